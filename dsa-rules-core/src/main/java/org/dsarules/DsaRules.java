@@ -1,0 +1,315 @@
+package org.dsarules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.dsarules.decision.AuditResult;
+import org.dsarules.decision.Decision;
+import org.dsarules.decision.KnowledgeBaseInfo;
+import org.dsarules.decision.RecordError;
+import org.dsarules.decision.Summary;
+import org.dsarules.decision.TraceLevel;
+import org.dsarules.engine.AuditSink;
+import org.dsarules.engine.KnowledgeBase;
+import org.dsarules.engine.RuleSource;
+import org.dsarules.exception.DsaRulesException;
+import org.dsarules.json.RegisterEntry;
+import org.dsarules.json.RegisterReader;
+import org.dsarules.json.RegisterSource;
+import org.dsarules.model.Agreement;
+import org.dsarules.model.Practice;
+
+/**
+ * The entry point: decides data sharing agreements with a knowledge base built once.
+ *
+ * <pre>{@code
+ * DsaRules rules = DsaRules.defaults();                 // the default knowledge base; build once, share
+ * Decision d = rules.decide(agreement);                 // as of today in Europe/London
+ * d.outcome(); d.decisiveRule(); d.redFlags(); d.trace();
+ * AuditResult all = rules.audit(Path.of("register.json"), LocalDate.parse("2026-06-15"));
+ * }</pre>
+ *
+ * <p>Instances are immutable and thread-safe: share one across the application. Building one loads
+ * the knowledge base (well under a second for the precompiled default; a few seconds when rule files
+ * are compiled at run time), so build it once.
+ */
+public final class DsaRules {
+
+    /** The zone in which "today" is taken: the policy is England's. */
+    public static final ZoneId ZONE = ZoneId.of("Europe/London");
+
+    private static final int CHUNK = 1024;
+
+    private final KnowledgeBase knowledgeBase;
+    private final Clock clock;
+    private final boolean parallel;
+    private final RegisterReader reader = RegisterReader.defaults();
+
+    private DsaRules(KnowledgeBase knowledgeBase, Clock clock, boolean parallel) {
+        this.knowledgeBase = knowledgeBase;
+        this.clock = clock;
+        this.parallel = parallel;
+    }
+
+    /** The default knowledge base, precompiled, from the dsa-rules-kb jar on the class path. */
+    public static DsaRules defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Name, version and fingerprint of the rules in use. */
+    public KnowledgeBaseInfo knowledgeBaseInfo() {
+        return knowledgeBase.info();
+    }
+
+    /** The knowledge base itself: its rules and their metadata, its sources. */
+    public KnowledgeBase knowledgeBase() {
+        return knowledgeBase;
+    }
+
+    /** Today in England, by this instance's clock: the default as-of date. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(ZONE));
+    }
+
+    /** Decides one agreement as of today. */
+    public Decision decide(Agreement agreement) {
+        return decide(agreement, today());
+    }
+
+    /**
+     * Decides one agreement as of {@code asOf}.
+     *
+     * @throws DsaRulesException when no rule proposes an outcome (only possible with custom rules)
+     */
+    public Decision decide(Agreement agreement, LocalDate asOf) {
+        Objects.requireNonNull(agreement, "agreement");
+        Objects.requireNonNull(asOf, "asOf");
+        Decision d = knowledgeBase.decideOne(agreement, asOf);
+        if (d == null) {
+            throw new DsaRulesException("no rule proposed an outcome for agreement \"" + agreement.id() + "\"");
+        }
+        return d;
+    }
+
+    /** Decides each agreement as of {@code asOf}; the result is in the order of the input. */
+    public List<Decision> decideAll(Collection<Agreement> agreements, LocalDate asOf) {
+        Stream<Agreement> s = parallel ? List.copyOf(agreements).parallelStream() : agreements.stream();
+        return s.map(a -> decide(a, asOf)).toList();
+    }
+
+    /** Reads a register file (JSON) and decides every valid record; errors are in the result. */
+    public AuditResult audit(Path register, LocalDate asOf) {
+        try (RegisterSource source = reader.open(register)) {
+            return collect(source, asOf, TraceLevel.FULL);
+        }
+    }
+
+    /** Reads a register (JSON) from {@code in} and decides every valid record; errors are in the result. */
+    public AuditResult audit(InputStream in, String sourceName, LocalDate asOf) {
+        try (RegisterSource source = reader.open(in, sourceName)) {
+            return collect(source, asOf, TraceLevel.FULL);
+        }
+    }
+
+    private AuditResult collect(RegisterSource source, LocalDate asOf, TraceLevel level) {
+        List<Decision> decisions = new ArrayList<>();
+        List<RecordError> errors = new ArrayList<>();
+        Practice[] practice = new Practice[1];
+        Summary[] summary = new Summary[1];
+        audit(source, asOf, level, new AuditSink() {
+            @Override
+            public void start(KnowledgeBaseInfo kb, LocalDate date, TraceLevel t, Practice p) {
+            }
+
+            @Override
+            public void decision(Decision d) {
+                decisions.add(d);
+            }
+
+            @Override
+            public void error(RecordError e) {
+                errors.add(e);
+            }
+
+            @Override
+            public void finish(Practice p, Summary s) {
+                practice[0] = p;
+                summary[0] = s;
+            }
+        });
+        return new AuditResult(knowledgeBase.info(), asOf, level, practice[0], decisions, errors, summary[0]);
+    }
+
+    /**
+     * Streams an audit: reads records from {@code source} in chunks, decides each chunk (in parallel
+     * when enabled) and hands decisions and errors to {@code sink} in input order, so memory does not
+     * grow with the register. Every record reaches the sink exactly once, as a decision or an error.
+     *
+     * @return the counts, which add up to the number of records read
+     * @throws org.dsarules.exception.RegisterFormatException when the input as a whole breaks off
+     *         (records already handed to the sink stay handed)
+     */
+    public Summary audit(RegisterSource source, LocalDate asOf, TraceLevel traceLevel, AuditSink sink) {
+        boolean more = source.hasNext();
+        sink.start(knowledgeBase.info(), asOf, traceLevel, source.practice());
+        Summary.Counter counter = new Summary.Counter();
+        List<RegisterEntry> chunk = new ArrayList<>(CHUNK);
+        while (more) {
+            chunk.add(source.next());
+            more = source.hasNext();
+            if (chunk.size() == CHUNK || !more) {
+                for (Result r : decideChunk(chunk, asOf, traceLevel)) {
+                    if (r.decision != null) {
+                        counter.add(r.decision);
+                        sink.decision(r.decision);
+                    } else {
+                        counter.addError();
+                        sink.error(r.error);
+                    }
+                }
+                chunk.clear();
+            }
+        }
+        Summary summary = counter.toSummary();
+        sink.finish(source.practice(), summary);
+        return summary;
+    }
+
+    private record Result(Decision decision, RecordError error) {
+    }
+
+    private List<Result> decideChunk(List<RegisterEntry> chunk, LocalDate asOf, TraceLevel level) {
+        Stream<RegisterEntry> s = parallel && chunk.size() > 1 ? chunk.parallelStream() : chunk.stream();
+        return s.map(e -> evaluate(e, asOf, level)).toList();
+    }
+
+    private Result evaluate(RegisterEntry entry, LocalDate asOf, TraceLevel level) {
+        if (entry instanceof RegisterEntry.Invalid invalid) {
+            return new Result(null, invalid.error());
+        }
+        RegisterEntry.Valid valid = (RegisterEntry.Valid) entry;
+        Agreement a = valid.agreement();
+        try {
+            Decision d = knowledgeBase.decideOne(a, asOf);
+            if (d == null) {
+                return new Result(null, new RecordError(valid.index(), a.id(), null,
+                        "no rule proposed an outcome for this agreement: the rules in use do not cover it"));
+            }
+            return new Result(d.withTrace(level), null);
+        } catch (RuntimeException e) {
+            // A fault in one agreement's evaluation must not stop the others from being decided.
+            return new Result(null, new RecordError(valid.index(), a.id(), null,
+                    "could not be evaluated: " + e.getMessage()));
+        }
+    }
+
+    /** Builds a {@link DsaRules}. Every option has a sensible default: the default rules, today, all cores. */
+    public static final class Builder {
+        private final List<Path> overlayDirs = new ArrayList<>();
+        private final List<RuleSource> overlaySources = new ArrayList<>();
+        private Path rulesOnly;
+        private final Set<String> disabled = new LinkedHashSet<>();
+        private ClassLoader classLoader = DsaRules.class.getClassLoader();
+        private Clock clock = Clock.system(ZONE);
+        private boolean parallel = true;
+
+        private Builder() {
+        }
+
+        /** Adds every {@code .drl} file under {@code dir} (recursively) to the default rules. Repeatable. */
+        public Builder rules(Path dir) {
+            overlayDirs.add(Objects.requireNonNull(dir, "dir"));
+            return this;
+        }
+
+        /** Adds one rule file's text, known by {@code name} in errors and in the fingerprint. */
+        public Builder rules(String name, String drl) {
+            overlaySources.add(new RuleSource(name, drl));
+            return this;
+        }
+
+        /** Uses the {@code .drl} files under {@code dir} instead of the default rules. */
+        public Builder rulesOnly(Path dir) {
+            rulesOnly = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        /** Switches off a rule by its name. Repeatable; an unknown name is an error when building. */
+        public Builder disable(String ruleName) {
+            disabled.add(Objects.requireNonNull(ruleName, "ruleName"));
+            return this;
+        }
+
+        /** The class loader that sees the default knowledge base jar; by default this library's. */
+        public Builder classLoader(ClassLoader loader) {
+            classLoader = Objects.requireNonNull(loader, "loader");
+            return this;
+        }
+
+        /** The clock that gives "today"; by default the system clock in Europe/London. */
+        public Builder clock(Clock c) {
+            clock = Objects.requireNonNull(c, "clock");
+            return this;
+        }
+
+        /** Whether audits decide records on all cores (default true). Output order never changes. */
+        public Builder parallel(boolean p) {
+            parallel = p;
+            return this;
+        }
+
+        /**
+         * Loads the knowledge base.
+         *
+         * @throws org.dsarules.exception.RuleCompilationException when a rule file does not compile,
+         *         a rule lacks {@code @citation}, or a disabled rule does not exist
+         * @throws DsaRulesException when a rules directory cannot be read
+         */
+        public DsaRules build() {
+            List<RuleSource> overlays = new ArrayList<>();
+            if (rulesOnly != null) {
+                overlays.addAll(readDir(rulesOnly));
+            }
+            for (Path dir : overlayDirs) {
+                overlays.addAll(readDir(dir));
+            }
+            overlays.addAll(overlaySources);
+            KnowledgeBase kb = KnowledgeBase.load(classLoader, overlays, rulesOnly != null, disabled);
+            return new DsaRules(kb, clock, parallel);
+        }
+
+        private static List<RuleSource> readDir(Path dir) {
+            if (!Files.isDirectory(dir)) {
+                throw new DsaRulesException(dir + ": not a directory of rule files");
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                List<Path> drl = files.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p))
+                        .sorted().toList();
+                List<RuleSource> out = new ArrayList<>();
+                for (Path p : drl) {
+                    out.add(new RuleSource(p.toString(), Files.readString(p, StandardCharsets.UTF_8)));
+                }
+                return out;
+            } catch (IOException | UncheckedIOException e) {
+                throw new DsaRulesException(dir + ": cannot read rule files: " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.dsarules.decision;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The decision for one agreement, with everything needed to explain it.
+ *
+ * @param dsaId           the agreement's id
+ * @param outcome         the outcome
+ * @param decisiveRule    the id of the rule whose proposal became the outcome
+ * @param summary         one plain-English sentence
+ * @param redFlags        every red flag found, sorted, whether or not it decided
+ * @param missing         every unknown, by field name, sorted
+ * @param trace           the rules that fired, in firing order (may be shortened, see {@link TraceLevel})
+ * @param questionsForIcb one question per missing field, and for ASK_ICB_FOR_INFORMATION the row's own
+ */
+public record Decision(
+        String dsaId,
+        Outcome outcome,
+        String decisiveRule,
+        String summary,
+        List<String> redFlags,
+        List<String> missing,
+        List<TraceStep> trace,
+        List<String> questionsForIcb) {
+
+    public Decision {
+        Objects.requireNonNull(dsaId, "dsaId");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(decisiveRule, "decisiveRule");
+        redFlags = List.copyOf(redFlags);
+        missing = List.copyOf(missing);
+        trace = List.copyOf(trace);
+        questionsForIcb = List.copyOf(questionsForIcb);
+    }
+
+    /** The trace step of the decisive rule. */
+    public TraceStep decisiveStep() {
+        return trace.stream().filter(s -> s.rule().equals(decisiveRule) && s.outcome() == outcome).findFirst()
+                .orElseThrow(() -> new IllegalStateException("trace of " + dsaId + " lacks its decisive rule"));
+    }
+
+    /** The same decision with its trace cut to {@code level}. */
+    public Decision withTrace(TraceLevel level) {
+        return switch (level) {
+            case FULL -> this;
+            case DECISIVE -> new Decision(dsaId, outcome, decisiveRule, summary, redFlags, missing,
+                    List.of(decisiveStep()), questionsForIcb);
+            case NONE -> new Decision(dsaId, outcome, decisiveRule, summary, redFlags, missing, List.of(),
+                    questionsForIcb);
+        };
+    }
+}

@@ -1,0 +1,122 @@
+package org.dsarules.engine;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.dsarules.decision.Decision;
+import org.dsarules.decision.Outcome;
+import org.dsarules.decision.TraceStep;
+import org.dsarules.engine.TraceRecorder.Firing;
+import org.dsarules.exception.DsaRulesException;
+import org.dsarules.facts.AsOf;
+import org.dsarules.facts.Finding;
+import org.dsarules.facts.Proposal;
+import org.dsarules.facts.RaisedFlag;
+import org.dsarules.facts.Unknown;
+import org.dsarules.model.Agreement;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
+import org.kie.api.runtime.rule.FactHandle;
+
+/**
+ * One session and its recorder, deciding one agreement at a time. Each agreement is alone in the
+ * session, so rules never need to join on an agreement id, and a decision cannot depend on which
+ * other agreements were decided before it. Not thread-safe: {@link KnowledgeBase} lends each
+ * evaluator to one thread at a time.
+ */
+final class Evaluator implements AutoCloseable {
+    private final KieSession session;
+    private final TraceRecorder recorder;
+    private final AgendaFilter filter;
+
+    Evaluator(KieSession session, TraceRecorder recorder, AgendaFilter filter) {
+        this.session = session;
+        this.recorder = recorder;
+        this.filter = filter;
+        session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
+        session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
+    }
+
+    /** Decides one agreement, or returns null when no rule proposed an outcome. */
+    Decision decide(Agreement agreement, LocalDate asOf) {
+        recorder.reset();
+        try {
+            session.insert(new AsOf(asOf));
+            session.insert(agreement);
+            session.fireAllRules(filter);
+            return toDecision(agreement.id(), recorder.firings());
+        } finally {
+            clear();
+        }
+    }
+
+    private void clear() {
+        for (FactHandle h : new ArrayList<FactHandle>(session.getFactHandles())) {
+            session.delete(h);
+        }
+        // Phreak propagates deletions lazily, at the next evaluation of the rules: flush them now,
+        // firing nothing (a rule made only of negations could have become eligible on an empty
+        // session). Clearing the agenda instead would leave the deleted facts in the rules' memories.
+        session.fireAllRules(match -> false);
+    }
+
+    private Decision toDecision(String dsaId, List<Firing> firings) {
+        List<TraceStep> trace = new ArrayList<>(firings.size());
+        for (Firing f : firings) {
+            Proposal p = f.proposal();
+            if (p != null && f.rule().policyRow() == null) {
+                throw new DsaRulesException("rule \"" + f.rule().name()
+                        + "\" proposed an outcome but has no @policyRow metadata");
+            }
+            trace.add(new TraceStep(f.rule().name(), f.rule().citations(), explanation(f),
+                    p == null ? null : p.outcome(), p == null ? null : f.rule().policyRowText()));
+        }
+        Firing decisive = Resolution.decisive(firings).orElse(null);
+        if (decisive == null) {
+            return null;
+        }
+        Proposal winner = decisive.proposal();
+
+        TreeSet<String> redFlags = new TreeSet<>();
+        for (RaisedFlag r : recorder.redFlags()) {
+            redFlags.add(r.id());
+        }
+        // One question per missing field, in the order of the sorted field names.
+        Map<String, String> questions = new TreeMap<>();
+        for (Unknown u : recorder.unknowns()) {
+            questions.putIfAbsent(u.field(), u.question());
+        }
+        List<String> questionsForIcb = new ArrayList<>(questions.values());
+        if (winner.outcome() == Outcome.ASK_ICB_FOR_INFORMATION && winner.question() != null
+                && !questionsForIcb.contains(winner.question())) {
+            questionsForIcb.add(winner.question());
+        }
+        return new Decision(dsaId, winner.outcome(), decisive.rule().name(), winner.summary(),
+                List.copyOf(redFlags), List.copyOf(questions.keySet()), trace, questionsForIcb);
+    }
+
+    private static String explanation(Firing f) {
+        if (f.findings().isEmpty()) {
+            return "";
+        }
+        if (f.findings().size() == 1) {
+            return f.findings().get(0).explanation();
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Finding x : f.findings()) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(x.explanation());
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public void close() {
+        session.dispose();
+    }
+}

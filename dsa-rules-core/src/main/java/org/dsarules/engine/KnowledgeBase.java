@@ -1,0 +1,316 @@
+package org.dsarules.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dsarules.decision.Decision;
+import org.dsarules.decision.KnowledgeBaseInfo;
+import org.dsarules.exception.DsaRulesException;
+import org.dsarules.exception.RuleCompilationException;
+import org.dsarules.exception.RuleCompilationException.Problem;
+import org.dsarules.model.Agreement;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.rule.AgendaFilter;
+
+/**
+ * A built knowledge base: the Drools {@link KieBase} (immutable and shared), what each rule's metadata
+ * says, and a pool of sessions. Built once, then safe to use from any number of threads: each
+ * evaluation borrows a session that no other thread holds.
+ */
+public final class KnowledgeBase {
+
+    /** Where the default knowledge base jar describes itself: name, version, kbase and its rule files. */
+    public static final String DESCRIPTOR = "META-INF/dsa-rules/knowledge-base.properties";
+
+    private static final Pattern RULE_DECL = Pattern.compile("(?m)^\\s*rule\\s+(\"([^\"]+)\"|(\\S+))");
+
+    private final KieBase kieBase;
+    private final KnowledgeBaseInfo info;
+    private final List<RuleSource> sources;
+    private final Set<String> disabled;
+    private final Map<String, RuleInfo> rules;
+    private final AgendaFilter filter;
+    private final ConcurrentLinkedQueue<Evaluator> idle = new ConcurrentLinkedQueue<>();
+    private final Map<Rule, RuleInfo> byRule = new ConcurrentHashMap<>();
+
+    private KnowledgeBase(KieBase kieBase, String name, String version, List<RuleSource> sources,
+            Set<String> disabled) {
+        this.kieBase = kieBase;
+        this.sources = List.copyOf(sources);
+        this.disabled = Set.copyOf(disabled);
+        Map<String, RuleInfo> all = new LinkedHashMap<>();
+        for (KiePackage p : kieBase.getKiePackages()) {
+            for (Rule r : p.getRules()) {
+                all.put(r.getName(), RuleInfo.of(r));
+            }
+        }
+        this.rules = Map.copyOf(all);
+        this.info = new KnowledgeBaseInfo(name, version, fingerprint(this.sources, this.disabled));
+        Set<String> off = this.disabled;
+        this.filter = off.isEmpty() ? match -> true : match -> !off.contains(match.getRule().getName());
+    }
+
+    /**
+     * Loads the knowledge base.
+     *
+     * @param loader   the class loader that sees the default knowledge base jar
+     * @param overlays rule files to add to the default ones (or to use alone when {@code rulesOnly})
+     * @param rulesOnly use {@code overlays} instead of the default rules
+     * @param disabled names of rules that must not fire
+     * @throws RuleCompilationException when a rule file does not compile or a rule lacks {@code @citation}
+     */
+    public static KnowledgeBase load(ClassLoader loader, List<RuleSource> overlays, boolean rulesOnly,
+            Collection<String> disabled) {
+        List<RuleSource> sources = new ArrayList<>();
+        String name;
+        String version;
+        KieBase kieBase;
+        if (rulesOnly) {
+            if (overlays.isEmpty()) {
+                throw new DsaRulesException("no rule files to use: the rules-only directory holds no .drl file");
+            }
+            sources.addAll(overlays);
+            name = "local";
+            version = "unversioned";
+            kieBase = compile(sources);
+        } else {
+            Properties descriptor = descriptor(loader);
+            name = descriptor.getProperty("name");
+            version = descriptor.getProperty("version");
+            sources.addAll(defaultSources(loader, descriptor));
+            if (overlays.isEmpty()) {
+                // The precompiled executable model: no DRL is parsed or compiled here.
+                KieContainer container = KieServices.get().getKieClasspathContainer(loader);
+                kieBase = container.getKieBase(descriptor.getProperty("kbase"));
+            } else {
+                sources.addAll(overlays);
+                name = name + "+overlay";
+                kieBase = compile(sources);
+            }
+        }
+        KnowledgeBase kb = new KnowledgeBase(kieBase, name, version, sources, new TreeSet<>(disabled));
+        kb.check();
+        return kb;
+    }
+
+    /** Compiles the default rule files at run time, as an overlay would be; for tests that compare the two paths. */
+    public static KnowledgeBase compileDefault(ClassLoader loader) {
+        Properties descriptor = descriptor(loader);
+        List<RuleSource> sources = defaultSources(loader, descriptor);
+        KnowledgeBase kb = new KnowledgeBase(compile(sources), descriptor.getProperty("name"),
+                descriptor.getProperty("version"), sources, Set.of());
+        kb.check();
+        return kb;
+    }
+
+    /** The default rule files, as the knowledge base jar lists them. */
+    public static List<RuleSource> defaultSources(ClassLoader loader) {
+        return defaultSources(loader, descriptor(loader));
+    }
+
+    private static Properties descriptor(ClassLoader loader) {
+        try (InputStream in = loader.getResourceAsStream(DESCRIPTOR)) {
+            if (in == null) {
+                throw new DsaRulesException("the default knowledge base is not on the class path (no " + DESCRIPTOR
+                        + "): add the dsa-rules-kb jar, or use rules-only");
+            }
+            Properties p = new Properties();
+            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<RuleSource> defaultSources(ClassLoader loader, Properties descriptor) {
+        List<RuleSource> out = new ArrayList<>();
+        for (String path : descriptor.getProperty("rules", "").split(",")) {
+            String p = path.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            try (InputStream in = loader.getResourceAsStream(p)) {
+                if (in == null) {
+                    throw new DsaRulesException("the knowledge base lists " + p + " but the jar does not hold it");
+                }
+                out.add(new RuleSource(p, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    private static KieBase compile(List<RuleSource> sources) {
+        KieServices ks = KieServices.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId releaseId = ks.newReleaseId("org.dsarules.runtime", "rules",
+                fingerprint(sources, Set.of()).substring(7, 19));
+        kfs.generateAndWritePomXML(releaseId);
+        Map<String, String> shownAs = new LinkedHashMap<>();
+        for (int i = 0; i < sources.size(); i++) {
+            RuleSource s = sources.get(i);
+            String path = "src/main/resources/rules/r" + i + "/" + fileName(s.name());
+            shownAs.put(path, s.name());
+            kfs.write(path, s.bytes());
+        }
+        KieBuilder builder;
+        try {
+            builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        } catch (RuntimeException e) {
+            // Some constructs the executable model cannot represent are thrown, not reported.
+            throw new RuleCompilationException(List.of(new Problem(sources.size() == 1 ? sources.get(0).name()
+                    : "(rules)", 0, 0, String.valueOf(e.getMessage()))));
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            String path = m.getPath() == null ? "" : m.getPath();
+            String file = shownAs.entrySet().stream().filter(e -> e.getKey().endsWith(path) || path.endsWith(
+                    e.getKey().substring("src/main/resources/".length()))).map(Map.Entry::getValue).findFirst()
+                    .orElse(path);
+            problems.add(new Problem(file, Math.max(m.getLine(), 0), Math.max(m.getColumn(), 0),
+                    m.getText().replaceAll("\\s+", " ").strip()));
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleCompilationException(problems);
+        }
+        return ks.newKieContainer(releaseId).getKieBase();
+    }
+
+    private static String fileName(String name) {
+        String n = name.replace('\\', '/');
+        n = n.substring(n.lastIndexOf('/') + 1);
+        return n.endsWith(".drl") ? n : n + ".drl";
+    }
+
+    /** Conventions Drools does not check: every rule cites its source; every disabled rule exists. */
+    private void check() {
+        List<Problem> problems = new ArrayList<>();
+        for (RuleInfo r : rules.values()) {
+            if (r.citations().isEmpty()) {
+                Location at = locate(r.name());
+                problems.add(new Problem(at.file, at.line, 0, "rule \"" + r.name()
+                        + "\" has no @citation metadata: every rule must cite where its criterion comes from"));
+            }
+        }
+        for (String d : disabled) {
+            if (!rules.containsKey(d)) {
+                problems.add(new Problem("--disable", 0, 0, "no rule is named \"" + d + "\""
+                        + Suggest.nearest(d, rules.keySet()).map(s -> " (did you mean \"" + s + "\"?)").orElse("")));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleCompilationException(problems);
+        }
+    }
+
+    private record Location(String file, int line) {
+    }
+
+    private Location locate(String ruleName) {
+        for (RuleSource s : sources) {
+            Matcher m = RULE_DECL.matcher(s.text());
+            while (m.find()) {
+                String n = m.group(2) != null ? m.group(2) : m.group(3);
+                if (n.equals(ruleName)) {
+                    int line = 1;
+                    for (int i = 0; i < m.start(1); i++) {
+                        if (s.text().charAt(i) == '\n') {
+                            line++;
+                        }
+                    }
+                    return new Location(s.name(), line);
+                }
+            }
+        }
+        return new Location("(unknown file)", 0);
+    }
+
+    /** SHA-256 over the rule sources (sorted by name; each as name, length and text) and the disabled rule names. */
+    static String fingerprint(List<RuleSource> sources, Set<String> disabled) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            List<RuleSource> sorted = new ArrayList<>(sources);
+            sorted.sort(Comparator.comparing(RuleSource::name));
+            for (RuleSource s : sorted) {
+                byte[] text = s.text().replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8);
+                md.update((s.name().replace('\\', '/') + "\n" + text.length + "\n").getBytes(StandardCharsets.UTF_8));
+                md.update(text);
+            }
+            for (String d : new TreeSet<>(disabled)) {
+                md.update(("disabled " + d + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return "sha256:" + HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    public KnowledgeBaseInfo info() {
+        return info;
+    }
+
+    /** Every rule, by name, with its metadata. */
+    public Map<String, RuleInfo> rules() {
+        return rules;
+    }
+
+    public List<RuleSource> sources() {
+        return sources;
+    }
+
+    public Set<String> disabled() {
+        return disabled;
+    }
+
+    /** Decides one agreement on a borrowed session; null when no rule proposed an outcome. */
+    public Decision decideOne(Agreement agreement, LocalDate asOf) {
+        Evaluator e = idle.poll();
+        if (e == null) {
+            e = new Evaluator(kieBase.newKieSession(), new TraceRecorder(this::infoOf), filter);
+        }
+        boolean healthy = false;
+        try {
+            Decision d = e.decide(agreement, asOf);
+            healthy = true;
+            return d;
+        } finally {
+            if (healthy) {
+                idle.offer(e);
+            } else {
+                e.close();
+            }
+        }
+    }
+
+    private RuleInfo infoOf(Rule rule) {
+        return byRule.computeIfAbsent(rule, r -> rules.getOrDefault(r.getName(), RuleInfo.of(r)));
+    }
+}

@@ -1,0 +1,70 @@
+package org.dsarules.engine;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * A rule's metadata, read once. Each value is a single quoted string in the DRL:
+ * {@code @citation("A | B")}, {@code @policyRow("10")}, {@code @redFlag("RF-…")}.
+ *
+ * @param name      the rule's stable id
+ * @param citations the {@code @citation} value split on {@code |}; empty when absent
+ * @param policyRow the {@code @policyRow} precedence (a decimal, so a local rule can sit between two
+ *                  rows: {@code 8.5}); null on a rule that proposes nothing
+ * @param redFlag   the {@code @redFlag} id, or null
+ */
+public record RuleInfo(String name, String packageName, List<String> citations, BigDecimal policyRow, String redFlag) {
+
+    public static final String CITATION = "citation";
+    public static final String POLICY_ROW = "policyRow";
+    public static final String RED_FLAG = "redFlag";
+
+    public RuleInfo {
+        citations = List.copyOf(citations);
+    }
+
+    static RuleInfo of(Rule rule) {
+        Map<String, Object> meta = rule.getMetaData();
+        String citation = value(meta, CITATION);
+        String row = value(meta, POLICY_ROW);
+        return new RuleInfo(rule.getName(), rule.getPackageName(),
+                citation == null ? List.of()
+                        : Arrays.stream(citation.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
+                row == null ? null : parseRow(rule.getName(), row),
+                value(meta, RED_FLAG));
+    }
+
+    /** The row as written, e.g. {@code 10} or {@code 8.5}. */
+    public String policyRowText() {
+        return policyRow == null ? null : policyRow.toPlainString();
+    }
+
+    private static BigDecimal parseRow(String rule, String row) {
+        try {
+            return new BigDecimal(row);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("rule \"" + rule + "\": @policyRow(\"" + row
+                    + "\") is not a number; write the row as in decision-policy.md, e.g. @policyRow(\"10\") or \"8.5\"");
+        }
+    }
+
+    /**
+     * A metadata value as text. A precompiled knowledge base gives {@code A | B}; one compiled at run time
+     * keeps the quotes ({@code "A | B"}): strip them here, once, so both agree.
+     */
+    static String value(Map<String, Object> meta, String key) {
+        Object v = meta.get(key);
+        if (v == null) {
+            return null;
+        }
+        String s = v.toString().strip();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        s = s.strip();
+        return s.isEmpty() ? null : s;
+    }
+}

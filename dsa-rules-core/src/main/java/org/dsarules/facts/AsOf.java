@@ -1,0 +1,29 @@
+package org.dsarules.facts;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * The date an evaluation is made as of. The engine inserts it; rules compare dates with it
+ * instead of using {@code date-effective}, which reads the system clock.
+ */
+public record AsOf(LocalDate date) {
+    public AsOf {
+        Objects.requireNonNull(date, "as-of date");
+    }
+
+    /** True when {@code day} is strictly before the as-of date: a duty that ends today still applies today. */
+    public boolean hasPassed(LocalDate day) {
+        return day != null && day.isBefore(date);
+    }
+
+    /** True on and after {@code isoDate} (YYYY-MM-DD): the start day itself is inside. */
+    public boolean isOnOrAfter(String isoDate) {
+        return !date.isBefore(LocalDate.parse(isoDate));
+    }
+
+    @Override
+    public String toString() {
+        return date.toString();
+    }
+}

@@ -1,0 +1,421 @@
+package org.dsarules.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.dsarules.decision.RecordError;
+import org.dsarules.engine.Suggest;
+import org.dsarules.model.Agreement;
+import org.dsarules.model.Article6Basis;
+import org.dsarules.model.Article9Condition;
+import org.dsarules.model.CommonLawBasis;
+import org.dsarules.model.IcbAssessment;
+import org.dsarules.model.IcbConclusion;
+import org.dsarules.model.IcbStatus;
+import org.dsarules.model.Identifiability;
+import org.dsarules.model.LegalRequirement;
+import org.dsarules.model.LmcAdvice;
+import org.dsarules.model.Party;
+import org.dsarules.model.PartyKind;
+import org.dsarules.model.PartyRole;
+import org.dsarules.model.PracticeRole;
+import org.dsarules.model.Purpose;
+import org.dsarules.model.RequirementKind;
+import org.dsarules.model.Status;
+
+/**
+ * Validates one agreement, given as a JSON tree, into an {@link Agreement} or a {@link RecordError},
+ * as {@code record-format.md} ("Validation: what is an error, what is not known") says: absent and
+ * null fields are not known; a wrong JSON type, an enum value not in the format, a date that is not
+ * a real {@code YYYY-MM-DD} date, a party without a name, null inside a list, a field name the format
+ * does not have, a missing, blank or repeated {@code id} and a field given twice in one object are
+ * errors. Every field is checked, so the error names the first bad field in document order and lists
+ * the others.
+ *
+ * <p>One instance reads one register: it remembers the ids it has seen, so that each later record with
+ * an id already used is in error. Any source that can build a JSON tree for a record (a CSV row
+ * included) can use it.
+ */
+final class AgreementParser {
+    /** The fields of an agreement, in {@code record-format.md} order. */
+    static final List<String> AGREEMENT_FIELDS = List.of("id", "title", "status", "requestedBy", "signedOn",
+            "reviewDue", "practiceRole", "parties", "purposes", "legalRequirement", "article6Bases",
+            "article9Conditions", "commonLawBasis", "commonLawBasisExpires", "identifiability",
+            "nationalDataOptOutApplied", "type1OptOutApplied", "commercialAccess", "dpiaProvided",
+            "icbAssessment", "lmcAdvice", "notes");
+    /** The fields of a party, in {@code record-format.md} order. */
+    static final List<String> PARTY_FIELDS = List.of("name", "kind", "role", "instructedBy", "directCareProvider");
+    /** The fields of {@code legalRequirement}. */
+    static final List<String> LEGAL_REQUIREMENT_FIELDS = List.of("kind", "reference", "expiresOn");
+    /** The fields of {@code icbAssessment}. */
+    static final List<String> ICB_ASSESSMENT_FIELDS = List.of("status", "conclusion", "requestedOn", "receivedOn");
+    /** Most parties, and most purposes, one agreement may have. */
+    static final int MAX_LIST_SIZE = 1_000;
+
+    private static final Pattern DATE = Pattern.compile("([0-9]{4})-([0-9]{2})-([0-9]{2})");
+    private static final int MAX_NAMED = 10;
+    private static final String NEEDS_ID = "every agreement needs an id, a non-blank string";
+    private static final String NEEDS_NAME = "every party needs a name, a non-blank string";
+
+    private final Map<String, Integer> firstIndexOfId = new HashMap<>();
+
+    /**
+     * Validates the record at {@code index} of the register.
+     *
+     * @param node  the record as a JSON tree; anything but an object is an error
+     * @param index its 0-based position in the register
+     * @return the agreement, or the one error that describes everything wrong with the record
+     */
+    RegisterEntry parse(JsonNode node, int index) {
+        if (node == null || !node.isObject()) {
+            return new RegisterEntry.Invalid(new RecordError(index, null, null,
+                    "an agreement must be a JSON object; found " + JsonTree.describe(node)));
+        }
+        Check c = new Check(index);
+        Agreement.Builder b = c.agreement(node);
+        if (c.count == 0) {
+            return new RegisterEntry.Valid(index, b.id(c.id).build());
+        }
+        return new RegisterEntry.Invalid(new RecordError(index, c.id, c.paths.get(0), c.message()));
+    }
+
+    /** The checks of one record: every problem found, in document order, and the id once read. */
+    private final class Check {
+        private final int index;
+        private final List<String> paths = new ArrayList<>();
+        private String first;
+        private int count;
+        private String id;
+
+        Check(int index) {
+            this.index = index;
+        }
+
+        Agreement.Builder agreement(JsonNode node) {
+            Agreement.Builder b = Agreement.builder(null);
+            boolean hasId = false;
+            for (Map.Entry<String, JsonNode> f : node.properties()) {
+                String name = f.getKey();
+                JsonNode v = f.getValue();
+                switch (name) {
+                    case "id" -> {
+                        hasId = true;
+                        id(v);
+                    }
+                    case "title" -> b.title(string(v, name));
+                    case "status" -> b.status(oneOf(v, name, Status.class));
+                    case "requestedBy" -> b.requestedBy(string(v, name));
+                    case "signedOn" -> b.signedOn(date(v, name));
+                    case "reviewDue" -> b.reviewDue(date(v, name));
+                    case "practiceRole" -> b.practiceRole(oneOf(v, name, PracticeRole.class));
+                    case "parties" -> b.parties(parties(v));
+                    case "purposes" -> b.purposes(listOf(v, name, Purpose.class, true));
+                    case "legalRequirement" -> b.legalRequirement(legalRequirement(v));
+                    case "article6Bases" -> b.article6Bases(listOf(v, name, Article6Basis.class, false));
+                    case "article9Conditions" -> b.article9Conditions(listOf(v, name, Article9Condition.class, false));
+                    case "commonLawBasis" -> b.commonLawBasis(oneOf(v, name, CommonLawBasis.class));
+                    case "commonLawBasisExpires" -> b.commonLawBasisExpires(date(v, name));
+                    case "identifiability" -> b.identifiability(oneOf(v, name, Identifiability.class));
+                    case "nationalDataOptOutApplied" -> b.nationalDataOptOutApplied(bool(v, name));
+                    case "type1OptOutApplied" -> b.type1OptOutApplied(bool(v, name));
+                    case "commercialAccess" -> b.commercialAccess(bool(v, name));
+                    case "dpiaProvided" -> b.dpiaProvided(bool(v, name));
+                    case "icbAssessment" -> b.icbAssessment(icbAssessment(v));
+                    case "lmcAdvice" -> b.lmcAdvice(oneOf(v, name, LmcAdvice.class));
+                    case "notes" -> b.notes(string(v, name));
+                    default -> unknown(name, "", "an agreement", AGREEMENT_FIELDS);
+                }
+            }
+            if (!hasId) {
+                problem("id", "missing; " + NEEDS_ID);
+            }
+            return b;
+        }
+
+        private void id(JsonNode v) {
+            if (JsonTree.isDuplicate(v)) {
+                absent(v, "id");
+            } else if (v.isNull()) {
+                problem("id", "null; " + NEEDS_ID);
+            } else if (!v.isTextual()) {
+                wrongType("id", "a non-blank string", v);
+            } else if (v.textValue().isBlank()) {
+                problem("id", "blank; " + NEEDS_ID);
+            } else {
+                id = v.textValue().strip();
+                Integer firstIndex = firstIndexOfId.putIfAbsent(id, index);
+                if (firstIndex != null) {
+                    problem("id", "duplicate id " + JsonTree.quote(id) + ": already used by the record at index "
+                            + firstIndex + "; every agreement needs its own id");
+                }
+            }
+        }
+
+        private List<Party> parties(JsonNode v) {
+            if (absent(v, "parties")) {
+                return null;
+            }
+            if (!v.isArray()) {
+                return wrongType("parties", "a list of parties, or null", v);
+            }
+            if (v.size() > MAX_LIST_SIZE) {
+                tooMany("parties", v.size());
+                return null;
+            }
+            List<Party> parties = new ArrayList<>(v.size());
+            for (int i = 0; i < v.size(); i++) {
+                String path = "parties[" + i + "]";
+                JsonNode p = v.get(i);
+                if (p.isNull()) {
+                    nullInList(path);
+                } else if (!p.isObject()) {
+                    wrongType(path, "a party: an object with at least a name", p);
+                } else {
+                    Party party = party(p, path);
+                    if (party != null) {
+                        parties.add(party);
+                    }
+                }
+            }
+            return parties;
+        }
+
+        private Party party(JsonNode node, String path) {
+            int before = count;
+            String name = null;
+            boolean hasName = false;
+            PartyKind kind = null;
+            PartyRole role = null;
+            String instructedBy = null;
+            Boolean directCare = null;
+            for (Map.Entry<String, JsonNode> f : node.properties()) {
+                JsonNode v = f.getValue();
+                String fieldPath = path + "." + f.getKey();
+                switch (f.getKey()) {
+                    case "name" -> {
+                        hasName = true;
+                        name = partyName(v, fieldPath);
+                    }
+                    case "kind" -> kind = oneOf(v, fieldPath, PartyKind.class);
+                    case "role" -> role = oneOf(v, fieldPath, PartyRole.class);
+                    case "instructedBy" -> instructedBy = string(v, fieldPath);
+                    case "directCareProvider" -> directCare = bool(v, fieldPath);
+                    default -> unknown(f.getKey(), path + ".", "a party", PARTY_FIELDS);
+                }
+            }
+            if (!hasName) {
+                problem(path + ".name", "missing; " + NEEDS_NAME);
+            }
+            return count == before ? new Party(name, kind, role, instructedBy, directCare) : null;
+        }
+
+        private String partyName(JsonNode v, String path) {
+            if (JsonTree.isDuplicate(v)) {
+                absent(v, path);
+            } else if (v.isNull()) {
+                problem(path, "null; " + NEEDS_NAME);
+            } else if (!v.isTextual()) {
+                wrongType(path, "a non-blank string", v);
+            } else if (v.textValue().isBlank()) {
+                problem(path, "blank; " + NEEDS_NAME);
+            } else {
+                return v.textValue();
+            }
+            return null;
+        }
+
+        private LegalRequirement legalRequirement(JsonNode v) {
+            String path = "legalRequirement";
+            if (absent(v, path)) {
+                return null;
+            }
+            if (!v.isObject()) {
+                return wrongType(path, "an object {kind, reference, expiresOn}, or null", v);
+            }
+            RequirementKind kind = null;
+            String reference = null;
+            LocalDate expiresOn = null;
+            for (Map.Entry<String, JsonNode> f : v.properties()) {
+                String fieldPath = path + "." + f.getKey();
+                switch (f.getKey()) {
+                    case "kind" -> kind = oneOf(f.getValue(), fieldPath, RequirementKind.class);
+                    case "reference" -> reference = string(f.getValue(), fieldPath);
+                    case "expiresOn" -> expiresOn = date(f.getValue(), fieldPath);
+                    default -> unknown(f.getKey(), path + ".", path, LEGAL_REQUIREMENT_FIELDS);
+                }
+            }
+            return new LegalRequirement(kind, reference, expiresOn);
+        }
+
+        private IcbAssessment icbAssessment(JsonNode v) {
+            String path = "icbAssessment";
+            if (absent(v, path)) {
+                return null;
+            }
+            if (!v.isObject()) {
+                return wrongType(path, "an object {status, conclusion, requestedOn, receivedOn}, or null", v);
+            }
+            IcbStatus status = null;
+            IcbConclusion conclusion = null;
+            LocalDate requestedOn = null;
+            LocalDate receivedOn = null;
+            for (Map.Entry<String, JsonNode> f : v.properties()) {
+                String fieldPath = path + "." + f.getKey();
+                switch (f.getKey()) {
+                    case "status" -> status = oneOf(f.getValue(), fieldPath, IcbStatus.class);
+                    case "conclusion" -> conclusion = oneOf(f.getValue(), fieldPath, IcbConclusion.class);
+                    case "requestedOn" -> requestedOn = date(f.getValue(), fieldPath);
+                    case "receivedOn" -> receivedOn = date(f.getValue(), fieldPath);
+                    default -> unknown(f.getKey(), path + ".", path, ICB_ASSESSMENT_FIELDS);
+                }
+            }
+            return new IcbAssessment(status, conclusion, requestedOn, receivedOn);
+        }
+
+        private String string(JsonNode v, String path) {
+            if (absent(v, path)) {
+                return null;
+            }
+            return v.isTextual() ? v.textValue() : wrongType(path, "a string or null", v);
+        }
+
+        private Boolean bool(JsonNode v, String path) {
+            if (absent(v, path)) {
+                return null;
+            }
+            return v.isBoolean() ? v.booleanValue() : wrongType(path, "true, false or null", v);
+        }
+
+        private LocalDate date(JsonNode v, String path) {
+            if (absent(v, path)) {
+                return null;
+            }
+            if (!v.isTextual()) {
+                return wrongType(path, "a YYYY-MM-DD date as a string, or null", v);
+            }
+            Matcher m = DATE.matcher(v.textValue());
+            if (m.matches()) {
+                try {
+                    return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                            Integer.parseInt(m.group(3)));
+                } catch (DateTimeException e) {
+                    // not a real date: reported below
+                }
+            }
+            problem(path, JsonTree.quote(v.textValue()) + " is not a real YYYY-MM-DD date");
+            return null;
+        }
+
+        private <E extends Enum<E>> E oneOf(JsonNode v, String path, Class<E> type) {
+            return absent(v, path) ? null : enumValue(v, path, type, ", or null");
+        }
+
+        private <E extends Enum<E>> List<E> listOf(JsonNode v, String path, Class<E> type, boolean limited) {
+            if (absent(v, path)) {
+                return null;
+            }
+            if (!v.isArray()) {
+                return wrongType(path, "a list of values from " + names(type) + ", or null", v);
+            }
+            if (limited && v.size() > MAX_LIST_SIZE) {
+                tooMany(path, v.size());
+                return null;
+            }
+            List<E> values = new ArrayList<>(v.size());
+            for (int i = 0; i < v.size(); i++) {
+                String itemPath = path + "[" + i + "]";
+                JsonNode item = v.get(i);
+                if (item.isNull()) {
+                    nullInList(itemPath);
+                } else {
+                    E e = enumValue(item, itemPath, type, "");
+                    if (e != null) {
+                        values.add(e);
+                    }
+                }
+            }
+            return values;
+        }
+
+        private <E extends Enum<E>> E enumValue(JsonNode v, String path, Class<E> type, String orNull) {
+            if (!v.isTextual()) {
+                return wrongType(path, "one of " + names(type) + orNull, v);
+            }
+            String s = v.textValue();
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equalsIgnoreCase(s)) {
+                    return e;
+                }
+            }
+            List<String> names = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+            Optional<String> near = Suggest.nearest(s, names).filter(n -> n.length() > 1);
+            problem(path, JsonTree.quote(s) + " is not one of " + String.join(", ", names)
+                    + near.map(n -> " (did you mean " + n + "?)").orElse(""));
+            return null;
+        }
+
+        private void unknown(String name, String prefix, String what, List<String> fields) {
+            Optional<String> near = Suggest.nearest(name, fields);
+            problem(prefix + JsonTree.escape(name), "not a field of " + what
+                    + near.map(n -> " (did you mean " + n + "?)").orElse("; its fields are " + String.join(", ", fields)));
+        }
+
+        /** Absent or null: not known. A field given twice is reported here and also counts as absent. */
+        private boolean absent(JsonNode v, String path) {
+            if (JsonTree.isDuplicate(v)) {
+                problem(path, "given more than once in the same object; give each field once");
+                return true;
+            }
+            return v == null || v.isNull();
+        }
+
+        private <T> T wrongType(String path, String expected, JsonNode found) {
+            problem(path, "expected " + expected + "; found " + JsonTree.describe(found));
+            return null;
+        }
+
+        private void nullInList(String path) {
+            problem(path, "null is not allowed inside a list; give a value or leave the item out");
+        }
+
+        private void tooMany(String path, int size) {
+            problem(path, String.format(Locale.ROOT, "more than %,d %s (%,d); one agreement may have at most %,d",
+                    MAX_LIST_SIZE, path, size, MAX_LIST_SIZE));
+        }
+
+        private void problem(String path, String message) {
+            if (first == null) {
+                first = path + ": " + message;
+            }
+            if (!paths.contains(path)) {
+                paths.add(path);
+            }
+            count++;
+        }
+
+        /** The first problem in full, then the paths of the others. */
+        String message() {
+            if (paths.size() == 1) {
+                return first;
+            }
+            List<String> others = paths.subList(1, paths.size());
+            String named = others.stream().limit(MAX_NAMED).collect(Collectors.joining(", "));
+            String more = others.size() > MAX_NAMED ? " and " + (others.size() - MAX_NAMED) + " more" : "";
+            return first + "; also bad: " + named + more;
+        }
+    }
+
+    private static String names(Class<? extends Enum<?>> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+}

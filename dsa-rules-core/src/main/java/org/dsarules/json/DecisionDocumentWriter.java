@@ -1,0 +1,181 @@
+package org.dsarules.json;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.dsarules.decision.AuditResult;
+import org.dsarules.decision.Decision;
+import org.dsarules.decision.KnowledgeBaseInfo;
+import org.dsarules.decision.Outcome;
+import org.dsarules.decision.RecordError;
+import org.dsarules.decision.Summary;
+import org.dsarules.decision.TraceLevel;
+import org.dsarules.decision.TraceStep;
+import org.dsarules.engine.AuditSink;
+import org.dsarules.model.Practice;
+
+/**
+ * Writes the decision document of {@code record-format.md} as decisions arrive, so that a register
+ * of any size streams through. Decisions are written at once; errors are held and written after
+ * them; the practice is written first when it was read before the agreements, else near the end.
+ * The output is deterministic: fixed key order, two-space indent and {@code \n} line ends on every
+ * platform, no clock.
+ *
+ * <p>Not thread-safe; one per document. {@link #finish} flushes but does not close the stream.
+ */
+public final class DecisionDocumentWriter implements AuditSink {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private final JsonGenerator json;
+    private final List<RecordError> errors = new ArrayList<>();
+    private boolean practiceWritten;
+    private TraceLevel traceLevel = TraceLevel.FULL;
+
+    public DecisionDocumentWriter(OutputStream out) {
+        try {
+            json = FACTORY.createGenerator(out, JsonEncoding.UTF8);
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+            json.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes a whole document held in memory. */
+    public static void write(AuditResult result, OutputStream out) {
+        DecisionDocumentWriter w = new DecisionDocumentWriter(out);
+        w.start(result.knowledgeBase(), result.asOf(), result.traceLevel(), result.practice());
+        result.decisions().forEach(w::decision);
+        result.errors().forEach(w::error);
+        w.finish(result.practice(), result.summary());
+    }
+
+    @Override
+    public void start(KnowledgeBaseInfo kb, LocalDate asOf, TraceLevel level, Practice practice) {
+        traceLevel = level;
+        io(() -> {
+            json.writeStartObject();
+            json.writeObjectFieldStart("knowledgeBase");
+            json.writeStringField("name", kb.name());
+            json.writeStringField("version", kb.version());
+            json.writeStringField("fingerprint", kb.fingerprint());
+            json.writeStringField("asOf", asOf.toString());
+            if (level != TraceLevel.FULL) {
+                json.writeStringField("trace", level.name().toLowerCase(java.util.Locale.ROOT));
+            }
+            json.writeEndObject();
+            if (practice != null) {
+                writePractice(practice);
+            }
+            json.writeArrayFieldStart("decisions");
+        });
+    }
+
+    @Override
+    public void decision(Decision d) {
+        io(() -> {
+            json.writeStartObject();
+            json.writeStringField("dsaId", d.dsaId());
+            json.writeStringField("outcome", d.outcome().name());
+            json.writeStringField("decisiveRule", d.decisiveRule());
+            json.writeStringField("summary", d.summary());
+            strings("redFlags", d.redFlags());
+            strings("missing", d.missing());
+            if (traceLevel != TraceLevel.NONE) {
+                json.writeArrayFieldStart("trace");
+                for (TraceStep s : d.trace()) {
+                    json.writeStartObject();
+                    json.writeStringField("rule", s.rule());
+                    strings("citations", s.citations());
+                    json.writeStringField("explanation", s.explanation());
+                    json.writeStringField("outcome", s.outcome() == null ? null : s.outcome().name());
+                    if (s.policyRow() != null) {
+                        json.writeStringField("policyRow", s.policyRow());
+                    }
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
+            strings("questionsForIcb", d.questionsForIcb());
+            json.writeEndObject();
+        });
+    }
+
+    @Override
+    public void error(RecordError e) {
+        errors.add(e);
+    }
+
+    @Override
+    public void finish(Practice practice, Summary summary) {
+        io(() -> {
+            json.writeEndArray();
+            json.writeArrayFieldStart("errors");
+            for (RecordError e : errors) {
+                json.writeStartObject();
+                json.writeNumberField("index", e.index());
+                json.writeStringField("dsaId", e.dsaId());
+                json.writeStringField("field", e.field());
+                json.writeStringField("message", e.message());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            if (practice != null && !practiceWritten) {
+                writePractice(practice);
+            }
+            json.writeObjectFieldStart("summary");
+            for (Outcome o : Outcome.values()) {
+                json.writeNumberField(o.name(), summary.count(o));
+            }
+            json.writeNumberField("ERROR", summary.errors());
+            json.writeEndObject();
+            json.writeEndObject();
+            json.writeRaw('\n');
+            json.flush();
+        });
+    }
+
+    private void writePractice(Practice p) throws IOException {
+        practiceWritten = true;
+        json.writeObjectFieldStart("practice");
+        if (p.odsCode() != null) {
+            json.writeStringField("odsCode", p.odsCode());
+        }
+        if (p.name() != null) {
+            json.writeStringField("name", p.name());
+        }
+        if (p.icb() != null) {
+            json.writeStringField("icb", p.icb());
+        }
+        json.writeEndObject();
+    }
+
+    private void strings(String field, List<String> values) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (String v : values) {
+            json.writeString(v);
+        }
+        json.writeEndArray();
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private static void io(IoAction a) {
+        try {
+            a.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the decision document: " + e.getMessage(), e);
+        }
+    }
+}

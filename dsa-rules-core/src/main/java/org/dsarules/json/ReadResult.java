@@ -1,0 +1,32 @@
+package org.dsarules.json;
+
+import java.util.List;
+import org.dsarules.decision.RecordError;
+import org.dsarules.model.Agreement;
+import org.dsarules.model.Practice;
+import org.dsarules.model.Register;
+
+/**
+ * A whole register read into memory by {@link RegisterReader#readAll}: the valid agreements and the
+ * records in error, each in input order. Their counts add up to the number of records in the input.
+ *
+ * @param practice   the practice block, or null when the register has none (a bare array)
+ * @param agreements the records that passed validation
+ * @param errors     one error per record that did not
+ */
+public record ReadResult(Practice practice, List<Agreement> agreements, List<RecordError> errors) {
+    public ReadResult {
+        agreements = List.copyOf(agreements);
+        errors = List.copyOf(errors);
+    }
+
+    /** The number of records in the input: valid ones plus those in error. */
+    public int recordCount() {
+        return agreements.size() + errors.size();
+    }
+
+    /** The practice and the valid agreements as a {@link Register}; the records in error are not in it. */
+    public Register register() {
+        return new Register(practice, agreements);
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * The JSON side of a register, as {@code record-format.md} defines it.
+ *
+ * <p>{@link org.dsarules.json.RegisterReader} reads a register, streaming, into
+ * {@link org.dsarules.json.RegisterEntry} values: each record is a valid
+ * {@link org.dsarules.model.Agreement} or a {@link org.dsarules.decision.RecordError}, and an input
+ * that cannot be read as a whole throws {@link org.dsarules.exception.RegisterFormatException}.
+ * {@link org.dsarules.json.AgreementJson} writes an agreement back as JSON.
+ */
+package org.dsarules.json;

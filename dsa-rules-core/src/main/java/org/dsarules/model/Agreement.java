@@ -1,0 +1,163 @@
+package org.dsarules.model;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One data sharing agreement of a practice's register, as {@code record-format.md} defines it.
+ *
+ * <p>Every component but {@code id} may be null, and null always means <em>not known</em>: it is
+ * never read as {@code false}, empty or {@code NONE}. An empty {@code purposes} list also means
+ * not known. Lists keep their order, hold no null and count a repeated value once. Instances are
+ * immutable; build them with {@link #builder(String)} or the canonical constructor.
+ */
+public record Agreement(
+        String id,
+        String title,
+        Status status,
+        String requestedBy,
+        LocalDate signedOn,
+        LocalDate reviewDue,
+        PracticeRole practiceRole,
+        List<Party> parties,
+        List<Purpose> purposes,
+        LegalRequirement legalRequirement,
+        List<Article6Basis> article6Bases,
+        List<Article9Condition> article9Conditions,
+        CommonLawBasis commonLawBasis,
+        LocalDate commonLawBasisExpires,
+        Identifiability identifiability,
+        Boolean nationalDataOptOutApplied,
+        Boolean type1OptOutApplied,
+        Boolean commercialAccess,
+        Boolean dpiaProvided,
+        IcbAssessment icbAssessment,
+        LmcAdvice lmcAdvice,
+        String notes) {
+
+    public Agreement {
+        Objects.requireNonNull(id, "agreement id");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("agreement id is blank");
+        }
+        parties = parties == null ? null : List.copyOf(parties);
+        purposes = Text.distinct(purposes);
+        article6Bases = Text.distinct(article6Bases);
+        article9Conditions = Text.distinct(article9Conditions);
+    }
+
+    /**
+     * Confidential data in the sense of the common law duty: identifiable or pseudonymised.
+     * False while {@code identifiability} is not known.
+     */
+    public boolean isConfidential() {
+        return identifiability == Identifiability.IDENTIFIABLE || identifiability == Identifiability.PSEUDONYMISED;
+    }
+
+    /** Personal data: anything but anonymised aggregates, so also when {@code identifiability} is not known. */
+    public boolean isPersonalData() {
+        return identifiability != Identifiability.ANONYMISED_AGGREGATE;
+    }
+
+    /** The parties, or an empty list when they are not known; for rules that iterate them. */
+    public List<Party> partyList() {
+        return parties == null ? List.of() : parties;
+    }
+
+    /** A builder whose every field starts as not known. */
+    public static Builder builder(String id) {
+        return new Builder(id);
+    }
+
+    /** A builder that starts from this agreement's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder(id);
+        b.title = title;
+        b.status = status;
+        b.requestedBy = requestedBy;
+        b.signedOn = signedOn;
+        b.reviewDue = reviewDue;
+        b.practiceRole = practiceRole;
+        b.parties = parties;
+        b.purposes = purposes;
+        b.legalRequirement = legalRequirement;
+        b.article6Bases = article6Bases;
+        b.article9Conditions = article9Conditions;
+        b.commonLawBasis = commonLawBasis;
+        b.commonLawBasisExpires = commonLawBasisExpires;
+        b.identifiability = identifiability;
+        b.nationalDataOptOutApplied = nationalDataOptOutApplied;
+        b.type1OptOutApplied = type1OptOutApplied;
+        b.commercialAccess = commercialAccess;
+        b.dpiaProvided = dpiaProvided;
+        b.icbAssessment = icbAssessment;
+        b.lmcAdvice = lmcAdvice;
+        b.notes = notes;
+        return b;
+    }
+
+    /** Mutable builder for {@link Agreement}; a field never set stays not known. */
+    public static final class Builder {
+        private String id;
+        private String title;
+        private Status status;
+        private String requestedBy;
+        private LocalDate signedOn;
+        private LocalDate reviewDue;
+        private PracticeRole practiceRole;
+        private List<Party> parties;
+        private List<Purpose> purposes;
+        private LegalRequirement legalRequirement;
+        private List<Article6Basis> article6Bases;
+        private List<Article9Condition> article9Conditions;
+        private CommonLawBasis commonLawBasis;
+        private LocalDate commonLawBasisExpires;
+        private Identifiability identifiability;
+        private Boolean nationalDataOptOutApplied;
+        private Boolean type1OptOutApplied;
+        private Boolean commercialAccess;
+        private Boolean dpiaProvided;
+        private IcbAssessment icbAssessment;
+        private LmcAdvice lmcAdvice;
+        private String notes;
+
+        private Builder(String id) {
+            this.id = id;
+        }
+
+        public Builder id(String v) { id = v; return this; }
+        public Builder title(String v) { title = v; return this; }
+        public Builder status(Status v) { status = v; return this; }
+        public Builder requestedBy(String v) { requestedBy = v; return this; }
+        public Builder signedOn(LocalDate v) { signedOn = v; return this; }
+        public Builder reviewDue(LocalDate v) { reviewDue = v; return this; }
+        public Builder practiceRole(PracticeRole v) { practiceRole = v; return this; }
+        public Builder parties(List<Party> v) { parties = v; return this; }
+        public Builder parties(Party... v) { parties = List.of(v); return this; }
+        public Builder purposes(List<Purpose> v) { purposes = v; return this; }
+        public Builder purposes(Purpose... v) { purposes = List.of(v); return this; }
+        public Builder legalRequirement(LegalRequirement v) { legalRequirement = v; return this; }
+        public Builder article6Bases(List<Article6Basis> v) { article6Bases = v; return this; }
+        public Builder article6Bases(Article6Basis... v) { article6Bases = List.of(v); return this; }
+        public Builder article9Conditions(List<Article9Condition> v) { article9Conditions = v; return this; }
+        public Builder article9Conditions(Article9Condition... v) { article9Conditions = List.of(v); return this; }
+        public Builder commonLawBasis(CommonLawBasis v) { commonLawBasis = v; return this; }
+        public Builder commonLawBasisExpires(LocalDate v) { commonLawBasisExpires = v; return this; }
+        public Builder identifiability(Identifiability v) { identifiability = v; return this; }
+        public Builder nationalDataOptOutApplied(Boolean v) { nationalDataOptOutApplied = v; return this; }
+        public Builder type1OptOutApplied(Boolean v) { type1OptOutApplied = v; return this; }
+        public Builder commercialAccess(Boolean v) { commercialAccess = v; return this; }
+        public Builder dpiaProvided(Boolean v) { dpiaProvided = v; return this; }
+        public Builder icbAssessment(IcbAssessment v) { icbAssessment = v; return this; }
+        public Builder lmcAdvice(LmcAdvice v) { lmcAdvice = v; return this; }
+        public Builder notes(String v) { notes = v; return this; }
+
+        public Agreement build() {
+            return new Agreement(id, title, status, requestedBy, signedOn, reviewDue, practiceRole, parties, purposes,
+                    legalRequirement, article6Bases, article9Conditions, commonLawBasis, commonLawBasisExpires,
+                    identifiability, nationalDataOptOutApplied, type1OptOutApplied, commercialAccess, dpiaProvided,
+                    icbAssessment, lmcAdvice, notes);
+        }
+    }
+}
