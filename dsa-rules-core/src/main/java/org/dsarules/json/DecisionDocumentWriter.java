@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,14 +41,28 @@ public final class DecisionDocumentWriter implements AuditSink {
     private TraceLevel traceLevel = TraceLevel.FULL;
 
     public DecisionDocumentWriter(OutputStream out) {
+        this(generator(out));
+    }
+
+    /** Writes to a character stream (the caller chose its encoding). */
+    public DecisionDocumentWriter(Writer out) {
+        this(generator(out));
+    }
+
+    private static JsonGenerator generator(Object target) {
         try {
-            json = FACTORY.createGenerator(out, JsonEncoding.UTF8);
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-            json.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter));
+            return target instanceof Writer w ? FACTORY.createGenerator(w)
+                    : FACTORY.createGenerator((OutputStream) target, JsonEncoding.UTF8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private DecisionDocumentWriter(JsonGenerator generator) {
+        json = generator;
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        json.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter));
     }
 
     /** Writes a whole document held in memory. */

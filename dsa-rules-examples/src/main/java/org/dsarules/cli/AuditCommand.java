@@ -1,0 +1,180 @@
+package org.dsarules.cli;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.dsarules.DsaRules;
+import org.dsarules.decision.AuditResult;
+import org.dsarules.decision.Decision;
+import org.dsarules.decision.KnowledgeBaseInfo;
+import org.dsarules.decision.RecordError;
+import org.dsarules.decision.Summary;
+import org.dsarules.decision.TraceLevel;
+import org.dsarules.engine.AuditSink;
+import org.dsarules.exception.RegisterFormatException;
+import org.dsarules.json.DecisionDocumentWriter;
+import org.dsarules.json.RegisterEntry;
+import org.dsarules.json.RegisterReader;
+import org.dsarules.json.RegisterSource;
+import org.dsarules.model.Practice;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code dsa-audit audit}: decides every agreement of a register and reports why. */
+@Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = DsaAudit.Version.class,
+        description = {"Decide every agreement of a register (JSON: an object with \"practice\" and \"agreements\", "
+                + "or an array of agreements) and report each outcome with its reasons."},
+        footer = {"", "Exit status: 0 every record decided, 1 some records in error (the others are still decided),",
+            "2 the command could not run (unreadable file, bad option, rules that do not compile)."})
+final class AuditCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The register to audit.")
+    Path file;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (a report for a practice manager) or json (the decision document). Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = Dates.class,
+            description = "Decide as of this date. Default: today in England.")
+    LocalDate asOf;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the report to FILE (replaced only once complete) instead of standard output.")
+    Path out;
+
+    @Option(names = "--trace", paramLabel = "LEVEL", defaultValue = "full",
+            description = "How much trace each decision carries: full, decisive or none. Default: ${DEFAULT-VALUE}.")
+    TraceLevel trace;
+
+    @Mixin
+    RulesOptions rulesOptions;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (out != null && Files.exists(out) && Files.exists(file) && Files.isSameFile(out, file)) {
+            throw new CliException(out + ": --out names the input register, which is never overwritten");
+        }
+        DsaRules rules = rulesOptions.build();
+        LocalDate date = asOf != null ? asOf : rules.today();
+        Summary summary;
+        try (RegisterSource source = RegisterReader.defaults().open(file)) {
+            if (format == Format.json) {
+                summary = json(rules, source, date, stdout);
+            } else {
+                summary = text(rules, source, date, stdout);
+            }
+        }
+        if (summary.total() == 0) {
+            stderr.println("dsa-audit: warning: " + file + " holds no agreements");
+        }
+        return summary.errors() > 0 ? DsaAudit.RECORDS_IN_ERROR : DsaAudit.OK;
+    }
+
+    private Summary json(DsaRules rules, RegisterSource source, LocalDate date, PrintWriter stdout) {
+        Summary[] summary = new Summary[1];
+        if (out != null) {
+            SafeOutput.write(out, os -> summary[0] = rules.audit(source, date, trace, new DecisionDocumentWriter(os)));
+            return summary[0];
+        }
+        try {
+            Summary s = rules.audit(source, date, trace, new DecisionDocumentWriter(stdout));
+            stdout.flush();
+            return s;
+        } catch (RegisterFormatException e) {
+            stdout.flush();
+            throw new CliException(e.getMessage() + " (the decision document on standard output is incomplete)", e);
+        }
+    }
+
+    private Summary text(DsaRules rules, RegisterSource source, LocalDate date, PrintWriter stdout) {
+        Map<String, String> titles = new HashMap<>();
+        AuditResult result = collect(rules, new TitleRecorder(source, titles), date);
+        if (out != null) {
+            SafeOutput.write(out, os -> {
+                Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+                TextReport.write(result, titles, file.toString(), w);
+                w.flush();
+            });
+        } else {
+            TextReport.write(result, titles, file.toString(), stdout);
+            stdout.flush();
+        }
+        return result.summary();
+    }
+
+    private AuditResult collect(DsaRules rules, RegisterSource source, LocalDate date) {
+        java.util.List<Decision> decisions = new java.util.ArrayList<>();
+        java.util.List<RecordError> errors = new java.util.ArrayList<>();
+        Object[] end = new Object[2];
+        rules.audit(source, date, trace, new AuditSink() {
+            @Override
+            public void start(KnowledgeBaseInfo kb, LocalDate d, TraceLevel t, Practice p) {
+            }
+
+            @Override
+            public void decision(Decision d) {
+                decisions.add(d);
+            }
+
+            @Override
+            public void error(RecordError e) {
+                errors.add(e);
+            }
+
+            @Override
+            public void finish(Practice p, Summary s) {
+                end[0] = p;
+                end[1] = s;
+            }
+        });
+        return new AuditResult(rules.knowledgeBaseInfo(), date, trace, (Practice) end[0], decisions, errors,
+                (Summary) end[1]);
+    }
+
+    /** Passes records through, remembering each valid agreement's title for the text report. */
+    private record TitleRecorder(RegisterSource source, Map<String, String> titles) implements RegisterSource {
+        @Override
+        public Practice practice() {
+            return source.practice();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return source.hasNext();
+        }
+
+        @Override
+        public RegisterEntry next() {
+            RegisterEntry e = source.next();
+            if (e instanceof RegisterEntry.Valid v && v.agreement().title() != null) {
+                titles.put(v.agreement().id(), v.agreement().title());
+            }
+            return e;
+        }
+
+        @Override
+        public void close() {
+            source.close();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.dsarules.cli;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
+import org.dsarules.decision.AuditResult;
+import org.dsarules.decision.Decision;
+import org.dsarules.decision.Outcome;
+import org.dsarules.decision.RecordError;
+import org.dsarules.decision.Summary;
+import org.dsarules.decision.TraceStep;
+import org.dsarules.model.Practice;
+
+/** The plain-text audit report for a practice manager: counts first, then each agreement and why. */
+final class TextReport {
+    private TextReport() {
+    }
+
+    static void write(AuditResult r, Map<String, String> titles, String source, Writer writer) {
+        PrintWriter out = writer instanceof PrintWriter pw ? pw : new PrintWriter(writer);
+        Practice p = r.practice();
+        out.println("DATA SHARING AGREEMENTS AUDIT");
+        if (p != null) {
+            out.println("Practice:       " + nz(p.name()) + (p.odsCode() != null ? " (" + p.odsCode() + ")" : ""));
+            if (p.icb() != null) {
+                out.println("ICB:            " + p.icb());
+            }
+        }
+        out.println("Register:       " + source);
+        out.println("Decided as of:  " + r.asOf());
+        out.println("Rules:          " + r.knowledgeBase().name() + " " + r.knowledgeBase().version() + " ("
+                + r.knowledgeBase().fingerprint() + ")");
+        out.println();
+        Summary s = r.summary();
+        out.println("SUMMARY: " + s.total() + " agreement(s)");
+        out.printf("  %-26s %d%n", "WITHDRAW", s.count(Outcome.WITHDRAW));
+        out.printf("  %-26s %d%n", "REFER_TO_BMA", s.count(Outcome.REFER_TO_BMA));
+        out.printf("  %-26s %d%n", "ASK_ICB_FOR_INFORMATION", s.count(Outcome.ASK_ICB_FOR_INFORMATION));
+        out.printf("  %-26s %d%n", "KEEP", s.count(Outcome.KEEP));
+        out.printf("  %-26s %d%n", "in error (not decided)", s.errors());
+
+        int n = 0;
+        for (Decision d : r.decisions()) {
+            n++;
+            out.println();
+            out.println("-".repeat(78));
+            String title = titles.get(d.dsaId());
+            out.println(n + ". " + d.dsaId() + (title != null ? "  " + title : ""));
+            out.println("   Outcome:  " + d.outcome());
+            out.println("   Why:      " + d.summary());
+            if (!d.redFlags().isEmpty()) {
+                out.println("   Red flags: " + String.join(", ", d.redFlags()));
+            }
+            if (!d.missing().isEmpty()) {
+                out.println("   Not known: " + String.join(", ", d.missing()));
+            }
+            if (!d.questionsForIcb().isEmpty()) {
+                out.println("   Questions for the ICB:");
+                d.questionsForIcb().forEach(q -> out.println("     - " + q));
+            }
+            if (!d.trace().isEmpty()) {
+                out.println("   Trace (rules that fired, in order; * = decisive):");
+                int i = 0;
+                for (TraceStep step : d.trace()) {
+                    i++;
+                    boolean decisive = step.rule().equals(d.decisiveRule()) && step.outcome() == d.outcome();
+                    out.println(String.format("   %s%2d. %s%s", decisive ? "*" : " ", i, step.rule(),
+                            step.outcome() == null ? "" : "  -> " + step.outcome() + " (row " + step.policyRow() + ")"));
+                    if (!step.explanation().isEmpty()) {
+                        out.println("        " + step.explanation());
+                    }
+                    out.println("        cites: " + String.join("; ", step.citations()));
+                }
+            }
+        }
+        List<RecordError> errors = r.errors();
+        if (!errors.isEmpty()) {
+            out.println();
+            out.println("-".repeat(78));
+            out.println("RECORDS IN ERROR (not decided; correct them and run the audit again)");
+            for (RecordError e : errors) {
+                out.println("  record " + e.index() + (e.dsaId() != null ? " (" + e.dsaId() + ")" : "")
+                        + (e.field() != null ? ", field " + e.field() : "") + ": " + e.message());
+            }
+        }
+        out.flush();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "(practice not named)" : s;
+    }
+}
