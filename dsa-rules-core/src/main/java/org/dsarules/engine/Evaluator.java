@@ -13,6 +13,7 @@ import org.dsarules.engine.TraceRecorder.Firing;
 import org.dsarules.exception.DsaRulesException;
 import org.dsarules.facts.AsOf;
 import org.dsarules.facts.Finding;
+import org.dsarules.facts.IcbQuestion;
 import org.dsarules.facts.Proposal;
 import org.dsarules.facts.RaisedFlag;
 import org.dsarules.facts.Unknown;
@@ -47,6 +48,7 @@ final class Evaluator implements AutoCloseable {
             session.insert(new AsOf(asOf));
             session.insert(agreement);
             session.fireAllRules(filter);
+            recorder.stop();
             return toDecision(agreement.id(), recorder.firings());
         } finally {
             clear();
@@ -66,7 +68,7 @@ final class Evaluator implements AutoCloseable {
     private Decision toDecision(String dsaId, List<Firing> firings) {
         List<TraceStep> trace = new ArrayList<>(firings.size());
         for (Firing f : firings) {
-            Proposal p = f.proposal();
+            Proposal p = f.proposed();
             if (p != null && f.rule().policyRow() == null) {
                 throw new DsaRulesException("rule \"" + f.rule().name()
                         + "\" proposed an outcome but has no @policyRow metadata");
@@ -82,27 +84,33 @@ final class Evaluator implements AutoCloseable {
 
         TreeSet<String> redFlags = new TreeSet<>();
         for (RaisedFlag r : recorder.redFlags()) {
-            redFlags.add(r.id());
+            if (!recorder.isWithdrawn(r)) {
+                redFlags.add(r.id());
+            }
         }
         // One question per missing field, in the order of the sorted field names.
         Map<String, String> questions = new TreeMap<>();
         for (Unknown u : recorder.unknowns()) {
-            questions.putIfAbsent(u.field(), u.question());
+            if (!recorder.isWithdrawn(u)) {
+                questions.putIfAbsent(u.field(), u.question());
+            }
         }
         List<String> questionsForIcb = new ArrayList<>(questions.values());
         if (winner.outcome() == Outcome.ASK_ICB_FOR_INFORMATION && winner.question() != null
                 && !questionsForIcb.contains(winner.question())) {
             questionsForIcb.add(winner.question());
         }
+        for (IcbQuestion q : recorder.questions()) {
+            if (!recorder.isWithdrawn(q) && !questionsForIcb.contains(q.question())) {
+                questionsForIcb.add(q.question());
+            }
+        }
         return new Decision(dsaId, winner.outcome(), decisive.rule().name(), winner.summary(),
                 List.copyOf(redFlags), List.copyOf(questions.keySet()), trace, questionsForIcb);
     }
 
     private static String explanation(Firing f) {
-        if (f.findings().isEmpty()) {
-            return "";
-        }
-        if (f.findings().size() == 1) {
+        if (f.findings().size() == 1 && !f.isWithdrawn(f.findings().get(0))) {
             return f.findings().get(0).explanation();
         }
         StringBuilder sb = new StringBuilder();
@@ -111,6 +119,9 @@ final class Evaluator implements AutoCloseable {
                 sb.append(' ');
             }
             sb.append(x.explanation());
+            if (f.isWithdrawn(x)) {
+                sb.append(" [withdrawn: a later finding removed the condition this rested on]");
+            }
         }
         return sb.toString();
     }

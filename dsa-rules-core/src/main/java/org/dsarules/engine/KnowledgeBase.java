@@ -65,10 +65,11 @@ public final class KnowledgeBase {
         this.kieBase = kieBase;
         this.sources = List.copyOf(sources);
         this.disabled = Set.copyOf(disabled);
+        Map<String, Integer> ranks = ranks(this.sources);
         Map<String, RuleInfo> all = new LinkedHashMap<>();
         for (KiePackage p : kieBase.getKiePackages()) {
             for (Rule r : p.getRules()) {
-                all.put(r.getName(), RuleInfo.of(r));
+                all.put(r.getName(), RuleInfo.of(r, ranks.getOrDefault(r.getName(), Integer.MAX_VALUE)));
             }
         }
         this.rules = Map.copyOf(all);
@@ -195,8 +196,16 @@ public final class KnowledgeBase {
             String file = shownAs.entrySet().stream().filter(e -> e.getKey().endsWith(path) || path.endsWith(
                     e.getKey().substring("src/main/resources/".length()))).map(Map.Entry::getValue).findFirst()
                     .orElse(path);
-            problems.add(new Problem(file, Math.max(m.getLine(), 0), Math.max(m.getColumn(), 0),
-                    m.getText().replaceAll("\\s+", " ").strip()));
+            String text = m.getText().replaceAll("\\s+", " ").strip();
+            int line = m.getLine();
+            if (line <= 0) {
+                // The executable-model compiler reports some errors without a position: point at the
+                // first line of the file that names what the message names.
+                String fileText = sources.stream().filter(s -> s.name().equals(file)).map(RuleSource::text)
+                        .findFirst().orElse("");
+                line = guessLine(fileText, text);
+            }
+            problems.add(new Problem(file, Math.max(line, 0), Math.max(m.getColumn(), 0), text));
         }
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
@@ -204,10 +213,48 @@ public final class KnowledgeBase {
         return ks.newKieContainer(releaseId).getKieBase();
     }
 
+    private static final Pattern NAMED = Pattern.compile(
+            "(?:field|method|symbol|type|ObjectType|variable|class|rule)\\s+'?\"?([A-Za-z_$][\\w$]*)|'([^']+)'");
+
+    static int guessLine(String fileText, String message) {
+        Matcher m = NAMED.matcher(message);
+        while (m.find()) {
+            String token = m.group(1) != null ? m.group(1) : m.group(2);
+            if (token.equals("class") || token.length() < 2) {
+                continue;
+            }
+            Pattern word = Pattern.compile("(?<![\\w$])" + Pattern.quote(token) + "(?![\\w$])");
+            String[] lines = fileText.split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                String l = lines[i].strip();
+                if (l.startsWith("//") || l.startsWith("import ") || l.startsWith("package ")) {
+                    continue;
+                }
+                if (word.matcher(lines[i]).find()) {
+                    return i + 1;
+                }
+            }
+        }
+        return 0;
+    }
+
     private static String fileName(String name) {
         String n = name.replace('\\', '/');
         n = n.substring(n.lastIndexOf('/') + 1);
         return n.endsWith(".drl") ? n : n + ".drl";
+    }
+
+    private static Map<String, Integer> ranks(List<RuleSource> sources) {
+        List<RuleSource> sorted = new ArrayList<>(sources);
+        sorted.sort(Comparator.comparing(RuleSource::name));
+        Map<String, Integer> ranks = new java.util.HashMap<>();
+        for (RuleSource s : sorted) {
+            Matcher m = RULE_DECL.matcher(s.text());
+            while (m.find()) {
+                ranks.putIfAbsent(m.group(2) != null ? m.group(2) : m.group(3), ranks.size());
+            }
+        }
+        return ranks;
     }
 
     /** Conventions Drools does not check: every rule cites its source; every disabled rule exists. */
@@ -311,6 +358,6 @@ public final class KnowledgeBase {
     }
 
     private RuleInfo infoOf(Rule rule) {
-        return byRule.computeIfAbsent(rule, r -> rules.getOrDefault(r.getName(), RuleInfo.of(r)));
+        return byRule.computeIfAbsent(rule, r -> rules.getOrDefault(r.getName(), RuleInfo.of(r, Integer.MAX_VALUE)));
     }
 }

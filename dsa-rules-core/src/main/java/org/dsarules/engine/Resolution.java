@@ -8,12 +8,16 @@ import org.dsarules.engine.TraceRecorder.Firing;
 /**
  * The one place where proposals meet. Rules only propose; each proposal carries its rule's
  * {@code @policyRow}, and the proposal of the lowest row wins. Between two proposals of the same row
- * (a row written as a small group of rules) the one that fired first wins. Nothing else: no salience,
- * no agenda groups, no special cases here.
+ * (a row written as a small group of rules) the rule written first wins (file name, then position in
+ * the file), then the proposal's summary (one rule may propose once per red flag, say), so the
+ * decisive rule and summary do not depend on firing order, which may differ between a
+ * precompiled and a run-time compiled knowledge base. Nothing else: no salience, no agenda groups,
+ * no special cases here.
  */
 final class Resolution {
     private static final Comparator<Firing> PRECEDENCE =
-            Comparator.comparing((Firing f) -> f.rule().policyRow()).thenComparingInt(Firing::order);
+            Comparator.comparing((Firing f) -> f.rule().policyRow()).thenComparingInt((Firing f) -> f.rule().rank())
+                    .thenComparing((Firing f) -> f.proposal().summary()).thenComparingInt(Firing::order);
 
     private Resolution() {
     }

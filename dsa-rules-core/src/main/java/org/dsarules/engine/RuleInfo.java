@@ -15,8 +15,11 @@ import org.kie.api.definition.rule.Rule;
  * @param policyRow the {@code @policyRow} precedence (a decimal, so a local rule can sit between two
  *                  rows: {@code 8.5}); null on a rule that proposes nothing
  * @param redFlag   the {@code @redFlag} id, or null
+ * @param rank      the rule's position in the rule files (sorted by file name, then in the file): breaks
+ *                  ties between proposals of the same row the same way however the rules were compiled
  */
-public record RuleInfo(String name, String packageName, List<String> citations, BigDecimal policyRow, String redFlag) {
+public record RuleInfo(String name, String packageName, List<String> citations, BigDecimal policyRow, String redFlag,
+        int rank) {
 
     public static final String CITATION = "citation";
     public static final String POLICY_ROW = "policyRow";
@@ -26,7 +29,7 @@ public record RuleInfo(String name, String packageName, List<String> citations, 
         citations = List.copyOf(citations);
     }
 
-    static RuleInfo of(Rule rule) {
+    static RuleInfo of(Rule rule, int rank) {
         Map<String, Object> meta = rule.getMetaData();
         String citation = value(meta, CITATION);
         String row = value(meta, POLICY_ROW);
@@ -34,7 +37,7 @@ public record RuleInfo(String name, String packageName, List<String> citations, 
                 citation == null ? List.of()
                         : Arrays.stream(citation.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
                 row == null ? null : parseRow(rule.getName(), row),
-                value(meta, RED_FLAG));
+                value(meta, RED_FLAG), rank);
     }
 
     /** The row as written, e.g. {@code 10} or {@code 8.5}. */

@@ -1,9 +1,13 @@
 package org.dsarules.engine;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.dsarules.facts.Finding;
+import org.dsarules.facts.IcbQuestion;
 import org.dsarules.facts.Proposal;
 import org.dsarules.facts.RaisedFlag;
 import org.dsarules.facts.Unknown;
@@ -25,8 +29,19 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
 final class TraceRecorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
 
     /** One fired rule and the findings its consequence inserted. */
-    record Firing(int order, RuleInfo rule, List<Finding> findings) {
+    record Firing(int order, RuleInfo rule, List<Finding> findings, Set<Finding> withdrawn) {
+        /** The rule's proposal, unless truth maintenance withdrew it. */
         Proposal proposal() {
+            for (Finding f : findings) {
+                if (f instanceof Proposal p && !withdrawn.contains(p)) {
+                    return p;
+                }
+            }
+            return null;
+        }
+
+        /** The outcome the rule proposed, even if withdrawn since, for the trace. */
+        Proposal proposed() {
             for (Finding f : findings) {
                 if (f instanceof Proposal p) {
                     return p;
@@ -34,23 +49,47 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
             }
             return null;
         }
+
+        boolean isWithdrawn(Finding f) {
+            return withdrawn.contains(f);
+        }
     }
 
     private final Function<Rule, RuleInfo> ruleInfo;
     private final List<Firing> firings = new ArrayList<>();
     private final List<RaisedFlag> redFlags = new ArrayList<>();
     private final List<Unknown> unknowns = new ArrayList<>();
+    private final List<IcbQuestion> questions = new ArrayList<>();
     private List<Finding> pending = new ArrayList<>();
+    /**
+     * Findings a rule inserted with {@code insertLogical} and Drools retracted again when the rule's
+     * conditions stopped holding (a later rule inserted a fact its {@code not} excluded). They stay
+     * in the trace, marked, but count nowhere. Identity-based: two equal findings are two findings.
+     */
+    private final Set<Finding> withdrawn = Collections.newSetFromMap(new IdentityHashMap<>());
+    private boolean firing;
 
     TraceRecorder(Function<Rule, RuleInfo> ruleInfo) {
         this.ruleInfo = ruleInfo;
     }
 
     void reset() {
+        withdrawn.clear();
+        firing = true;
         firings.clear();
         redFlags.clear();
         unknowns.clear();
+        questions.clear();
         pending = new ArrayList<>();
+    }
+
+    /** Called when the rules have run: deletions after this are the session being cleared. */
+    void stop() {
+        firing = false;
+    }
+
+    boolean isWithdrawn(Finding f) {
+        return withdrawn.contains(f);
     }
 
     List<Firing> firings() {
@@ -65,6 +104,10 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
         return unknowns;
     }
 
+    List<IcbQuestion> questions() {
+        return questions;
+    }
+
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
         if (event.getRule() != null && event.getObject() instanceof Finding f) {
@@ -73,13 +116,16 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
                 redFlags.add(r);
             } else if (f instanceof Unknown u) {
                 unknowns.add(u);
+            } else if (f instanceof IcbQuestion q) {
+                questions.add(q);
             }
         }
     }
 
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
-        firings.add(new Firing(firings.size(), ruleInfo.apply(event.getMatch().getRule()), List.copyOf(pending)));
+        firings.add(new Firing(firings.size(), ruleInfo.apply(event.getMatch().getRule()), List.copyOf(pending),
+                withdrawn));
         pending = new ArrayList<>();
     }
 
@@ -90,6 +136,8 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
 
     @Override
     public void objectDeleted(ObjectDeletedEvent event) {
-        // Deletions only happen when the session is cleared between agreements.
+        if (firing && event.getOldObject() instanceof Finding f) {
+            withdrawn.add(f);
+        }
     }
 }

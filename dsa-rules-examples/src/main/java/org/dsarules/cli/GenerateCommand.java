@@ -1,0 +1,86 @@
+package org.dsarules.cli;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.dsarules.generate.AgreementGenerator;
+import org.dsarules.json.AgreementJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code dsa-audit generate}: a synthetic register, the same for the same seed. */
+@Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = DsaAudit.Version.class,
+        description = {"Write a synthetic register of realistic agreements (all purposes, parties, unknowns and "
+                + "red flags in plausible proportions), the same for the same seed: for benchmarks, and to try the "
+                + "tool at scale. The register streams out: any count fits in memory."})
+final class GenerateCommand implements Callable<Integer> {
+
+    enum Mix { realistic, exhaustive }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--count", required = true, paramLabel = "N", description = "How many agreements.")
+    long count;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "The seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--mix", defaultValue = "realistic", paramLabel = "MIX",
+            description = "realistic (plausible proportions) or exhaustive (every value, absent and present). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    Mix mix;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+    java.nio.file.Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        if (count < 0) {
+            throw new CliException("--count must be 0 or more, not " + count);
+        }
+        if (out != null) {
+            SafeOutput.write(out, this::write);
+        } else {
+            PrintWriter w = spec.commandLine().getOut();
+            JsonGenerator g = new JsonFactory().createGenerator(w);
+            write(g);
+            w.flush();
+        }
+        return DsaAudit.OK;
+    }
+
+    private void write(OutputStream os) throws IOException {
+        write(new JsonFactory().createGenerator(os, JsonEncoding.UTF8));
+    }
+
+    private void write(JsonGenerator g) throws IOException {
+        AgreementGenerator gen = mix == Mix.realistic ? AgreementGenerator.realistic(seed)
+                : AgreementGenerator.exhaustive(seed);
+        ObjectMapper mapper = new ObjectMapper();
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        g.writeStartObject();
+        g.writeObjectFieldStart("practice");
+        g.writeStringField("odsCode", "Z" + String.format("%05d", Math.floorMod(seed, 100000)));
+        g.writeStringField("name", "Synthetic practice (seed " + seed + ")");
+        g.writeStringField("icb", "NHS Synthetic ICB");
+        g.writeEndObject();
+        g.writeArrayFieldStart("agreements");
+        for (long i = 0; i < count; i++) {
+            g.writeRaw('\n');
+            mapper.writeTree(g, AgreementJson.toJson(gen.next()));
+        }
+        g.writeRaw('\n');
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeRaw('\n');
+        g.flush();
+    }
+}

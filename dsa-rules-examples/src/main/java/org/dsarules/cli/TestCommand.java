@@ -1,0 +1,120 @@
+package org.dsarules.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.dsarules.DsaRules;
+import org.dsarules.decision.Decision;
+import org.dsarules.decision.TraceStep;
+import org.dsarules.exception.DsaRulesException;
+import org.dsarules.scenario.Scenario;
+import org.dsarules.scenario.ScenarioResult;
+import org.dsarules.scenario.Scenarios;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code dsa-audit test}: runs scenario files against the rules, as the knowledge base's own tests do. */
+@Command(name = "test", mixinStandardHelpOptions = true, versionProvider = DsaAudit.Version.class,
+        description = {"Run every scenario file (*.json) under the given paths and report each failure with "
+                + "what was expected, what came out, and the trace of that agreement."},
+        footer = {"", "Ends with the line 'N passed, M failed'. Exit status: 0 none failed, 1 some failed,",
+            "2 the command could not run."})
+final class TestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Scenario files or directories of them.")
+    List<Path> paths;
+
+    @Option(names = "--coverage", description = "List every rule with the number of scenarios that fired it.")
+    boolean coverage;
+
+    @Mixin
+    RulesOptions rulesOptions;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Path> files = Scenarios.find(paths);
+        if (files.isEmpty()) {
+            throw new CliException("no scenario files (*.json) under " + paths);
+        }
+        DsaRules rules = rulesOptions.build();
+        int passed = 0;
+        int failed = 0;
+        Map<String, Integer> firedBy = new TreeMap<>();
+        rules.knowledgeBase().rules().keySet().forEach(r -> firedBy.put(r, 0));
+        for (Path f : files) {
+            Scenario s;
+            try {
+                s = Scenarios.read(f);
+            } catch (DsaRulesException e) {
+                failed++;
+                out.println("FAIL " + f + ": " + e.getMessage());
+                continue;
+            }
+            ScenarioResult r = Scenarios.run(rules, s);
+            java.util.Set<String> fired = new java.util.TreeSet<>();
+            r.audit().decisions().forEach(d -> d.trace().forEach(t -> fired.add(t.rule())));
+            fired.forEach(rule -> firedBy.merge(rule, 1, Integer::sum));
+            if (r.passed()) {
+                passed++;
+                out.println("ok   " + s.name() + " (" + f + ")");
+            } else {
+                failed++;
+                out.println("FAIL " + s.name() + " (" + f + ")");
+                Map<String, Decision> byId = new TreeMap<>();
+                r.audit().decisions().forEach(d -> byId.put(d.dsaId(), d));
+                java.util.Set<String> traced = new java.util.TreeSet<>();
+                for (ScenarioResult.Failure x : r.failures()) {
+                    out.println("     " + x);
+                }
+                for (ScenarioResult.Failure x : r.failures()) {
+                    Decision d = byId.get(x.dsaId());
+                    if (d != null && traced.add(x.dsaId())) {
+                        out.println("     trace of " + x.dsaId() + " (" + d.outcome() + " by " + d.decisiveRule() + "):");
+                        int i = 0;
+                        for (TraceStep t : d.trace()) {
+                            out.println("       " + (++i) + ". " + t.rule()
+                                    + (t.outcome() == null ? "" : " -> " + t.outcome() + " (row " + t.policyRow() + ")")
+                                    + ": " + t.explanation());
+                        }
+                    }
+                }
+            }
+        }
+        if (coverage) {
+            printCoverage(out, firedBy);
+        }
+        out.println(passed + " passed, " + failed + " failed");
+        return failed == 0 ? DsaAudit.OK : DsaAudit.RECORDS_IN_ERROR;
+    }
+
+    private static void printCoverage(PrintWriter out, Map<String, Integer> firedBy) {
+        out.println();
+        out.println("Coverage (scenarios that fired each rule):");
+        List<String> never = new ArrayList<>();
+        firedBy.forEach((rule, n) -> {
+            out.printf("  %4d  %s%n", n, rule);
+            if (n == 0) {
+                never.add(rule);
+            }
+        });
+        int total = firedBy.size();
+        int hit = total - never.size();
+        out.printf("Rules fired: %d of %d (%.1f%%)%n", hit, total, total == 0 ? 100.0 : 100.0 * hit / total);
+        if (!never.isEmpty()) {
+            out.println("Never fired: " + String.join(", ", never));
+        }
+        out.println();
+    }
+}

@@ -1,0 +1,152 @@
+package org.dsarules.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.dsarules.DsaRules;
+import org.dsarules.decision.AuditResult;
+import org.dsarules.decision.Decision;
+import org.dsarules.exception.RuleCompilationException;
+import org.dsarules.scenario.ScenarioResult;
+import org.dsarules.scenario.Scenarios;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The worked overlays, rule files compiled at run time beside the precompiled knowledge base, and their errors. */
+class OverlayTest {
+    static final Path OVERLAYS = Path.of("overlays");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lmc-keep-list", "june-2026-escalation"})
+    void overlayScenariosPass(String overlay) {
+        DsaRules rules = DsaRules.builder().rules(OVERLAYS.resolve(overlay)).build();
+        for (Path f : Scenarios.find(List.of(OVERLAYS.resolve(overlay).resolve("scenarios")))) {
+            ScenarioResult r = Scenarios.run(rules, Scenarios.read(f));
+            assertTrue(r.passed(), f + ": " + r.failures());
+        }
+    }
+
+    @Test
+    void anOverlayChangesOnlyTheDecisionsItTargetsAndTheFingerprint() {
+        DsaRules plain = DsaRules.defaults();
+        DsaRules withList = DsaRules.builder().rules(OVERLAYS.resolve("lmc-keep-list")).build();
+        LocalDate asOf = LocalDate.parse("2026-06-15");
+        AuditResult a = plain.audit(AuditCommandTest.SAMPLE, asOf);
+        AuditResult b = withList.audit(AuditCommandTest.SAMPLE, asOf);
+        int changed = 0;
+        for (int i = 0; i < a.decisions().size(); i++) {
+            Decision x = a.decisions().get(i);
+            Decision y = b.decisions().get(i);
+            if (x.outcome() != y.outcome()) {
+                changed++;
+                assertEquals("MB-08", x.dsaId());
+            }
+        }
+        assertEquals(1, changed);
+        assertNotEquals(plain.knowledgeBaseInfo().fingerprint(), withList.knowledgeBaseInfo().fingerprint());
+        assertEquals(withList.knowledgeBaseInfo().fingerprint(),
+                DsaRules.builder().rules(OVERLAYS.resolve("lmc-keep-list")).build().knowledgeBaseInfo().fingerprint());
+    }
+
+    @Test
+    void precompiledAndRuntimeCompiledDefaultRulesDecideAlike() {
+        // Disabling nothing through rulesOnly of the default sources forces the run-time compiler.
+        DsaRules precompiled = DsaRules.defaults();
+        DsaRules compiled = DsaRules.builder().rules("empty-overlay.drl", "package org.dsarules.local;\n").build();
+        // The two compilers may order rules differently, so the trace may list the same steps in
+        // another order; everything else, the decisive rule included, must be identical.
+        for (String date : List.of("2026-04-01", "2026-06-15")) {
+            AuditResult a = precompiled.audit(AuditCommandTest.SAMPLE, LocalDate.parse(date));
+            AuditResult b = compiled.audit(AuditCommandTest.SAMPLE, LocalDate.parse(date));
+            for (int i = 0; i < a.decisions().size(); i++) {
+                assertEquals(canonical(a.decisions().get(i)), canonical(b.decisions().get(i)), "as of " + date);
+            }
+            assertEquals(a.decisions().size(), b.decisions().size());
+        }
+    }
+
+    static Decision canonical(Decision d) {
+        List<org.dsarules.decision.TraceStep> steps = new java.util.ArrayList<>(d.trace());
+        steps.sort(java.util.Comparator.comparing(org.dsarules.decision.TraceStep::rule)
+                .thenComparing(org.dsarules.decision.TraceStep::explanation));
+        return new Decision(d.dsaId(), d.outcome(), d.decisiveRule(), d.summary(), d.redFlags(), d.missing(), steps,
+                d.questionsForIcb());
+    }
+
+    @Test
+    void disablingARuleSwitchesItOffAndAnUnknownNameIsAnError() {
+        DsaRules rules = DsaRules.builder().disable("ask-purposes").build();
+        AuditResult r = rules.audit(AuditCommandTest.SAMPLE, LocalDate.parse("2026-06-15"));
+        assertTrue(r.decisions().stream().noneMatch(d -> d.dsaId().equals("MB-13")));
+        assertEquals("MB-13", r.errors().get(0).dsaId());
+        RuleCompilationException e = assertThrows(RuleCompilationException.class,
+                () -> DsaRules.builder().disable("ask-purpose").build());
+        assertTrue(e.getMessage().contains("did you mean \"ask-purposes\""), e.getMessage());
+    }
+
+    @Test
+    void aBrokenRuleFileGivesFileLineAndNoKnowledgeBase(@TempDir Path dir) throws Exception {
+        Path drl = dir.resolve("broken.drl");
+        Files.writeString(drl, """
+                package org.dsarules.local;
+                import org.dsarules.model.*;
+
+                rule "broken"
+                    @citation("nowhere")
+                when
+                    Agreement( status == Status.NOPE )
+                then
+                end
+                """);
+        RuleCompilationException e = assertThrows(RuleCompilationException.class,
+                () -> DsaRules.builder().rules(dir).build());
+        assertTrue(e.problems().stream().anyMatch(p -> p.file().equals(drl.toString()) && p.line() == 7),
+                e.problems().toString());
+
+        AuditCommandTest.Run r = AuditCommandTest.run("audit", AuditCommandTest.SAMPLE.toString(), "--rules", dir.toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains(drl + ":7:"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void aRuleWithoutCitationIsAnError(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("uncited.drl"), """
+                package org.dsarules.local;
+                import org.dsarules.model.*;
+
+                rule "uncited"
+                when
+                    Agreement( )
+                then
+                end
+                """);
+        RuleCompilationException e = assertThrows(RuleCompilationException.class,
+                () -> DsaRules.builder().rules(dir).build());
+        assertEquals(1, e.problems().size());
+        assertEquals(4, e.problems().get(0).line());
+        assertTrue(e.problems().get(0).message().contains("@citation"));
+    }
+
+    @Test
+    void testCommandReportsFailuresWithTraceAndCounts(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("wrong.json"), """
+                {"name": "deliberately wrong", "asOf": "2026-06-15",
+                 "register": {"agreements": [{"id": "X", "status": "EXISTING", "purposes": ["DIRECT_CARE"]}]},
+                 "expect": {"X": {"outcome": "WITHDRAW"}}}""");
+        AuditCommandTest.Run r = AuditCommandTest.run("test", dir.toString(),
+                OVERLAYS.resolve("lmc-keep-list/scenarios").toString(), "--rules", OVERLAYS.resolve("lmc-keep-list").toString());
+        assertEquals(1, r.status());
+        assertTrue(r.out().contains("X: outcome: expected WITHDRAW, got ASK_ICB_FOR_INFORMATION"), r.out());
+        assertTrue(r.out().contains("trace of X"), r.out());
+        assertTrue(r.out().strip().endsWith("2 passed, 1 failed"), r.out());
+    }
+}
