@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param missing         every unknown, by field name, sorted
  * @param trace           the rules that fired, in firing order (may be shortened, see {@link TraceLevel})
  * @param questionsForIcb one question per missing field, and for ASK_ICB_FOR_INFORMATION the row's own
+ * @param nextSteps       the practical actions that follow, from the decisive rule's {@code @nextSteps} metadata
  */
 public record Decision(
         String dsaId,
@@ -23,7 +24,8 @@ public record Decision(
         List<String> redFlags,
         List<String> missing,
         List<TraceStep> trace,
-        List<String> questionsForIcb) {
+        List<String> questionsForIcb,
+        List<String> nextSteps) {
 
     public Decision {
         Objects.requireNonNull(dsaId, "dsaId");
@@ -33,6 +35,7 @@ public record Decision(
         missing = List.copyOf(missing);
         trace = List.copyOf(trace);
         questionsForIcb = List.copyOf(questionsForIcb);
+        nextSteps = List.copyOf(nextSteps);
     }
 
     /** The trace step of the decisive rule. */
@@ -46,9 +49,9 @@ public record Decision(
         return switch (level) {
             case FULL -> this;
             case DECISIVE -> new Decision(dsaId, outcome, decisiveRule, summary, redFlags, missing,
-                    List.of(decisiveStep()), questionsForIcb);
+                    List.of(decisiveStep()), questionsForIcb, nextSteps);
             case NONE -> new Decision(dsaId, outcome, decisiveRule, summary, redFlags, missing, List.of(),
-                    questionsForIcb);
+                    questionsForIcb, nextSteps);
         };
     }
 }

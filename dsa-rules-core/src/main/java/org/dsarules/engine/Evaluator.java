@@ -106,7 +106,8 @@ final class Evaluator implements AutoCloseable {
             }
         }
         return new Decision(dsaId, winner.outcome(), decisive.rule().name(), winner.summary(),
-                List.copyOf(redFlags), List.copyOf(questions.keySet()), trace, questionsForIcb);
+                List.copyOf(redFlags), List.copyOf(questions.keySet()), trace, questionsForIcb,
+                decisive.rule().nextSteps());
     }
 
     private static String explanation(Firing f) {

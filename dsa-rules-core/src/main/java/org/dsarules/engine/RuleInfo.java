@@ -15,29 +15,35 @@ import org.kie.api.definition.rule.Rule;
  * @param policyRow the {@code @policyRow} precedence (a decimal, so a local rule can sit between two
  *                  rows: {@code 8.5}); null on a rule that proposes nothing
  * @param redFlag   the {@code @redFlag} id, or null
+ * @param nextSteps the {@code @nextSteps} value split on {@code |}: the actions that follow when this rule decides
  * @param rank      the rule's position in the rule files (sorted by file name, then in the file): breaks
  *                  ties between proposals of the same row the same way however the rules were compiled
  */
 public record RuleInfo(String name, String packageName, List<String> citations, BigDecimal policyRow, String redFlag,
-        int rank) {
+        int rank, List<String> nextSteps) {
 
     public static final String CITATION = "citation";
     public static final String POLICY_ROW = "policyRow";
     public static final String RED_FLAG = "redFlag";
+    public static final String NEXT_STEPS = "nextSteps";
 
     public RuleInfo {
         citations = List.copyOf(citations);
+        nextSteps = List.copyOf(nextSteps);
     }
 
     static RuleInfo of(Rule rule, int rank) {
         Map<String, Object> meta = rule.getMetaData();
         String citation = value(meta, CITATION);
         String row = value(meta, POLICY_ROW);
-        return new RuleInfo(rule.getName(), rule.getPackageName(),
-                citation == null ? List.of()
-                        : Arrays.stream(citation.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
+        return new RuleInfo(rule.getName(), rule.getPackageName(), split(citation),
                 row == null ? null : parseRow(rule.getName(), row),
-                value(meta, RED_FLAG), rank);
+                value(meta, RED_FLAG), rank, split(value(meta, NEXT_STEPS)));
+    }
+
+    private static List<String> split(String value) {
+        return value == null ? List.of()
+                : Arrays.stream(value.split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     /** The row as written, e.g. {@code 10} or {@code 8.5}. */

@@ -390,7 +390,10 @@ public final class AgreementGenerator {
                     LocalDate.of(2026, 5, 6), LocalDate.of(2026, 5, 28));
         }
         IcbStatus status = value(IcbStatus.values(), 0.08, 0.4, IcbStatus.RECEIVED);
-        IcbConclusion conclusion = value(IcbConclusion.values(), status == IcbStatus.RECEIVED ? 0.1 : 0.6, 0, null);
+        // Conclusions against the DSA get extra weight, received or not (an unreceived one is never read).
+        IcbConclusion conclusion = chance(status == IcbStatus.RECEIVED ? 0.1 : 0.4) ? null
+                : chance(0.5) ? pick(IcbConclusion.NOT_NECESSARY, IcbConclusion.LAWFULNESS_DOUBTFUL)
+                : pick(IcbConclusion.values());
         LocalDate requestedOn = chance(0.4) ? null : LocalDate.of(2026, 5, 1).plusDays(random.nextInt(30));
         LocalDate receivedOn = chance(0.5) ? null : LocalDate.of(2026, 5, 20).plusDays(random.nextInt(40));
         return new IcbAssessment(status, conclusion, requestedOn, receivedOn);

@@ -124,6 +124,7 @@ public final class DecisionDocumentWriter implements AuditSink {
                 json.writeEndArray();
             }
             strings("questionsForIcb", d.questionsForIcb());
+            strings("nextSteps", d.nextSteps());
             json.writeEndObject();
         });
     }

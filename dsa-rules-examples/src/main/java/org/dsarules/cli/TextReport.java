@@ -59,6 +59,10 @@ final class TextReport {
                 out.println("   Questions for the ICB:");
                 d.questionsForIcb().forEach(q -> out.println("     - " + q));
             }
+            if (!d.nextSteps().isEmpty()) {
+                out.println("   Next steps:");
+                d.nextSteps().forEach(q -> out.println("     - " + q));
+            }
             if (!d.trace().isEmpty()) {
                 out.println("   Trace (rules that fired, in order; * = decisive):");
                 int i = 0;

@@ -78,7 +78,7 @@ class OverlayTest {
         steps.sort(java.util.Comparator.comparing(org.dsarules.decision.TraceStep::rule)
                 .thenComparing(org.dsarules.decision.TraceStep::explanation));
         return new Decision(d.dsaId(), d.outcome(), d.decisiveRule(), d.summary(), d.redFlags(), d.missing(), steps,
-                d.questionsForIcb());
+                d.questionsForIcb(), d.nextSteps());
     }
 
     @Test

@@ -87,12 +87,12 @@ class KnowledgeBaseScenariosTest {
             assertFalse(scenario.expect().isEmpty(), () -> file + ": expects nothing");
             ScenarioResult result = Scenarios.run(RULES, scenario);
             assertTrue(result.audit().errors().isEmpty(), () -> file + ": records in error: " + result.audit().errors());
-            if (!result.passed()) {
-                fail(report(result));
-            }
             List<String> weak = weakChecks(scenario, result);
-            assertTrue(weak.isEmpty(), () -> file + ": checks that do not check what they seem to:\n  "
-                    + String.join("\n  ", weak));
+            if (!result.passed() || !weak.isEmpty()) {
+                fail((result.passed() ? "" : report(result))
+                        + (weak.isEmpty() ? "" : "\n" + file + ": checks that do not check what they seem to:\n  "
+                                + String.join("\n  ", weak)));
+            }
         }));
     }
 
@@ -206,6 +206,9 @@ class KnowledgeBaseScenariosTest {
             }
             if (r.redFlag() != null && !RED_FLAGS.contains(r.redFlag())) {
                 problems.add(r.name() + ": @redFlag " + r.redFlag() + " is not one of " + new TreeSet<>(RED_FLAGS));
+            }
+            if ((row == null) != r.nextSteps().isEmpty()) {
+                problems.add(r.name() + ": a rule has @nextSteps exactly when it has a @policyRow");
             }
         }
         assertEquals(List.of(), problems);
