@@ -11,10 +11,34 @@ import java.util.Objects;
  * @param explanation what it found, in plain English
  * @param outcome     the outcome it proposed, or null for a rule that only classified or found something
  * @param policyRow   its {@code @policyRow} precedence when it proposed an outcome, else null
+ * @param matched     the facts the rule's conditions matched (immutable records of {@code org.dsarules.model}
+ *                    and {@code org.dsarules.facts}), for {@code dsa-audit explain}; not part of the decision
+ *                    document's trace and not compared by {@link #equals}
  */
-public record TraceStep(String rule, List<String> citations, String explanation, Outcome outcome, String policyRow) {
+public record TraceStep(String rule, List<String> citations, String explanation, Outcome outcome, String policyRow,
+        List<Object> matched) {
     public TraceStep {
         Objects.requireNonNull(rule, "rule");
         citations = List.copyOf(citations);
+        matched = List.copyOf(matched);
+    }
+
+    /** Equal when everything but {@code matched} is equal: two evaluations may match equal facts as distinct objects. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TraceStep t && rule.equals(t.rule) && citations.equals(t.citations)
+                && Objects.equals(explanation, t.explanation) && outcome == t.outcome
+                && Objects.equals(policyRow, t.policyRow);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(rule, citations, explanation, outcome, policyRow);
+    }
+
+    @Override
+    public String toString() {
+        return "TraceStep[rule=" + rule + ", outcome=" + outcome + ", policyRow=" + policyRow + ", explanation="
+                + explanation + "]";
     }
 }

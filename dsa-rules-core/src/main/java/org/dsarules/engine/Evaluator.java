@@ -74,7 +74,8 @@ final class Evaluator implements AutoCloseable {
                         + "\" proposed an outcome but has no @policyRow metadata");
             }
             trace.add(new TraceStep(f.rule().name(), f.rule().citations(), explanation(f),
-                    p == null ? null : p.outcome(), p == null ? null : f.rule().policyRowText()));
+                    p == null ? null : p.outcome(), p == null ? null : f.rule().policyRowText(),
+                    f.matched()));
         }
         Firing decisive = Resolution.decisive(firings).orElse(null);
         if (decisive == null) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.dsarules.decision.Outcome;
 
 /**
  * Every rule of a knowledge base with what an author or auditor wants to know about it: its file and
@@ -22,7 +24,7 @@ public final class RuleCatalogue {
 
     /** One rule. Absent values are null. */
     public record Entry(String name, String file, int line, String policyRow, String redFlag, List<String> citations,
-            LocalDate from, LocalDate until, String policy) {
+            LocalDate from, LocalDate until, String policy, Outcome proposes, String conditions) {
     }
 
     private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+(?:\"([^\"]+)\"|(\\S+))");
@@ -33,6 +35,9 @@ public final class RuleCatalogue {
 
     private static final Pattern AS_OF = Pattern.compile(
             "AsOf\\(\\s*(!?)\\s*isOnOrAfter\\(\\s*\"(\\d{4}-\\d{2}-\\d{2})\"\\s*\\)\\s*(==\\s*false)?\\s*\\)");
+
+    private static final Pattern PROPOSES = Pattern.compile("Proposal\\.(?:of\\(\\s*Outcome\\.(\\w+)|(ask)\\()");
+    private static final Pattern WHEN_THEN = Pattern.compile("(?s)\\bwhen\\b(.*?)\\bthen\\b");
 
     private RuleCatalogue() {
     }
@@ -88,8 +93,21 @@ public final class RuleCatalogue {
                     }
                 }
             }
+            Outcome proposes = null;
+            String conditions = null;
+            if (b != null) {
+                Matcher p = PROPOSES.matcher(b.text);
+                if (p.find()) {
+                    proposes = p.group(2) != null ? Outcome.ASK_ICB_FOR_INFORMATION : Outcome.valueOf(p.group(1));
+                }
+                Matcher w = WHEN_THEN.matcher(b.text);
+                if (w.find()) {
+                    conditions = w.group(1).lines().map(String::strip)
+                            .filter(l -> !l.isEmpty() && !l.startsWith("//")).collect(Collectors.joining(" "));
+                }
+            }
             out.add(new Entry(r.name(), b == null ? null : b.file, b == null ? 0 : b.line, r.policyRowText(),
-                    r.redFlag(), r.citations(), from, until, policy));
+                    r.redFlag(), r.citations(), from, until, policy, proposes, conditions));
         }
         out.sort(Comparator.comparing((Entry e) -> e.file() == null ? "" : e.file()).thenComparingInt(Entry::line)
                 .thenComparing(Entry::name));

@@ -29,7 +29,7 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
 final class TraceRecorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
 
     /** One fired rule and the findings its consequence inserted. */
-    record Firing(int order, RuleInfo rule, List<Finding> findings, Set<Finding> withdrawn) {
+    record Firing(int order, RuleInfo rule, List<Finding> findings, Set<Finding> withdrawn, List<Object> matched) {
         /** The rule's proposal, unless truth maintenance withdrew it. */
         Proposal proposal() {
             for (Finding f : findings) {
@@ -125,7 +125,7 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
         firings.add(new Firing(firings.size(), ruleInfo.apply(event.getMatch().getRule()), List.copyOf(pending),
-                withdrawn));
+                withdrawn, event.getMatch().getObjects()));
         pending = new ArrayList<>();
     }
 

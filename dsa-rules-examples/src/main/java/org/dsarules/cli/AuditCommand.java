@@ -93,7 +93,8 @@ final class AuditCommand implements Callable<Integer> {
     private Summary json(DsaRules rules, RegisterSource source, LocalDate date, PrintWriter stdout) {
         Summary[] summary = new Summary[1];
         if (out != null) {
-            SafeOutput.write(out, os -> summary[0] = rules.audit(source, date, trace, new DecisionDocumentWriter(os)));
+            SafeOutput.write(out, os -> summary[0] = rules.audit(source, date, trace,
+                    Progress.wrap(new DecisionDocumentWriter(os), spec.commandLine().getErr())));
             return summary[0];
         }
         try {
@@ -126,7 +127,7 @@ final class AuditCommand implements Callable<Integer> {
         java.util.List<Decision> decisions = new java.util.ArrayList<>();
         java.util.List<RecordError> errors = new java.util.ArrayList<>();
         Object[] end = new Object[2];
-        rules.audit(source, date, trace, new AuditSink() {
+        rules.audit(source, date, trace, Progress.wrap(new AuditSink() {
             @Override
             public void start(KnowledgeBaseInfo kb, LocalDate d, TraceLevel t, Practice p) {
             }
@@ -146,7 +147,7 @@ final class AuditCommand implements Callable<Integer> {
                 end[0] = p;
                 end[1] = s;
             }
-        });
+        }, spec.commandLine().getErr()));
         return new AuditResult(rules.knowledgeBaseInfo(), date, trace, (Practice) end[0], decisions, errors,
                 (Summary) end[1]);
     }

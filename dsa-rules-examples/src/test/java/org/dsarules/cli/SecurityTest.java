@@ -255,10 +255,16 @@ class SecurityTest {
 
         // --out naming the input, as given, by another spelling, or through a link: refused.
         Files.createDirectories(dir.resolve("sub"));
+        List<String> outs = new ArrayList<>(List.of(input.toString(), dir.resolve("sub/../register.json").toString(),
+                dir.resolve("./register.json").toString()));
         Path link = dir.resolve("link.json");
-        Files.createSymbolicLink(link, input);
-        for (String out : List.of(input.toString(), dir.resolve("sub/../register.json").toString(),
-                dir.resolve("./register.json").toString(), link.toString())) {
+        try {
+            Files.createSymbolicLink(link, input);
+            outs.add(link.toString());
+        } catch (UnsupportedOperationException | IOException noLinksHere) {
+            link = null; // a file system (or Windows account) without symbolic links: the other spellings remain
+        }
+        for (String out : outs) {
             for (String format : List.of("json", "text")) {
                 AuditCommandTest.Run r = AuditCommandTest.run("audit", input.toString(), "--format", format,
                         "--as-of", AS_OF, "--out", out);
@@ -268,7 +274,9 @@ class SecurityTest {
                 assertUnchanged(input, before);
             }
         }
-        assertTrue(Files.isSymbolicLink(link), "the link is left as it was");
+        if (link != null) {
+            assertTrue(Files.isSymbolicLink(link), "the link is left as it was");
+        }
 
         // A bad input with --out naming it: still untouched.
         Path bad = dir.resolve("bad.json");

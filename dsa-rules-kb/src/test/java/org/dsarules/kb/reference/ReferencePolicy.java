@@ -304,7 +304,7 @@ public final class ReferencePolicy {
 
     private static boolean sharing(Party p) {
         return p.role() == PartyRole.CONTROLLER || p.role() == PartyRole.JOINT_CONTROLLER
-                ;
+                || p.role() == PartyRole.RECIPIENT;
     }
 
     private static boolean same(String a, String b) {

@@ -1,0 +1,120 @@
+package org.dsarules.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.dsarules.DsaRules;
+import org.dsarules.decision.AuditResult;
+import org.dsarules.decision.Decision;
+import org.dsarules.decision.Outcome;
+import org.dsarules.decision.RecordError;
+import org.dsarules.decision.TraceStep;
+import org.dsarules.engine.FactText;
+import org.dsarules.engine.RuleCatalogue;
+import org.dsarules.engine.RuleCatalogue.Entry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code dsa-audit explain FILE ID}: one decision followed to the end: every rule that fired with the
+ * facts it matched, and for each outcome the agreement did not get, why not.
+ */
+@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = DsaAudit.Version.class,
+        description = {"Explain one agreement's decision: every rule that fired with the facts it matched and "
+                + "its citations, and, for each outcome it did not get, why not."})
+final class ExplainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The register.")
+    Path file;
+
+    @Parameters(index = "1", paramLabel = "ID", description = "The agreement's id.")
+    String id;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = Dates.class,
+            description = "Decide as of this date. Default: today in England.")
+    LocalDate asOf;
+
+    @Mixin
+    RulesOptions rulesOptions;
+
+    @Override
+    public Integer call() {
+        DsaRules rules = rulesOptions.build();
+        LocalDate date = asOf != null ? asOf : rules.today();
+        AuditResult result = rules.audit(file, date);
+        PrintWriter out = spec.commandLine().getOut();
+        Decision d = result.decisions().stream().filter(x -> x.dsaId().equals(id)).findFirst().orElse(null);
+        if (d == null) {
+            RecordError e = result.errors().stream().filter(x -> id.equals(x.dsaId())).findFirst().orElse(null);
+            if (e != null) {
+                throw new CliException(id + " is not decided: record " + e.index() + ", field " + e.field() + ": "
+                        + e.message());
+            }
+            throw new CliException(file + " has no agreement with id \"" + id + "\"");
+        }
+        out.println(d.dsaId() + ", as of " + date + ": " + d.outcome() + ", decided by " + d.decisiveRule());
+        out.println("  " + d.summary());
+        out.println();
+        out.println("Every rule that fired, in order:");
+        int i = 0;
+        for (TraceStep s : d.trace()) {
+            out.println(String.format("%3d. %s%s", ++i, s.rule(),
+                    s.outcome() == null ? "" : "  -> proposes " + s.outcome() + " (row " + s.policyRow() + ")"));
+            if (!s.explanation().isEmpty()) {
+                out.println("       found:   " + s.explanation());
+            }
+            out.println("       matched: " + String.join("; ", FactText.describeAll(s.matched())));
+            out.println("       cites:   " + String.join("; ", s.citations()));
+        }
+        out.println();
+        out.println("Why not another outcome:");
+        for (String line : whyNot(d, RuleCatalogue.of(rules.knowledgeBase()))) {
+            out.println("  " + line);
+        }
+        out.flush();
+        return DsaAudit.OK;
+    }
+
+    /**
+     * For each outcome the decision did not get: the proposal of it that a lower row beat, or, when no
+     * rule proposed it, the conditions (as written in DRL) of the rule nearest the deciding row that could
+     * have proposed it.
+     */
+    static List<String> whyNot(Decision d, List<Entry> catalogue) {
+        List<String> out = new java.util.ArrayList<>();
+        TraceStep decisive = d.decisiveStep();
+        for (Outcome o : Outcome.values()) {
+            if (o == d.outcome()) {
+                continue;
+            }
+            TraceStep beaten = d.trace().stream().filter(s -> s.outcome() == o)
+                    .min(Comparator.comparing(s -> new java.math.BigDecimal(s.policyRow()))).orElse(null);
+            if (beaten != null) {
+                out.add(o + ": proposed by " + beaten.rule() + " (row " + beaten.policyRow() + "), but "
+                        + decisive.rule() + " (row " + decisive.policyRow() + ") comes first: " + beaten.explanation());
+                continue;
+            }
+            java.math.BigDecimal decidedAt = new java.math.BigDecimal(decisive.policyRow());
+            Entry nearest = catalogue.stream().filter(e -> e.proposes() == o && e.policyRow() != null)
+                    .min(Comparator.comparing((Entry e) -> new java.math.BigDecimal(e.policyRow()).subtract(decidedAt).abs())
+                            .thenComparing(e -> new java.math.BigDecimal(e.policyRow()))).orElse(null);
+            if (nearest == null) {
+                out.add(o + ": no rule in use can propose it");
+            } else {
+                out.add(o + ": no rule proposed it. The nearest row that can, " + nearest.name() + " (row "
+                        + nearest.policyRow() + "), needs: " + nearest.conditions());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,221 @@
+package org.dsarules.report;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.dsarules.decision.Outcome;
+import org.dsarules.model.Identifiability;
+import org.dsarules.model.PartyKind;
+import org.dsarules.model.PartyRole;
+import org.dsarules.model.Purpose;
+import org.dsarules.model.RequirementKind;
+import org.dsarules.model.Status;
+
+/**
+ * The words the reports use for the format's codes: one place, so that every document says the same
+ * thing the same way. Two registers: {@code describe...} for the practice and the ICB (may name the
+ * law), {@code patient...} for the patient participation group (no legal references, no codes).
+ */
+final class Plain {
+    private Plain() {
+    }
+
+    static final String NOT_KNOWN = "not known";
+
+    static String outcome(Outcome o) {
+        return switch (o) {
+            case WITHDRAW -> "Withdraw";
+            case REFER_TO_BMA -> "Refer to the BMA";
+            case ASK_ICB_FOR_INFORMATION -> "Ask the ICB";
+            case KEEP -> "Keep";
+        };
+    }
+
+    /** A CSS class name for an outcome: fixed words, never register data. */
+    static String css(Outcome o) {
+        return switch (o) {
+            case WITHDRAW -> "withdraw";
+            case REFER_TO_BMA -> "refer";
+            case ASK_ICB_FOR_INFORMATION -> "ask";
+            case KEEP -> "keep";
+        };
+    }
+
+    /** Most urgent first: what the practice must act on before what it may leave as it is. */
+    static int urgency(Outcome o) {
+        return switch (o) {
+            case WITHDRAW -> 0;
+            case REFER_TO_BMA -> 1;
+            case ASK_ICB_FOR_INFORMATION -> 2;
+            case KEEP -> 3;
+        };
+    }
+
+    static String status(Status s) {
+        if (s == null) {
+            return NOT_KNOWN;
+        }
+        return switch (s) {
+            case EXISTING -> "existing agreement (signed)";
+            case NEW_REQUEST -> "new request (not signed)";
+        };
+    }
+
+    static String purpose(Purpose p) {
+        return switch (p) {
+            case DIRECT_CARE -> "direct care";
+            case RESEARCH -> "research";
+            case SERVICE_PLANNING -> "service planning";
+            case POPULATION_HEALTH_MANAGEMENT -> "population health management";
+            case RISK_STRATIFICATION -> "risk stratification";
+            case COMMISSIONING -> "commissioning";
+            case PAYMENT_AND_CONTRACT_MONITORING -> "payment and contract monitoring";
+            case PUBLIC_HEALTH_SURVEILLANCE -> "public health surveillance";
+            case REGULATION_AND_INSPECTION -> "regulation and inspection";
+            case PRODUCT_DEVELOPMENT -> "product development";
+            case OTHER_SECONDARY -> "other secondary uses";
+        };
+    }
+
+    static String purposes(List<Purpose> ps) {
+        if (ps == null || ps.isEmpty()) {
+            return NOT_KNOWN;
+        }
+        return ps.stream().map(Plain::purpose).collect(Collectors.joining(", "));
+    }
+
+    static String requirementKind(RequirementKind k) {
+        return switch (k) {
+            case NONE -> "none";
+            case STATUTORY_DIRECTION -> "statutory direction";
+            case COPI_NOTICE -> "COPI notice";
+            case GP_CONTRACT -> "GP contract";
+            case COURT_ORDER -> "court order";
+            case OTHER_STATUTE -> "other statute";
+        };
+    }
+
+    static String identifiability(Identifiability i) {
+        if (i == null) {
+            return NOT_KNOWN;
+        }
+        return switch (i) {
+            case IDENTIFIABLE -> "identifiable";
+            case PSEUDONYMISED -> "pseudonymised";
+            case ANONYMISED_AGGREGATE -> "anonymised aggregate";
+        };
+    }
+
+    static String yesNo(Boolean b) {
+        return b == null ? NOT_KNOWN : b ? "yes" : "no";
+    }
+
+    static String enumWords(Enum<?> e) {
+        return e == null ? NOT_KNOWN : e.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    static String role(PartyRole r) {
+        return enumWords(r);
+    }
+
+    static String kind(PartyKind k) {
+        if (k == PartyKind.ICB || k == PartyKind.NHS_ENGLAND) {
+            return k == PartyKind.ICB ? "ICB" : "NHS England";
+        }
+        if (k == PartyKind.GP_PRACTICE) {
+            return "GP practice";
+        }
+        if (k == PartyKind.GP_SYSTEM_SUPPLIER) {
+            return "GP system supplier";
+        }
+        if (k == PartyKind.NHS_PROVIDER) {
+            return "NHS provider";
+        }
+        return enumWords(k);
+    }
+
+    /** What a red flag means, for the practice (the red flag ids of {@code decision-policy.md}). */
+    static String redFlag(String id) {
+        return switch (id) {
+            case "RF-CONFIDENTIALITY" -> "confidential data used beyond care without a common-law basis";
+            case "RF-COMMERCIAL" -> "a commercial organisation can access, buy or license the data";
+            case "RF-PROCESSOR-INSTRUCTIONS" -> "a processor takes instructions from someone other than the controller";
+            case "RF-PRACTICE-NOT-CONTROLLER" -> "the practice is made a processor of its own record";
+            case "RF-NO-LAWFUL-BASIS" -> "no lawful basis stated";
+            case "RF-OPT-OUT-IGNORED" -> "patients' opt-outs are not honoured";
+            case "RF-RECIPIENT-NOT-IN-CARE" -> "direct-care sharing with someone outside the care team";
+            default -> "red flag raised by the rules in use";
+        };
+    }
+
+    /** What a red flag means, for patients: no codes, no legal references. */
+    static String patientRedFlag(String id) {
+        return switch (id) {
+            case "RF-CONFIDENTIALITY" ->
+                "information that could identify you would be used for things other than your care without a proper legal footing";
+            case "RF-COMMERCIAL" -> "a commercial company could get access to the information, or buy or license it";
+            case "RF-PROCESSOR-INSTRUCTIONS" ->
+                "a company that handles the information for us would take its orders from someone other than the practice";
+            case "RF-PRACTICE-NOT-CONTROLLER" -> "the practice would no longer be in charge of its own patients' records";
+            case "RF-NO-LAWFUL-BASIS" -> "it does not say what legal grounds it relies on";
+            case "RF-OPT-OUT-IGNORED" -> "patients' choices to opt out of data sharing would not be respected";
+            case "RF-RECIPIENT-NOT-IN-CARE" -> "it would show your record to people who are not caring for you";
+            default -> "it raised a concern when we checked it";
+        };
+    }
+
+    /** What a missing field is, for patients: "we do not yet know ...". */
+    static String patientMissing(String field) {
+        return switch (field) {
+            case "status" -> "whether the practice has signed it";
+            case "practiceRole", "role", "parties", "instructedBy" -> "exactly who is responsible for the information";
+            case "legalRequirement", "legalRequirement.reference" -> "whether the law requires us to share it";
+            case "purposes" -> "what the information is used for";
+            case "directCareProvider" -> "whether everyone who sees it is caring for you";
+            case "identifiability" -> "whether the information could identify you";
+            case "commonLawBasis", "article6Bases", "article9Conditions" -> "what legal grounds it relies on";
+            case "commercialAccess" -> "whether any commercial company could get access to it";
+            case "nationalDataOptOutApplied", "type1OptOutApplied" -> "whether patients' opt-out choices are respected";
+            case "dpiaProvided" -> "whether the risks to your privacy have been properly assessed";
+            default -> "some details of the agreement";
+        };
+    }
+
+    static String patientPurpose(Purpose p) {
+        return switch (p) {
+            case DIRECT_CARE -> "your care";
+            case RESEARCH -> "research";
+            case SERVICE_PLANNING -> "planning local health services";
+            case POPULATION_HEALTH_MANAGEMENT -> "studying the health of the local population";
+            case RISK_STRATIFICATION -> "finding patients who may need extra support";
+            case COMMISSIONING -> "deciding which services the NHS pays for";
+            case PAYMENT_AND_CONTRACT_MONITORING -> "checking payments and contracts";
+            case PUBLIC_HEALTH_SURVEILLANCE -> "tracking diseases and public health";
+            case REGULATION_AND_INSPECTION -> "inspection of health services";
+            case PRODUCT_DEVELOPMENT -> "developing products";
+            case OTHER_SECONDARY -> "other uses beyond your care";
+        };
+    }
+
+    /** Escapes text for Markdown so that register data shows as written: no markup, no raw HTML. */
+    static String md(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '!', '~', '&' -> b.append('\\').append(c);
+                case '\r', '\n', '\t' -> b.append(' ');
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** One line of plain text: line breaks in register data become spaces. */
+    static String line(String s) {
+        return s == null ? "" : s.replaceAll("[\\r\\n\\t]+", " ");
+    }
+}

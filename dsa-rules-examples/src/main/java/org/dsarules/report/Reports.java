@@ -1,0 +1,168 @@
+package org.dsarules.report;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.TemplateException;
+import gg.jte.output.StringOutput;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.dsarules.decision.AuditResult;
+import org.dsarules.json.ReadResult;
+import org.dsarules.json.RegisterEntry;
+import org.dsarules.json.RegisterSource;
+import org.dsarules.model.Agreement;
+import org.dsarules.model.Practice;
+
+/**
+ * The documents a practice needs once its register is audited: the HTML audit report, the letter to
+ * its ICB, the referrals to the BMA and a page for its patient participation group.
+ *
+ * <pre>{@code
+ * AuditResult result = DsaRules.defaults().audit(register, LocalDate.parse("2026-06-15"));
+ * Map<String, Agreement> byId = Reports.byId(RegisterReader.defaults().readAll(register));
+ * String html = Reports.html(result, byId);
+ * String letter = Reports.icbLetter(result, byId, Reports.Format.MARKDOWN);
+ * }</pre>
+ *
+ * <p>Every method takes the audit's result and the audited agreements by id: the decisions say what to
+ * do, the agreements give titles, parties and purposes. An agreement missing from the map is shown by
+ * its id alone. Output is deterministic: the same arguments give the same text (no clock is read).
+ *
+ * <p>Every value that comes from a register is escaped for its output: in HTML by the template engine
+ * (it cannot be turned off for register data), in Markdown with backslashes, so a title such as
+ * {@code <script>} shows as text. Plain text is written as given, line breaks folded to spaces.
+ *
+ * <p>Thread-safe; templates are compiled at build time, so no Java compiler is needed at run time.
+ */
+public final class Reports {
+
+    /** The forms of the letter to the ICB. */
+    public enum Format {
+        /** Markdown, to edit and convert. */
+        MARKDOWN,
+        /** Plain text, to paste into an email. */
+        TEXT,
+        /** One self-contained HTML page, to print. */
+        HTML
+    }
+
+    static final String PACKAGE = "org.dsarules.report";
+
+    private static final class Engines {
+        static final TemplateEngine HTML =
+                TemplateEngine.createPrecompiled(null, ContentType.Html, Reports.class.getClassLoader(), PACKAGE);
+        static final TemplateEngine PLAIN =
+                TemplateEngine.createPrecompiled(null, ContentType.Plain, Reports.class.getClassLoader(), PACKAGE);
+    }
+
+    private Reports() {
+    }
+
+    /**
+     * The audit report as one self-contained HTML page (no scripts, fonts, images or network; inline
+     * CSS, printable on A4): the practice, the rules and the date, a chart of the outcome counts, a
+     * table of the agreements most urgent first linking to a section per agreement (summary, red flags,
+     * questions for the ICB, the full trace with citations), and the records in error.
+     *
+     * @param result         the audit
+     * @param agreementsById the audited agreements by id (see {@link #byId(ReadResult)}); may be empty
+     */
+    public static String html(AuditResult result, Map<String, Agreement> agreementsById) {
+        return render(Engines.HTML, "report.jte", view(result, agreementsById));
+    }
+
+    /**
+     * The practice's letter to its ICB: that it signs no new voluntary data sharing agreement for
+     * secondary uses during the collective action; the agreements decided ASK_ICB_FOR_INFORMATION with
+     * their questions; a request to assess each existing agreement; the agreements the practice will
+     * withdraw from, with the reason for each. Square-bracketed placeholders ({@code [DATE]},
+     * {@code [PRACTICE MANAGER NAME]}, ...) are for the practice to fill in.
+     */
+    public static String icbLetter(AuditResult result, Map<String, Agreement> agreementsById, Format format) {
+        Objects.requireNonNull(format, "format");
+        View v = view(result, agreementsById);
+        return switch (format) {
+            case MARKDOWN -> render(Engines.PLAIN, "letterMarkdown.jte", v);
+            case TEXT -> render(Engines.PLAIN, "letterText.jte", v);
+            case HTML -> render(Engines.HTML, "letter.jte", v);
+        };
+    }
+
+    /**
+     * Plain text, one short summary for each REFER_TO_BMA decision, to paste into an email to the BMA:
+     * the agreement, who asks and for what, the facts that matter, and why it is referred.
+     */
+    public static String bmaReferrals(AuditResult result, Map<String, Agreement> agreementsById) {
+        return render(Engines.PLAIN, "bmaReferrals.jte", view(result, agreementsById));
+    }
+
+    /**
+     * Markdown, a plain-English page for the patient participation group: what the practice shares and
+     * why, what it is stopping, what it is still finding out; no legal references or codes in the body,
+     * and a short glossary at the end.
+     */
+    public static String ppgSummary(AuditResult result, Map<String, Agreement> agreementsById) {
+        return render(Engines.PLAIN, "ppgSummary.jte", view(result, agreementsById));
+    }
+
+    /** The valid agreements of a register read with {@code RegisterReader.readAll}, by id (first one wins). */
+    public static Map<String, Agreement> byId(ReadResult read) {
+        Map<String, Agreement> map = new LinkedHashMap<>();
+        read.agreements().forEach(a -> map.putIfAbsent(a.id(), a));
+        return map;
+    }
+
+    /**
+     * Wraps a register being read so that each valid agreement is also put into {@code sink} by id (first
+     * one wins), for an audit that streams the register and then renders a report:
+     * <pre>{@code
+     * Map<String, Agreement> byId = new HashMap<>();
+     * rules.audit(Reports.recording(source, byId), date, trace, sink);
+     * }</pre>
+     */
+    public static RegisterSource recording(RegisterSource source, Map<String, Agreement> sink) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(sink, "sink");
+        return new RegisterSource() {
+            @Override
+            public Practice practice() {
+                return source.practice();
+            }
+
+            @Override
+            public boolean hasNext() {
+                return source.hasNext();
+            }
+
+            @Override
+            public RegisterEntry next() {
+                RegisterEntry e = source.next();
+                if (e instanceof RegisterEntry.Valid v) {
+                    sink.putIfAbsent(v.agreement().id(), v.agreement());
+                }
+                return e;
+            }
+
+            @Override
+            public void close() {
+                source.close();
+            }
+        };
+    }
+
+    private static View view(AuditResult result, Map<String, Agreement> agreementsById) {
+        Objects.requireNonNull(result, "result");
+        return new View(result, agreementsById);
+    }
+
+    private static String render(TemplateEngine engine, String template, View v) {
+        StringOutput out = new StringOutput(16 * 1024);
+        try {
+            engine.render(template, v, out);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("report template " + template + " failed: " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,187 @@
+package org.dsarules.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.dsarules.decision.AuditResult;
+import org.dsarules.decision.Decision;
+import org.dsarules.decision.Outcome;
+import org.dsarules.decision.RecordError;
+import org.dsarules.decision.TraceLevel;
+import org.dsarules.model.Agreement;
+import org.dsarules.model.Practice;
+
+/**
+ * A whole audit as the templates see it: the practice, the rules, the date, and the decided agreements
+ * in urgency order (WITHDRAW, REFER_TO_BMA, ASK_ICB_FOR_INFORMATION, KEEP; then id).
+ */
+final class View {
+
+    /** One bar of the outcome chart; geometry computed here so the template holds no arithmetic. */
+    record Bar(String label, String css, int count, int y, int width, int textX) {
+    }
+
+    static final Comparator<Decision> URGENCY = Comparator.comparingInt((Decision d) -> Plain.urgency(d.outcome()))
+            .thenComparing(Decision::dsaId);
+
+    private final AuditResult result;
+    private final List<Item> items;
+
+    View(AuditResult result, Map<String, Agreement> agreementsById) {
+        this.result = result;
+        Map<String, Agreement> byId = agreementsById == null ? Map.of() : agreementsById;
+        List<Decision> sorted = result.decisions().stream().sorted(URGENCY).toList();
+        List<Item> list = new ArrayList<>(sorted.size());
+        int n = 0;
+        for (Decision d : sorted) {
+            list.add(new Item(++n, d, byId.get(d.dsaId()), result.asOf()));
+        }
+        this.items = List.copyOf(list);
+    }
+
+    // --- The practice. Placeholders where the register does not say. ---
+
+    boolean hasPractice() {
+        return result.practice() != null;
+    }
+
+    String practiceName() {
+        Practice p = result.practice();
+        return p == null || p.name() == null || p.name().isBlank() ? "[PRACTICE NAME]" : p.name();
+    }
+
+    String odsCode() {
+        Practice p = result.practice();
+        return p == null || p.odsCode() == null || p.odsCode().isBlank() ? "[ODS CODE]" : p.odsCode();
+    }
+
+    String icb() {
+        Practice p = result.practice();
+        return p == null || p.icb() == null || p.icb().isBlank() ? "[ICB NAME]" : p.icb();
+    }
+
+    // --- The rules and the date. ---
+
+    String kbName() {
+        return result.knowledgeBase().name();
+    }
+
+    String kbVersion() {
+        return result.knowledgeBase().version();
+    }
+
+    String fingerprint() {
+        return result.knowledgeBase().fingerprint();
+    }
+
+    String asOf() {
+        return result.asOf().toString();
+    }
+
+    /** Empty for a full trace, else a note that the trace was cut. */
+    String traceNote() {
+        TraceLevel t = result.traceLevel();
+        if (t == null || t == TraceLevel.FULL) {
+            return "";
+        }
+        return t == TraceLevel.DECISIVE ? "Each trace shows only the decisive rule (the audit was run with a shortened trace)."
+                : "Traces are omitted (the audit was run without them).";
+    }
+
+    // --- Counts. ---
+
+    int count(Outcome o) {
+        return result.summary().count(o);
+    }
+
+    int errorCount() {
+        return result.summary().errors();
+    }
+
+    int total() {
+        return result.summary().total();
+    }
+
+    /** The bars of the outcome chart, most urgent first, then the records in error. */
+    List<Bar> bars() {
+        int[] counts = {count(Outcome.WITHDRAW), count(Outcome.REFER_TO_BMA), count(Outcome.ASK_ICB_FOR_INFORMATION),
+            count(Outcome.KEEP), errorCount()};
+        String[] labels = {"Withdraw", "Refer to the BMA", "Ask the ICB", "Keep", "In error"};
+        String[] css = {"withdraw", "refer", "ask", "keep", "error"};
+        int max = 1;
+        for (int c : counts) {
+            max = Math.max(max, c);
+        }
+        List<Bar> bars = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            int width = counts[i] == 0 ? 0 : Math.max(4, Math.round(CHART_BAR * counts[i] / (float) max));
+            bars.add(new Bar(labels[i], css[i], counts[i], 10 + i * 36, width, CHART_LEFT + width + 8));
+        }
+        return bars;
+    }
+
+    static final int CHART_LEFT = 150;
+    static final int CHART_BAR = 380;
+
+    int chartHeight() {
+        return 10 + 5 * 36;
+    }
+
+    // --- Agreements. ---
+
+    List<Item> items() {
+        return items;
+    }
+
+    List<Item> withOutcome(Outcome o) {
+        return items.stream().filter(i -> i.outcome() == o).toList();
+    }
+
+    List<Item> withdraw() {
+        return withOutcome(Outcome.WITHDRAW);
+    }
+
+    List<Item> refer() {
+        return withOutcome(Outcome.REFER_TO_BMA);
+    }
+
+    List<Item> ask() {
+        return withOutcome(Outcome.ASK_ICB_FOR_INFORMATION);
+    }
+
+    List<Item> keep() {
+        return withOutcome(Outcome.KEEP);
+    }
+
+    /** Agreements the practice has signed (status EXISTING), by id: those whose assessment the letter asks for. */
+    List<Item> existing() {
+        return items.stream().filter(Item::isExisting).sorted(Comparator.comparing(Item::id)).toList();
+    }
+
+    /** Agreements whose status is not known (or whose agreement was not passed): named in the letter too. */
+    List<Item> statusUnknown() {
+        return items.stream().filter(i -> !i.isExisting() && !i.isNewRequest())
+                .sorted(Comparator.comparing(Item::id)).toList();
+    }
+
+    List<RecordError> errors() {
+        return result.errors();
+    }
+
+    /** "record 3 (MB-04), field purposes[1]" */
+    static String errorWhere(RecordError e) {
+        return "record " + e.index() + (e.dsaId() != null ? " (" + e.dsaId() + ")" : "")
+                + (e.field() != null ? ", field " + e.field() : "");
+    }
+
+    // --- Escaping for the plain templates. ---
+
+    static String md(String s) {
+        return Plain.md(s);
+    }
+
+    static String line(String s) {
+        return Plain.line(s);
+    }
+}

@@ -1,0 +1,60 @@
+package org.dsarules.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code dsa-audit diff} and {@code dsa-audit explain} on the sample register. */
+class ExplainAndDiffTest {
+    static final String SAMPLE = AuditCommandTest.SAMPLE.toString();
+
+    @Test
+    void diffBetweenDatesListsExactlyTheChangedAgreements() {
+        AuditCommandTest.Run r = AuditCommandTest.run("diff", SAMPLE, "--as-of", "2026-04-15", "--vs-as-of", "2026-06-15");
+        assertEquals(0, r.status(), r.err());
+        List<String> changed = r.out().lines().filter(l -> l.startsWith("  MB-")).map(l -> l.substring(2, 7)).toList();
+        assertEquals(List.of("MB-05", "MB-10", "MB-11", "MB-12"), changed, r.out());
+        assertTrue(r.out().contains("MB-11: KEEP (keep-secondary-before-campaign) -> WITHDRAW (withdraw-lmc-advice)"));
+    }
+
+    @Test
+    void diffWithAnOverlayListsOnlyWhatItChanges() {
+        AuditCommandTest.Run r = AuditCommandTest.run("diff", SAMPLE, "--as-of", "2026-06-15",
+                "--rules", "overlays/lmc-keep-list");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("1 of 13"), r.out());
+        assertTrue(r.out().contains("MB-08: ASK_ICB_FOR_INFORMATION (ask-icb-unknowns) -> KEEP "
+                + "(westvale-lmc-keep-list-public-health-feed)"), r.out());
+    }
+
+    @Test
+    void diffWithNoChangeListsNothing() {
+        AuditCommandTest.Run r = AuditCommandTest.run("diff", SAMPLE, "--as-of", "2026-06-15", "--vs-as-of", "2026-07-01");
+        assertEquals(0, r.status());
+        assertTrue(r.out().contains(": 0 of 13"), r.out());
+        assertEquals(1, r.out().strip().lines().count());
+    }
+
+    @Test
+    void explainShowsMatchedFactsAndWhyNot() {
+        AuditCommandTest.Run r = AuditCommandTest.run("explain", SAMPLE, "MB-12", "--as-of", "2026-06-15");
+        assertEquals(0, r.status(), r.err());
+        String out = r.out();
+        assertTrue(out.startsWith("MB-12, as of 2026-06-15: REFER_TO_BMA, decided by refer-lmc-keep-conflicts-with-law"), out);
+        assertTrue(out.contains("matched: "));
+        // ASK was proposed by row 9 but row 3 comes first; KEEP by row 4 (the LMC's advice), beaten too.
+        assertTrue(out.contains("ASK_ICB_FOR_INFORMATION: proposed by ask-separate-mixed-law-red-flag (row 9), but "
+                + "refer-lmc-keep-conflicts-with-law (row 3) comes first"), out);
+        assertTrue(out.contains("KEEP: proposed by keep-lmc-advice (row 4)"), out);
+        assertTrue(out.contains("WITHDRAW: "), out);
+    }
+
+    @Test
+    void explainOfAnUnknownIdIsOneLine() {
+        AuditCommandTest.Run r = AuditCommandTest.run("explain", SAMPLE, "MB-99");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("no agreement with id \"MB-99\""), r.err());
+    }
+}
