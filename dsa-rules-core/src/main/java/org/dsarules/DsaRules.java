@@ -114,9 +114,12 @@ public final class DsaRules {
         return s.map(a -> decide(a, asOf)).toList();
     }
 
-    /** Reads a register file (JSON) and decides every valid record; errors are in the result. */
+    /**
+     * Reads a register file (JSON, or CSV for a {@code .csv} file) and decides every valid record;
+     * errors are in the result.
+     */
     public AuditResult audit(Path register, LocalDate asOf) {
-        try (RegisterSource source = reader.open(register)) {
+        try (RegisterSource source = org.dsarules.json.RegisterFiles.open(register)) {
             return collect(source, asOf, TraceLevel.FULL);
         }
     }

@@ -2,6 +2,7 @@ package org.dsarules.csv;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -59,8 +60,9 @@ public final class CsvRegisterReader {
     /** Longest cell, in characters: the format's longest string. */
     public static final int MAX_CELL_LENGTH = 1_000_000;
 
-    /** The factory every CSV parser of this package comes from: limits set deliberately. */
+    /** The factory every CSV parser and generator of this package comes from: limits set deliberately. */
     static final CsvFactory FACTORY = CsvFactory.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxStringLength(MAX_CELL_LENGTH)
                     .build())

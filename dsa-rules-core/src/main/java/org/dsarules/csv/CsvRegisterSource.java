@@ -179,7 +179,7 @@ final class CsvRegisterSource implements RegisterSource {
             }
             columns[i] = c;
         }
-        if (!anyKnown) {
+        if (!anyKnown && !mostlyMisspelt(names, unknown)) {
             throw CsvFailures.format(source, "no header row: the first row must name the columns, such as id, title, status;"
                     + " found " + firstCells(names) + separatorHint(names));
         }
@@ -194,6 +194,12 @@ final class CsvRegisterSource implements RegisterSource {
             throw CsvFailures.format(source, "the header has no id column: every agreement needs an id");
         }
         records = new CsvRecords(columns);
+    }
+
+    /** Whether most of the header's names are near a column's: a misspelt header rather than a row of data. */
+    private static boolean mostlyMisspelt(List<String> names, List<Integer> unknown) {
+        long near = unknown.stream().filter(i -> CsvColumns.nearest(names.get(i)).isPresent()).count();
+        return near > 0 && near * 2 >= unknown.size();
     }
 
     private static String unknownColumn(String name, int i) {

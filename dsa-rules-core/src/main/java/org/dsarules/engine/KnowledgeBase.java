@@ -207,6 +207,10 @@ public final class KnowledgeBase {
             }
             problems.add(new Problem(file, Math.max(line, 0), Math.max(m.getColumn(), 0), text));
         }
+        if (problems.size() > 1) {
+            // Drools adds this after a syntax error it has already reported: it says nothing more.
+            problems.removeIf(p -> p.message().contains("Parser returned a null Package"));
+        }
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
         }

@@ -193,10 +193,11 @@ public final class AgreementGenerator {
     };
 
     private static final String[] PRACTICE_WORDS = {
-        "PRACTICE", "practice", "Practice", " PRACTICE", "PRACTICE ", "\tpractice\t", "  PrAcTiCe  ", "\nPRACTICE"
+        "PRACTICE", "practice", "Practice", " PRACTICE", "PRACTICE ", "\tpractice\t", "  PrAcTiCe  ", "\nPRACTICE",
+        "\u2003PRACTICE", "practice\u3000", "PRACTICES", "THE PRACTICE", "PRAC TICE", "\u00a0PRACTICE"
     };
 
-    private static final String[] BLANKS = {"", " ", "   ", "\t", " \n "};
+    private static final String[] BLANKS = {"", " ", "   ", "\t", " \n ", "\u2003", "\u3000 "};
 
     private static final String[] TITLES = {
         "Shared care record", "GP extraction", "Research collection", "Population health management",
@@ -309,7 +310,11 @@ public final class AgreementGenerator {
         return pick(BLANKS);
     }
 
-    /** The same name with different case and surrounding white space. */
+    /**
+     * The name with different case and surrounding white space (the same name for the policy, which
+     * compares with {@code strip()} and {@code equalsIgnoreCase}); now and then with a doubled inner
+     * space or a no-break space around it, which {@code strip()} keeps: then another name.
+     */
     private String vary(String name) {
         String s = switch (random.nextInt(4)) {
             case 0 -> name.toUpperCase(Locale.ROOT);
@@ -323,7 +328,10 @@ public final class AgreementGenerator {
             }
             default -> name;
         };
-        String[] pads = {"", " ", "  ", "\t", "\n", " \t "};
+        if (chance(0.05) && s.indexOf(' ') > 0) {
+            s = s.replaceFirst(" ", "  "); // white space inside a name is not ignored: another name
+        }
+        String[] pads = {"", " ", "  ", "\t", "\n", " \t ", "\u2003", "\u3000", "\u00a0"};
         return pick(pads) + s + pick(pads);
     }
 

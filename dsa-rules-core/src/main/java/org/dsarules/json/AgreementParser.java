@@ -165,6 +165,11 @@ final class AgreementParser {
             if (absent(v, "parties")) {
                 return null;
             }
+            JsonTree.TooBig big = JsonTree.tooBig(v);
+            if (big != null && big.list()) {
+                tooMany("parties", big.size());
+                return null;
+            }
             if (!v.isArray()) {
                 return wrongType("parties", "a list of parties, or null", v);
             }
@@ -324,6 +329,11 @@ final class AgreementParser {
             if (absent(v, path)) {
                 return null;
             }
+            JsonTree.TooBig big = JsonTree.tooBig(v);
+            if (big != null && big.list()) {
+                tooMany(path, big.size());
+                return null;
+            }
             if (!v.isArray()) {
                 return wrongType(path, "a list of values from " + names(type) + ", or null", v);
             }
@@ -388,7 +398,7 @@ final class AgreementParser {
             problem(path, "null is not allowed inside a list; give a value or leave the item out");
         }
 
-        private void tooMany(String path, int size) {
+        private void tooMany(String path, long size) {
             problem(path, String.format(Locale.ROOT, "more than %,d %s (%,d); one agreement may have at most %,d",
                     MAX_LIST_SIZE, path, size, MAX_LIST_SIZE));
         }

@@ -39,6 +39,7 @@ public final class DecisionDocumentWriter implements AuditSink {
     private final JsonGenerator json;
     private final List<RecordError> errors = new ArrayList<>();
     private boolean practiceWritten;
+    private boolean started;
     private TraceLevel traceLevel = TraceLevel.FULL;
 
     public DecisionDocumentWriter(OutputStream out) {
@@ -77,8 +78,14 @@ public final class DecisionDocumentWriter implements AuditSink {
         w.finish(result.practice(), result.summary());
     }
 
+    /** Whether anything has been written yet. */
+    public boolean started() {
+        return started;
+    }
+
     @Override
     public void start(KnowledgeBaseInfo kb, LocalDate asOf, TraceLevel level, Practice practice) {
+        started = true;
         traceLevel = level;
         io(() -> {
             json.writeStartObject();

@@ -58,25 +58,62 @@ final class JsonTree {
      */
     static JsonNode read(JsonParser p) throws IOException {
         JsonToken t = p.currentToken();
+        if (t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT) {
+            return readContainer(p, t);
+        }
+        return readScalar(p, t);
+    }
+
+    /**
+     * The most items a list, or fields an object, may hold before the rest is skipped unread: past
+     * it the value becomes a {@link TooBig} marker, so that a record with a million parties costs a
+     * count, not a million objects, and is an error for that record alone.
+     */
+    static final int MAX_CONTAINER_SIZE = 1_000;
+
+    /** Marks a list or object that held more than {@link #MAX_CONTAINER_SIZE} items. */
+    record TooBig(boolean list, long size) {
+    }
+
+    /** The marker of a too-big list or object, or null. */
+    static TooBig tooBig(JsonNode v) {
+        return v != null && v.isPojo() && ((com.fasterxml.jackson.databind.node.POJONode) v).getPojo() instanceof TooBig b
+                ? b : null;
+    }
+
+    private static JsonNode readContainer(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.START_OBJECT) {
+            ObjectNode o = NODES.objectNode();
+            long fields = 0;
+            for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
+                String name = p.currentName();
+                p.nextToken();
+                if (++fields > MAX_CONTAINER_SIZE) {
+                    p.skipChildren();
+                    continue;
+                }
+                JsonNode v = read(p);
+                o.set(name, o.has(name) ? NODES.pojoNode(DUPLICATE) : v);
+            }
+            return fields > MAX_CONTAINER_SIZE ? NODES.pojoNode(new TooBig(false, fields)) : o;
+        }
+        ArrayNode a = NODES.arrayNode();
+        long items = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (++items > MAX_CONTAINER_SIZE) {
+                p.skipChildren();
+                continue;
+            }
+            a.add(read(p));
+        }
+        return items > MAX_CONTAINER_SIZE ? NODES.pojoNode(new TooBig(true, items)) : a;
+    }
+
+    private static JsonNode readScalar(JsonParser p, JsonToken t) throws IOException {
         if (t == null) {
             throw new JsonParseException(p, "unexpected end of input");
         }
         switch (t) {
-            case START_OBJECT:
-                ObjectNode o = NODES.objectNode();
-                for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
-                    String name = p.currentName();
-                    p.nextToken();
-                    JsonNode v = read(p);
-                    o.set(name, o.has(name) ? NODES.pojoNode(DUPLICATE) : v);
-                }
-                return o;
-            case START_ARRAY:
-                ArrayNode a = NODES.arrayNode();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    a.add(read(p));
-                }
-                return a;
             case VALUE_STRING:
                 return NODES.textNode(p.getText());
             case VALUE_NUMBER_INT:
@@ -96,7 +133,7 @@ final class JsonTree {
 
     /** Whether the node marks a field name given more than once. */
     static boolean isDuplicate(JsonNode v) {
-        return v != null && v.isPojo();
+        return v != null && v.isPojo() && ((com.fasterxml.jackson.databind.node.POJONode) v).getPojo() == DUPLICATE;
     }
 
     /** What a value is, for "found ..." in a message: {@code the string "true"}, {@code the number 5}, {@code a list}. */
@@ -121,6 +158,11 @@ final class JsonTree {
         }
         if (v.isArray()) {
             return "a list";
+        }
+        TooBig big = tooBig(v);
+        if (big != null) {
+            return String.format(java.util.Locale.ROOT, big.list() ? "a list of %,d items" : "an object of %,d fields",
+                    big.size());
         }
         return isDuplicate(v) ? "a field given more than once" : "an unexpected value";
     }

@@ -81,7 +81,8 @@ public final class Scenarios {
             root = MAPPER.readTree(Files.readAllBytes(file));
         } catch (JsonProcessingException e) {
             throw new DsaRulesException(file + ": not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+                    + ", column " + e.getLocation().getColumnNr() + ": "
+                    + e.getOriginalMessage().replaceAll("\\s*(at )?\\[Source:.*$", "").strip());
         } catch (IOException e) {
             throw new DsaRulesException(file + ": cannot read: " + e.getMessage(), e);
         }
@@ -102,6 +103,8 @@ public final class Scenarios {
             Path rf = file.toAbsolutePath().getParent().resolve(text(file, root, "registerFile"));
             try {
                 register = MAPPER.readTree(Files.readAllBytes(rf));
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw bad(file, "registerFile: " + rf + " does not exist");
             } catch (IOException e) {
                 throw bad(file, "registerFile: cannot read " + rf + ": " + e.getMessage());
             }

@@ -22,7 +22,7 @@ import org.dsarules.engine.AuditSink;
 import org.dsarules.exception.RegisterFormatException;
 import org.dsarules.json.DecisionDocumentWriter;
 import org.dsarules.json.RegisterEntry;
-import org.dsarules.json.RegisterReader;
+import org.dsarules.json.RegisterFiles;
 import org.dsarules.json.RegisterSource;
 import org.dsarules.model.Practice;
 import picocli.CommandLine.Command;
@@ -35,7 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code dsa-audit audit}: decides every agreement of a register and reports why. */
 @Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = DsaAudit.Version.class,
         description = {"Decide every agreement of a register (JSON: an object with \"practice\" and \"agreements\", "
-                + "or an array of agreements) and report each outcome with its reasons."},
+                + "or an array of agreements; or CSV: one agreement a row, see 'dsa-audit template') and report each "
+                + "outcome with its reasons."},
         footer = {"", "Exit status: 0 every record decided, 1 some records in error (the others are still decided),",
             "2 the command could not run (unreadable file, bad option, rules that do not compile)."})
 final class AuditCommand implements Callable<Integer> {
@@ -64,6 +65,10 @@ final class AuditCommand implements Callable<Integer> {
             description = "How much trace each decision carries: full, decisive or none. Default: ${DEFAULT-VALUE}.")
     TraceLevel trace;
 
+    @Option(names = "--input-format", paramLabel = "FORMAT",
+            description = "json or csv. Default: csv for a .csv file, else json.")
+    RegisterFiles.Format inputFormat;
+
     @Mixin
     RulesOptions rulesOptions;
 
@@ -77,7 +82,8 @@ final class AuditCommand implements Callable<Integer> {
         DsaRules rules = rulesOptions.build();
         LocalDate date = asOf != null ? asOf : rules.today();
         Summary summary;
-        try (RegisterSource source = RegisterReader.defaults().open(file)) {
+        try (RegisterSource source = RegisterFiles.open(file,
+                inputFormat != null ? inputFormat : RegisterFiles.Format.of(file))) {
             if (format == Format.json) {
                 summary = json(rules, source, date, stdout);
             } else {
@@ -97,13 +103,15 @@ final class AuditCommand implements Callable<Integer> {
                     Progress.wrap(new DecisionDocumentWriter(os), spec.commandLine().getErr())));
             return summary[0];
         }
+        DecisionDocumentWriter writer = new DecisionDocumentWriter(stdout);
         try {
-            Summary s = rules.audit(source, date, trace, new DecisionDocumentWriter(stdout));
+            Summary s = rules.audit(source, date, trace, writer);
             stdout.flush();
             return s;
         } catch (RegisterFormatException e) {
             stdout.flush();
-            throw new CliException(e.getMessage() + " (the decision document on standard output is incomplete)", e);
+            throw new CliException(writer.started()
+                    ? e.getMessage() + " (the decision document on standard output is incomplete)" : e.getMessage(), e);
         }
     }
 

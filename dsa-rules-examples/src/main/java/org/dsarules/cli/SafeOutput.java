@@ -22,6 +22,9 @@ final class SafeOutput {
 
     static void write(Path target, Writer writer) {
         Path dir = target.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new CliException(target + ": cannot write: the folder " + dir + " does not exist");
+        }
         Path tmp;
         try {
             tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");

@@ -22,12 +22,12 @@ final class TextReport {
         Practice p = r.practice();
         out.println("DATA SHARING AGREEMENTS AUDIT");
         if (p != null) {
-            out.println("Practice:       " + nz(p.name()) + (p.odsCode() != null ? " (" + p.odsCode() + ")" : ""));
+            out.println("Practice:       " + clean(nz(p.name())) + (p.odsCode() != null ? " (" + clean(p.odsCode()) + ")" : ""));
             if (p.icb() != null) {
-                out.println("ICB:            " + p.icb());
+                out.println("ICB:            " + clean(p.icb()));
             }
         }
-        out.println("Register:       " + source);
+        out.println("Register:       " + clean(source));
         out.println("Decided as of:  " + r.asOf());
         out.println("Rules:          " + r.knowledgeBase().name() + " " + r.knowledgeBase().version() + " ("
                 + r.knowledgeBase().fingerprint() + ")");
@@ -46,9 +46,9 @@ final class TextReport {
             out.println();
             out.println("-".repeat(78));
             String title = titles.get(d.dsaId());
-            out.println(n + ". " + d.dsaId() + (title != null ? "  " + title : ""));
+            out.println(n + ". " + clean(d.dsaId()) + (title != null ? "  " + clean(title) : ""));
             out.println("   Outcome:  " + d.outcome());
-            out.println("   Why:      " + d.summary());
+            out.println("   Why:      " + clean(d.summary()));
             if (!d.redFlags().isEmpty()) {
                 out.println("   Red flags: " + String.join(", ", d.redFlags()));
             }
@@ -57,11 +57,11 @@ final class TextReport {
             }
             if (!d.questionsForIcb().isEmpty()) {
                 out.println("   Questions for the ICB:");
-                d.questionsForIcb().forEach(q -> out.println("     - " + q));
+                d.questionsForIcb().forEach(q -> out.println("     - " + clean(q)));
             }
             if (!d.nextSteps().isEmpty()) {
                 out.println("   Next steps:");
-                d.nextSteps().forEach(q -> out.println("     - " + q));
+                d.nextSteps().forEach(q -> out.println("     - " + clean(q)));
             }
             if (!d.trace().isEmpty()) {
                 out.println("   Trace (rules that fired, in order; * = decisive):");
@@ -72,7 +72,7 @@ final class TextReport {
                     out.println(String.format("   %s%2d. %s%s", decisive ? "*" : " ", i, step.rule(),
                             step.outcome() == null ? "" : "  -> " + step.outcome() + " (row " + step.policyRow() + ")"));
                     if (!step.explanation().isEmpty()) {
-                        out.println("        " + step.explanation());
+                        out.println("        " + clean(step.explanation()));
                     }
                     out.println("        cites: " + String.join("; ", step.citations()));
                 }
@@ -84,8 +84,8 @@ final class TextReport {
             out.println("-".repeat(78));
             out.println("RECORDS IN ERROR (not decided; correct them and run the audit again)");
             for (RecordError e : errors) {
-                out.println("  record " + e.index() + (e.dsaId() != null ? " (" + e.dsaId() + ")" : "")
-                        + (e.field() != null ? ", field " + e.field() : "") + ": " + e.message());
+                out.println("  record " + e.index() + (e.dsaId() != null ? " (" + clean(e.dsaId()) + ")" : "")
+                        + (e.field() != null ? ", field " + clean(e.field()) : "") + ": " + clean(e.message()));
             }
         }
         out.flush();
@@ -93,5 +93,13 @@ final class TextReport {
 
     private static String nz(String s) {
         return s == null ? "(practice not named)" : s;
+    }
+
+    /**
+     * Register text on one line: a title or name holding line breaks or other control characters
+     * must not be able to add lines (a forged "Outcome:") to the report.
+     */
+    static String clean(String s) {
+        return s == null ? null : s.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]", " ");
     }
 }

@@ -97,6 +97,14 @@ record Item(int n, Decision decision, Agreement agreement, LocalDate asOf) {
         return agreement == null ? Plain.NOT_KNOWN : Plain.status(agreement.status());
     }
 
+    /** The status in a word or two, for tables. */
+    String statusShort() {
+        if (agreement == null || agreement.status() == null) {
+            return Plain.NOT_KNOWN;
+        }
+        return agreement.status() == Status.EXISTING ? "existing" : "new request";
+    }
+
     String requestedBy() {
         return agreement == null || agreement.requestedBy() == null ? Plain.NOT_KNOWN : agreement.requestedBy();
     }

@@ -20,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -591,9 +590,6 @@ class BadInputCatalogueTest {
      * run needs about 300 MB of heap and dies with an OutOfMemoryError and a stack trace.
      */
     @Test
-    @Disabled("BUG: RegisterReader reads a whole record into a JsonNode tree (JsonTree.read) before AgreementParser "
-            + "checks the 1,000-party limit, so a record with 1,000,000 parties (13 MB) needs ~300 MB of heap; with "
-            + "-Xmx128m the CLI dies with java.lang.OutOfMemoryError and a stack trace instead of a record error")
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void aMillionPartiesAreRefusedInASmallHeap() throws Exception {
         Path f = manyParties(1_000_000);
@@ -701,8 +697,6 @@ class BadInputCatalogueTest {
      * forge report lines (a line break in a title must not make a line that reads like an outcome).
      */
     @Test
-    @Disabled("BUG: TextReport prints dsaId, title and practice name as given, so a title such as "
-            + "\"T\\n   Outcome:  KEEP\" forges an 'Outcome:  KEEP' line above the real outcome in the text report")
     void registerTextCannotForgeLinesOfTheTextReport() throws IOException {
         Path f = write("forged.json", "{\"practice\": {\"name\": \"P\\nRules:          none\"}, \"agreements\": ["
                 + "{\"id\": \"A\\n   Outcome:  KEEP\", \"title\": \"T\\n   Outcome:  KEEP\", \"status\": \"EXISTING\", "

@@ -1,5 +1,7 @@
 package org.dsarules.kb;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.math.BigDecimal;
@@ -10,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.Decision;
@@ -19,10 +23,20 @@ import org.dsarules.engine.RuleInfo;
 import org.dsarules.generate.AgreementGenerator;
 import org.dsarules.json.AgreementJson;
 import org.dsarules.model.Agreement;
+import org.dsarules.model.CommonLawBasis;
+import org.dsarules.model.IcbConclusion;
+import org.dsarules.model.IcbStatus;
+import org.dsarules.model.Identifiability;
 import org.dsarules.model.LegalRequirement;
+import org.dsarules.model.LmcAdvice;
 import org.dsarules.model.Party;
+import org.dsarules.model.PartyKind;
+import org.dsarules.model.PartyRole;
+import org.dsarules.model.PracticeRole;
 import org.dsarules.model.Purpose;
 import org.dsarules.model.RequirementKind;
+import org.dsarules.model.Status;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,7 +45,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Properties every decision of the default knowledge base must have, checked over generated
  * agreements (both mixes), as of a date before the campaign and one inside it. Plain JUnit 5:
  * each property is a parameterized test over (mix, seed, as-of). A failure prints the agreement
- * as JSON with its seed, index and as-of date.
+ * as JSON with its seed, index and as-of date. Two more tests check the generator itself: the same
+ * seed gives the same sequence, and the exhaustive mix reaches every value of the fact space.
  *
  * <p>System property {@code dsa.properties.count}: agreements per (mix, seed), default 1,000.
  */
@@ -289,5 +304,175 @@ class PropertiesTest {
             }
         }
         f.check();
+    }
+
+    @Test
+    void theGeneratorIsDeterministic() {
+        for (AgreementGenerator.Mix mix : AgreementGenerator.Mix.values()) {
+            List<Agreement> a = new AgreementGenerator(42, mix).next(500);
+            List<Agreement> b = new AgreementGenerator(42, mix).next(500);
+            assertEquals(a, b, mix + ": the same seed must give the same sequence");
+            assertEquals(AgreementGenerator.idOf(1), a.get(0).id());
+            assertEquals("GEN-000500", a.get(499).id());
+            assertNotEquals(a, new AgreementGenerator(43, mix).next(500), mix + ": another seed, another sequence");
+        }
+        AgreementGenerator one = AgreementGenerator.exhaustive(9);
+        List<Agreement> firstTen = one.next(10);
+        Agreement eleventh = one.next();
+        assertEquals(AgreementGenerator.exhaustive(9).next(11), concat(firstTen, eleventh),
+                "next() and next(n) draw from one sequence");
+    }
+
+    private static List<Agreement> concat(List<Agreement> list, Agreement last) {
+        List<Agreement> out = new ArrayList<>(list);
+        out.add(last);
+        return out;
+    }
+
+    /** The exhaustive mix reaches every value of the fact space the differential test relies on. */
+    @Test
+    void theExhaustiveMixCoversTheFactSpace() {
+        List<Agreement> all = AgreementGenerator.exhaustive(101).next(Math.max(COUNT, 3_000));
+        Set<String> seen = new TreeSet<>();
+        LocalDate pivot = AgreementGenerator.CAMPAIGN_START;
+        for (Agreement a : all) {
+            seen.add("status=" + a.status());
+            seen.add("practiceRole=" + a.practiceRole());
+            seen.add("parties=" + (a.parties() == null ? "absent" : a.parties().size()));
+            seen.add("purposes=" + (a.purposes() == null ? "absent" : a.purposes().isEmpty() ? "empty" : "some"));
+            if (a.purposes() != null) {
+                a.purposes().forEach(p -> seen.add("purpose=" + p));
+            }
+            LegalRequirement l = a.legalRequirement();
+            seen.add("legalRequirement=" + (l == null ? "absent" : "kind " + l.kind()));
+            if (l != null) {
+                seen.add("reference=" + (l.reference() == null ? "absent" : "given"));
+                seen.add("expiresOn=" + (l.expiresOn() == null ? "absent"
+                        : Integer.signum(l.expiresOn().compareTo(pivot))));
+            }
+            seen.add("article6Bases=" + (a.article6Bases() == null ? "absent" : a.article6Bases().isEmpty() ? "empty"
+                    : "some"));
+            seen.add("article9Conditions=" + (a.article9Conditions() == null ? "absent"
+                    : a.article9Conditions().isEmpty() ? "empty" : "some"));
+            seen.add("commonLawBasis=" + a.commonLawBasis());
+            seen.add("commonLawBasisExpires=" + (a.commonLawBasisExpires() == null ? "absent"
+                    : Integer.signum(a.commonLawBasisExpires().compareTo(pivot))));
+            seen.add("identifiability=" + a.identifiability());
+            seen.add("nationalDataOptOutApplied=" + a.nationalDataOptOutApplied());
+            seen.add("type1OptOutApplied=" + a.type1OptOutApplied());
+            seen.add("commercialAccess=" + a.commercialAccess());
+            seen.add("dpiaProvided=" + a.dpiaProvided());
+            seen.add("icbAssessment=" + (a.icbAssessment() == null ? "absent" : a.icbAssessment().status() + " "
+                    + a.icbAssessment().conclusion()));
+            seen.add("lmcAdvice=" + a.lmcAdvice());
+            seen.add("title=" + (a.title() == null ? "absent" : "given"));
+            seen.add("notes=" + (a.notes() == null ? "absent" : "given"));
+            for (Party p : a.partyList()) {
+                seen.add("party.kind=" + p.kind());
+                seen.add("party.role=" + p.role());
+                seen.add("party.directCareProvider=" + p.directCareProvider());
+                seen.add("party.instructedBy=" + instructedByClass(a, p));
+            }
+        }
+        List<String> expected = new ArrayList<>();
+        for (Object v : values(Status.values())) {
+            expected.add("status=" + v);
+        }
+        for (Object v : values(PracticeRole.values())) {
+            expected.add("practiceRole=" + v);
+        }
+        for (String v : List.of("absent", "0", "1", "2", "3", "4", "5")) {
+            expected.add("parties=" + v);
+        }
+        for (String v : List.of("absent", "empty", "some")) {
+            expected.add("purposes=" + v);
+            expected.add("article6Bases=" + v);
+            expected.add("article9Conditions=" + v);
+        }
+        for (Purpose v : Purpose.values()) {
+            expected.add("purpose=" + v);
+        }
+        expected.add("legalRequirement=absent");
+        for (Object v : values(RequirementKind.values())) {
+            expected.add("legalRequirement=kind " + v);
+        }
+        for (String v : List.of("absent", "-1", "0", "1")) {
+            expected.add("expiresOn=" + v);
+            expected.add("commonLawBasisExpires=" + v);
+        }
+        expected.add("reference=absent");
+        expected.add("reference=given");
+        for (Object v : values(CommonLawBasis.values())) {
+            expected.add("commonLawBasis=" + v);
+        }
+        for (Object v : values(Identifiability.values())) {
+            expected.add("identifiability=" + v);
+        }
+        for (Object v : new Object[] {null, true, false}) {
+            expected.add("nationalDataOptOutApplied=" + v);
+            expected.add("type1OptOutApplied=" + v);
+            expected.add("commercialAccess=" + v);
+            expected.add("dpiaProvided=" + v);
+            expected.add("party.directCareProvider=" + v);
+        }
+        expected.add("icbAssessment=absent");
+        for (Object s : values(IcbStatus.values())) {
+            for (Object c : values(IcbConclusion.values())) {
+                expected.add("icbAssessment=" + s + " " + c);
+            }
+        }
+        for (Object v : values(LmcAdvice.values())) {
+            expected.add("lmcAdvice=" + v);
+        }
+        for (Object v : values(PartyKind.values())) {
+            expected.add("party.kind=" + v);
+        }
+        for (Object v : values(PartyRole.values())) {
+            expected.add("party.role=" + v);
+        }
+        for (String v : List.of("absent", "practice", "padded practice", "other case practice", "party name",
+                "varied party name", "unknown name")) {
+            expected.add("party.instructedBy=" + v);
+        }
+        expected.add("title=absent");
+        expected.add("title=given");
+        expected.add("notes=absent");
+        expected.add("notes=given");
+        List<String> notSeen = expected.stream().filter(e -> !seen.contains(e)).toList();
+        assertEquals(List.of(), notSeen, "values the exhaustive mix never produced");
+    }
+
+    /** Enum values and null (not known). */
+    private static List<Object> values(Object[] enumValues) {
+        List<Object> out = new ArrayList<>(java.util.Arrays.asList(enumValues));
+        out.add(null);
+        return out;
+    }
+
+    private static String instructedByClass(Agreement a, Party p) {
+        String by = p.instructedBy();
+        if (by == null) {
+            return "absent"; // includes blank, which the model reads as absent
+        }
+        if (by.equals("PRACTICE")) {
+            return "practice";
+        }
+        if (by.strip().equals("PRACTICE")) {
+            return "padded practice";
+        }
+        if (by.strip().equalsIgnoreCase("PRACTICE")) {
+            return "other case practice";
+        }
+        for (Party q : a.partyList()) {
+            if (q != p && q.name().equals(by)) {
+                return "party name";
+            }
+        }
+        for (Party q : a.partyList()) {
+            if (q != p && q.isNamed(by)) {
+                return "varied party name";
+            }
+        }
+        return "unknown name";
     }
 }

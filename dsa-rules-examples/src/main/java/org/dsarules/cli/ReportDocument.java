@@ -1,0 +1,54 @@
+package org.dsarules.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.dsarules.DsaRules;
+import org.dsarules.decision.AuditResult;
+import org.dsarules.json.RegisterReader;
+import org.dsarules.model.Agreement;
+import org.dsarules.report.Reports;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * What {@code letter}, {@code refer} and {@code ppg} share: audit the register, read its agreements,
+ * render one document and write it to standard output or, whole or not at all, to {@code --out}.
+ */
+final class ReportDocument {
+    private ReportDocument() {
+    }
+
+    /** Returns the exit status: {@link DsaAudit#RECORDS_IN_ERROR} when some records are in error, else OK. */
+    static int write(CommandSpec spec, Path file, LocalDate asOf, Path out, RulesOptions rulesOptions,
+            BiFunction<AuditResult, Map<String, Agreement>, String> render) throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (out != null && Files.exists(out) && Files.exists(file) && Files.isSameFile(out, file)) {
+            throw new CliException(out + ": --out names the input register, which is never overwritten");
+        }
+        DsaRules rules = rulesOptions.build();
+        LocalDate date = asOf != null ? asOf : rules.today();
+        AuditResult result = rules.audit(file, date);
+        Map<String, Agreement> byId = Reports.byId(RegisterReader.defaults().readAll(file));
+        String document = render.apply(result, byId);
+        if (out != null) {
+            SafeOutput.write(out, os -> os.write(document.getBytes(StandardCharsets.UTF_8)));
+        } else {
+            stdout.print(document);
+            stdout.flush();
+        }
+        if (result.summary().total() == 0) {
+            stderr.println("dsa-audit: warning: " + file + " holds no agreements");
+        }
+        if (result.summary().errors() > 0) {
+            stderr.println("dsa-audit: warning: " + result.summary().errors()
+                    + " record(s) in error are not in this document; run 'dsa-audit audit " + file + "' to see why");
+        }
+        return result.summary().errors() > 0 ? DsaAudit.RECORDS_IN_ERROR : DsaAudit.OK;
+    }
+}

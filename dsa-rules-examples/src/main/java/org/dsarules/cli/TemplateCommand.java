@@ -1,0 +1,33 @@
+package org.dsarules.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.dsarules.csv.CsvTemplate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code dsa-audit template}: an empty register to start a spreadsheet from. */
+@Command(name = "template", mixinStandardHelpOptions = true, versionProvider = DsaAudit.Version.class,
+        description = {"Print an empty register with every column, and a comment row (starting with #) that "
+                + "explains each column and its allowed values. Open it in a spreadsheet, fill one agreement a row, "
+                + "save as CSV UTF-8, and audit it."})
+final class TemplateCommand implements Callable<Integer> {
+
+    enum Format { csv }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv", description = "csv. Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        CsvTemplate.write(out);
+        out.flush();
+        return DsaAudit.OK;
+    }
+}
