@@ -40,6 +40,8 @@ public final class DecisionDocumentWriter implements AuditSink {
     private final List<RecordError> errors = new ArrayList<>();
     private boolean practiceWritten;
     private boolean started;
+    private java.util.function.Function<Decision, List<String>> whyNot;
+    private TraceLevel forcedLevel;
     private TraceLevel traceLevel = TraceLevel.FULL;
 
     public DecisionDocumentWriter(OutputStream out) {
@@ -78,6 +80,24 @@ public final class DecisionDocumentWriter implements AuditSink {
         w.finish(result.practice(), result.summary());
     }
 
+    /**
+     * Adds to each decision a {@code whyNot} list (this project's addition to the format): for each
+     * other outcome, why the agreement did not get it. See {@code org.dsarules.engine.WhyNot}.
+     */
+    public DecisionDocumentWriter withWhyNot(java.util.function.Function<Decision, List<String>> explain) {
+        this.whyNot = explain;
+        return this;
+    }
+
+    /**
+     * Writes traces at {@code level} whatever the audit was run with: run the audit with full traces
+     * (which why-not reads) and still write only the decisive step.
+     */
+    public DecisionDocumentWriter withTraceLevel(TraceLevel level) {
+        this.forcedLevel = level;
+        return this;
+    }
+
     /** Whether anything has been written yet. */
     public boolean started() {
         return started;
@@ -86,7 +106,7 @@ public final class DecisionDocumentWriter implements AuditSink {
     @Override
     public void start(KnowledgeBaseInfo kb, LocalDate asOf, TraceLevel level, Practice practice) {
         started = true;
-        traceLevel = level;
+        traceLevel = forcedLevel != null ? forcedLevel : level;
         io(() -> {
             json.writeStartObject();
             json.writeObjectFieldStart("knowledgeBase");
@@ -106,7 +126,9 @@ public final class DecisionDocumentWriter implements AuditSink {
     }
 
     @Override
-    public void decision(Decision d) {
+    public void decision(Decision full) {
+        List<String> why = whyNot == null ? null : whyNot.apply(full);
+        Decision d = full.withTrace(traceLevel);
         io(() -> {
             json.writeStartObject();
             json.writeStringField("dsaId", d.dsaId());
@@ -132,6 +154,9 @@ public final class DecisionDocumentWriter implements AuditSink {
             }
             strings("questionsForIcb", d.questionsForIcb());
             strings("nextSteps", d.nextSteps());
+            if (why != null) {
+                strings("whyNot", why);
+            }
             json.writeEndObject();
         });
     }

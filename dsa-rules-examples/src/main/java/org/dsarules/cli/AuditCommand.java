@@ -69,6 +69,10 @@ final class AuditCommand implements Callable<Integer> {
             description = "json or csv. Default: csv for a .csv file, else json.")
     RegisterFiles.Format inputFormat;
 
+    @Option(names = "--why-not",
+            description = "With --format json: add to each decision a whyNot list, why it did not get each other outcome.")
+    boolean whyNot;
+
     @Mixin
     RulesOptions rulesOptions;
 
@@ -96,16 +100,26 @@ final class AuditCommand implements Callable<Integer> {
         return summary.errors() > 0 ? DsaAudit.RECORDS_IN_ERROR : DsaAudit.OK;
     }
 
+    private DecisionDocumentWriter writer(DecisionDocumentWriter w, DsaRules rules) {
+        if (whyNot) {
+            java.util.List<org.dsarules.engine.RuleCatalogue.Entry> catalogue =
+                    org.dsarules.engine.RuleCatalogue.of(rules.knowledgeBase());
+            // The trace may be cut to the decisive step on output; why-not reads the full one.
+            w.withWhyNot(d -> org.dsarules.engine.WhyNot.of(d, catalogue)).withTraceLevel(trace);
+        }
+        return w;
+    }
+
     private Summary json(DsaRules rules, RegisterSource source, LocalDate date, PrintWriter stdout) {
         Summary[] summary = new Summary[1];
         if (out != null) {
-            SafeOutput.write(out, os -> summary[0] = rules.audit(source, date, trace,
-                    Progress.wrap(new DecisionDocumentWriter(os), spec.commandLine().getErr())));
+            SafeOutput.write(out, os -> summary[0] = rules.audit(source, date, whyNot ? TraceLevel.FULL : trace,
+                    Progress.wrap(writer(new DecisionDocumentWriter(os), rules), spec.commandLine().getErr())));
             return summary[0];
         }
-        DecisionDocumentWriter writer = new DecisionDocumentWriter(stdout);
+        DecisionDocumentWriter writer = writer(new DecisionDocumentWriter(stdout), rules);
         try {
-            Summary s = rules.audit(source, date, trace, writer);
+            Summary s = rules.audit(source, date, whyNot ? TraceLevel.FULL : trace, writer);
             stdout.flush();
             return s;
         } catch (RegisterFormatException e) {

@@ -3,18 +3,15 @@ package org.dsarules.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
-import org.dsarules.decision.Outcome;
 import org.dsarules.decision.RecordError;
 import org.dsarules.decision.TraceStep;
 import org.dsarules.engine.FactText;
 import org.dsarules.engine.RuleCatalogue;
-import org.dsarules.engine.RuleCatalogue.Entry;
+import org.dsarules.engine.WhyNot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -78,43 +75,11 @@ final class ExplainCommand implements Callable<Integer> {
         }
         out.println();
         out.println("Why not another outcome:");
-        for (String line : whyNot(d, RuleCatalogue.of(rules.knowledgeBase()))) {
+        for (String line : WhyNot.of(d, RuleCatalogue.of(rules.knowledgeBase()))) {
             out.println("  " + line);
         }
         out.flush();
         return DsaAudit.OK;
     }
 
-    /**
-     * For each outcome the decision did not get: the proposal of it that a lower row beat, or, when no
-     * rule proposed it, the conditions (as written in DRL) of the rule nearest the deciding row that could
-     * have proposed it.
-     */
-    static List<String> whyNot(Decision d, List<Entry> catalogue) {
-        List<String> out = new java.util.ArrayList<>();
-        TraceStep decisive = d.decisiveStep();
-        for (Outcome o : Outcome.values()) {
-            if (o == d.outcome()) {
-                continue;
-            }
-            TraceStep beaten = d.trace().stream().filter(s -> s.outcome() == o)
-                    .min(Comparator.comparing(s -> new java.math.BigDecimal(s.policyRow()))).orElse(null);
-            if (beaten != null) {
-                out.add(o + ": proposed by " + beaten.rule() + " (row " + beaten.policyRow() + "), but "
-                        + decisive.rule() + " (row " + decisive.policyRow() + ") comes first: " + beaten.explanation());
-                continue;
-            }
-            java.math.BigDecimal decidedAt = new java.math.BigDecimal(decisive.policyRow());
-            Entry nearest = catalogue.stream().filter(e -> e.proposes() == o && e.policyRow() != null)
-                    .min(Comparator.comparing((Entry e) -> new java.math.BigDecimal(e.policyRow()).subtract(decidedAt).abs())
-                            .thenComparing(e -> new java.math.BigDecimal(e.policyRow()))).orElse(null);
-            if (nearest == null) {
-                out.add(o + ": no rule in use can propose it");
-            } else {
-                out.add(o + ": no rule proposed it. The nearest row that can, " + nearest.name() + " (row "
-                        + nearest.policyRow() + "), needs: " + nearest.conditions());
-            }
-        }
-        return out;
-    }
 }

@@ -57,4 +57,21 @@ class ExplainAndDiffTest {
         assertEquals(2, r.status());
         assertTrue(r.err().contains("no agreement with id \"MB-99\""), r.err());
     }
+
+    @Test
+    void whyNotIsInTheJsonOnRequestEvenWithDecisiveTraces() throws Exception {
+        AuditCommandTest.Run r = AuditCommandTest.run("audit", SAMPLE, "--format", "json", "--as-of", "2026-06-15",
+                "--trace", "decisive", "--why-not");
+        assertEquals(0, r.status(), r.err());
+        com.fasterxml.jackson.databind.JsonNode doc = AuditCommandTest.MAPPER.readTree(r.out());
+        for (com.fasterxml.jackson.databind.JsonNode d : doc.get("decisions")) {
+            assertEquals(3, d.get("whyNot").size(), d.toString());
+            assertEquals(1, d.get("trace").size());
+        }
+        com.fasterxml.jackson.databind.JsonNode mb12 = doc.get("decisions").get(11);
+        assertEquals("MB-12", mb12.get("dsaId").asText());
+        assertTrue(mb12.get("whyNot").toString().contains("proposed by keep-lmc-advice (row 4)"), mb12.toString());
+        AuditCommandTest.Run plain = AuditCommandTest.run("audit", SAMPLE, "--format", "json", "--as-of", "2026-06-15");
+        assertTrue(!plain.out().contains("whyNot"));
+    }
 }
