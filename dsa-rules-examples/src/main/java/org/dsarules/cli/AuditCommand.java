@@ -24,7 +24,9 @@ import org.dsarules.json.DecisionDocumentWriter;
 import org.dsarules.json.RegisterEntry;
 import org.dsarules.json.RegisterFiles;
 import org.dsarules.json.RegisterSource;
+import org.dsarules.model.Agreement;
 import org.dsarules.model.Practice;
+import org.dsarules.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,7 +43,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "2 the command could not run (unreadable file, bad option, rules that do not compile)."})
 final class AuditCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format { text, json, html }
 
     @Spec
     CommandSpec spec;
@@ -50,7 +52,8 @@ final class AuditCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (a report for a practice manager) or json (the decision document). Default: ${DEFAULT-VALUE}.")
+            description = "text (a report for a practice manager), json (the decision document) or html (a "
+                    + "self-contained report that prints on A4). Default: ${DEFAULT-VALUE}.")
     Format format;
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = Dates.class,
@@ -90,6 +93,8 @@ final class AuditCommand implements Callable<Integer> {
                 inputFormat != null ? inputFormat : RegisterFiles.Format.of(file))) {
             if (format == Format.json) {
                 summary = json(rules, source, date, stdout);
+            } else if (format == Format.html) {
+                summary = html(rules, source, date, stdout);
             } else {
                 summary = text(rules, source, date, stdout);
             }
@@ -140,6 +145,19 @@ final class AuditCommand implements Callable<Integer> {
             });
         } else {
             TextReport.write(result, titles, file.toString(), stdout);
+            stdout.flush();
+        }
+        return result.summary();
+    }
+
+    private Summary html(DsaRules rules, RegisterSource source, LocalDate date, PrintWriter stdout) {
+        Map<String, Agreement> agreements = new HashMap<>();
+        AuditResult result = collect(rules, Reports.recording(source, agreements), date);
+        String html = Reports.html(result, agreements);
+        if (out != null) {
+            SafeOutput.write(out, os -> os.write(html.getBytes(StandardCharsets.UTF_8)));
+        } else {
+            stdout.print(html);
             stdout.flush();
         }
         return result.summary();

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             "Decides, agreement by agreement, what a GP practice should do with its data sharing agreements",
             "(KEEP, WITHDRAW, REFER_TO_BMA or ASK_ICB_FOR_INFORMATION), and explains why."},
         subcommands = {AuditCommand.class, TestCommand.class, RulesCommand.class, GenerateCommand.class, DiffCommand.class, ExplainCommand.class, TemplateCommand.class,
+            LetterCommand.class, ReferCommand.class, PpgCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 all decided, 1 some records in error, 2 could not run."})
 public final class DsaAudit implements Runnable {
@@ -36,7 +37,7 @@ public final class DsaAudit implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (audit, test, rules, generate, diff, explain, template)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (audit, explain, diff, letter, refer, ppg, test, rules, template, generate)");
     }
 
     public static void main(String[] args) {

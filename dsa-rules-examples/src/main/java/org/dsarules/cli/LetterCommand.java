@@ -25,7 +25,7 @@ final class LetterCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The register to audit.")
+    @Parameters(paramLabel = "FILE", description = "The register to audit (JSON; CSV when its name ends .csv).")
     Path file;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "markdown",

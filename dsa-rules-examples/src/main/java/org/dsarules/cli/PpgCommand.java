@@ -22,7 +22,7 @@ final class PpgCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The register to audit.")
+    @Parameters(paramLabel = "FILE", description = "The register to audit (JSON; CSV when its name ends .csv).")
     Path file;
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = Dates.class,

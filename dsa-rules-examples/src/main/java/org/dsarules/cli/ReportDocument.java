@@ -6,18 +6,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.AuditResult;
-import org.dsarules.json.RegisterReader;
+import org.dsarules.decision.Decision;
+import org.dsarules.decision.KnowledgeBaseInfo;
+import org.dsarules.decision.RecordError;
+import org.dsarules.decision.Summary;
+import org.dsarules.decision.TraceLevel;
+import org.dsarules.engine.AuditSink;
+import org.dsarules.json.RegisterFiles;
+import org.dsarules.json.RegisterSource;
 import org.dsarules.model.Agreement;
+import org.dsarules.model.Practice;
 import org.dsarules.report.Reports;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * What {@code letter}, {@code refer} and {@code ppg} share: audit the register, read its agreements,
- * render one document and write it to standard output or, whole or not at all, to {@code --out}.
+ * What {@code letter}, {@code refer} and {@code ppg} share: audit the register (JSON, or CSV for a
+ * {@code .csv} file) while keeping its agreements by id, render one document and write it to standard output or, whole or not at all, to {@code --out}.
  */
 final class ReportDocument {
     private ReportDocument() {
@@ -33,8 +44,12 @@ final class ReportDocument {
         }
         DsaRules rules = rulesOptions.build();
         LocalDate date = asOf != null ? asOf : rules.today();
-        AuditResult result = rules.audit(file, date);
-        Map<String, Agreement> byId = Reports.byId(RegisterReader.defaults().readAll(file));
+        // One pass over the register (JSON or CSV, by its name): the decisions, and the agreements by id.
+        Map<String, Agreement> byId = new LinkedHashMap<>();
+        AuditResult result;
+        try (RegisterSource source = Reports.recording(RegisterFiles.open(file), byId)) {
+            result = collect(rules, source, date);
+        }
         String document = render.apply(result, byId);
         if (out != null) {
             SafeOutput.write(out, os -> os.write(document.getBytes(StandardCharsets.UTF_8)));
@@ -50,5 +65,34 @@ final class ReportDocument {
                     + " record(s) in error are not in this document; run 'dsa-audit audit " + file + "' to see why");
         }
         return result.summary().errors() > 0 ? DsaAudit.RECORDS_IN_ERROR : DsaAudit.OK;
+    }
+
+    private static AuditResult collect(DsaRules rules, RegisterSource source, LocalDate date) {
+        List<Decision> decisions = new ArrayList<>();
+        List<RecordError> errors = new ArrayList<>();
+        Object[] end = new Object[2];
+        rules.audit(source, date, TraceLevel.FULL, new AuditSink() {
+            @Override
+            public void start(KnowledgeBaseInfo kb, LocalDate d, TraceLevel t, Practice p) {
+            }
+
+            @Override
+            public void decision(Decision d) {
+                decisions.add(d);
+            }
+
+            @Override
+            public void error(RecordError e) {
+                errors.add(e);
+            }
+
+            @Override
+            public void finish(Practice p, Summary s) {
+                end[0] = p;
+                end[1] = s;
+            }
+        });
+        return new AuditResult(rules.knowledgeBaseInfo(), date, TraceLevel.FULL, (Practice) end[0], decisions, errors,
+                (Summary) end[1]);
     }
 }

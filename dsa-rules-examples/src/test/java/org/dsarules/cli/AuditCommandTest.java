@@ -219,4 +219,18 @@ class AuditCommandTest {
         assertEquals(0, version.status());
         assertTrue(version.out().startsWith("dsa-audit "));
     }
+
+    @Test
+    void htmlFormatWritesOneSelfContainedReport(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("report.html");
+        Run r = run("audit", SAMPLE.toString(), "--format", "html", "--as-of", "2026-06-15", "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        String html = Files.readString(out);
+        for (int i = 1; i <= 13; i++) {
+            assertTrue(html.contains(String.format("MB-%02d", i)));
+        }
+        assertTrue(html.contains("<svg"));
+        assertFalse(html.contains("<script"), "no scripts");
+        assertFalse(html.matches("(?s).*(src|href)=\"https?:.*"), "nothing loaded from the network");
+    }
 }

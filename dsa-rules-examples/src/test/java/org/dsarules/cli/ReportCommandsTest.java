@@ -66,7 +66,8 @@ class ReportCommandsTest {
         Files.copy(Path.of(SAMPLE), register);
         byte[] before = Files.readAllBytes(register);
         Run same = run(new PpgCommand(), register.toString(), "--out", register.toString());
-        assertEquals(2, same.status() == 0 ? 0 : 2, same.err());
+        assertTrue(same.status() != 0);
+        assertTrue(same.err().contains("never overwritten"), same.err());
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(register)));
     }
 
