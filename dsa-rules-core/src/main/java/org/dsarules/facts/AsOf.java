@@ -19,8 +19,12 @@ public record AsOf(LocalDate date) {
 
     /** True on and after {@code isoDate} (YYYY-MM-DD): the start day itself is inside. */
     public boolean isOnOrAfter(String isoDate) {
-        return !date.isBefore(LocalDate.parse(isoDate));
+        return !date.isBefore(PARSED.computeIfAbsent(isoDate, LocalDate::parse));
     }
+
+    /** Rules pass the same few literal dates for every agreement: parse each once. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, LocalDate> PARSED =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public String toString() {
