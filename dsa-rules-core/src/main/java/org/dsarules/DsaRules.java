@@ -23,6 +23,7 @@ import org.dsarules.decision.RecordError;
 import org.dsarules.decision.Summary;
 import org.dsarules.decision.TraceLevel;
 import org.dsarules.engine.AuditSink;
+import org.dsarules.engine.CollectingSink;
 import org.dsarules.engine.KnowledgeBase;
 import org.dsarules.engine.RuleSource;
 import org.dsarules.exception.DsaRulesException;
@@ -30,7 +31,6 @@ import org.dsarules.json.RegisterEntry;
 import org.dsarules.json.RegisterReader;
 import org.dsarules.json.RegisterSource;
 import org.dsarules.model.Agreement;
-import org.dsarules.model.Practice;
 
 /**
  * The entry point: decides data sharing agreements with a knowledge base built once.
@@ -132,32 +132,9 @@ public final class DsaRules {
     }
 
     private AuditResult collect(RegisterSource source, LocalDate asOf, TraceLevel level) {
-        List<Decision> decisions = new ArrayList<>();
-        List<RecordError> errors = new ArrayList<>();
-        Practice[] practice = new Practice[1];
-        Summary[] summary = new Summary[1];
-        audit(source, asOf, level, new AuditSink() {
-            @Override
-            public void start(KnowledgeBaseInfo kb, LocalDate date, TraceLevel t, Practice p) {
-            }
-
-            @Override
-            public void decision(Decision d) {
-                decisions.add(d);
-            }
-
-            @Override
-            public void error(RecordError e) {
-                errors.add(e);
-            }
-
-            @Override
-            public void finish(Practice p, Summary s) {
-                practice[0] = p;
-                summary[0] = s;
-            }
-        });
-        return new AuditResult(knowledgeBase.info(), asOf, level, practice[0], decisions, errors, summary[0]);
+        CollectingSink sink = new CollectingSink();
+        audit(source, asOf, level, sink);
+        return sink.result();
     }
 
     /**

@@ -13,12 +13,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.AuditResult;
-import org.dsarules.decision.Decision;
-import org.dsarules.decision.KnowledgeBaseInfo;
-import org.dsarules.decision.RecordError;
 import org.dsarules.decision.Summary;
 import org.dsarules.decision.TraceLevel;
-import org.dsarules.engine.AuditSink;
+import org.dsarules.engine.CollectingSink;
 import org.dsarules.exception.RegisterFormatException;
 import org.dsarules.json.DecisionDocumentWriter;
 import org.dsarules.json.RegisterEntry;
@@ -164,32 +161,9 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     private AuditResult collect(DsaRules rules, RegisterSource source, LocalDate date) {
-        java.util.List<Decision> decisions = new java.util.ArrayList<>();
-        java.util.List<RecordError> errors = new java.util.ArrayList<>();
-        Object[] end = new Object[2];
-        rules.audit(source, date, trace, Progress.wrap(new AuditSink() {
-            @Override
-            public void start(KnowledgeBaseInfo kb, LocalDate d, TraceLevel t, Practice p) {
-            }
-
-            @Override
-            public void decision(Decision d) {
-                decisions.add(d);
-            }
-
-            @Override
-            public void error(RecordError e) {
-                errors.add(e);
-            }
-
-            @Override
-            public void finish(Practice p, Summary s) {
-                end[0] = p;
-                end[1] = s;
-            }
-        }, spec.commandLine().getErr()));
-        return new AuditResult(rules.knowledgeBaseInfo(), date, trace, (Practice) end[0], decisions, errors,
-                (Summary) end[1]);
+        CollectingSink sink = new CollectingSink();
+        rules.audit(source, date, trace, Progress.wrap(sink, spec.commandLine().getErr()));
+        return sink.result();
     }
 
     /** Passes records through, remembering each valid agreement's title for the text report. */

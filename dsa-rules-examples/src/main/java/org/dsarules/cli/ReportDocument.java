@@ -6,23 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.AuditResult;
-import org.dsarules.decision.Decision;
-import org.dsarules.decision.KnowledgeBaseInfo;
-import org.dsarules.decision.RecordError;
-import org.dsarules.decision.Summary;
 import org.dsarules.decision.TraceLevel;
-import org.dsarules.engine.AuditSink;
+import org.dsarules.engine.CollectingSink;
 import org.dsarules.json.RegisterFiles;
 import org.dsarules.json.RegisterSource;
 import org.dsarules.model.Agreement;
-import org.dsarules.model.Practice;
 import org.dsarules.report.Reports;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -68,31 +61,8 @@ final class ReportDocument {
     }
 
     private static AuditResult collect(DsaRules rules, RegisterSource source, LocalDate date) {
-        List<Decision> decisions = new ArrayList<>();
-        List<RecordError> errors = new ArrayList<>();
-        Object[] end = new Object[2];
-        rules.audit(source, date, TraceLevel.FULL, new AuditSink() {
-            @Override
-            public void start(KnowledgeBaseInfo kb, LocalDate d, TraceLevel t, Practice p) {
-            }
-
-            @Override
-            public void decision(Decision d) {
-                decisions.add(d);
-            }
-
-            @Override
-            public void error(RecordError e) {
-                errors.add(e);
-            }
-
-            @Override
-            public void finish(Practice p, Summary s) {
-                end[0] = p;
-                end[1] = s;
-            }
-        });
-        return new AuditResult(rules.knowledgeBaseInfo(), date, TraceLevel.FULL, (Practice) end[0], decisions, errors,
-                (Summary) end[1]);
+        CollectingSink sink = new CollectingSink();
+        rules.audit(source, date, TraceLevel.FULL, sink);
+        return sink.result();
     }
 }
