@@ -260,4 +260,9 @@ final class CsvRegisterSource implements RegisterSource {
     /** One row: its cells (none kept for a comment), and whether it is a comment or has only blank cells. */
     private record Row(List<String> cells, boolean comment, boolean blank) {
     }
+
+    @Override
+    public long position() {
+        return parser.currentLocation().getCharOffset();
+    }
 }

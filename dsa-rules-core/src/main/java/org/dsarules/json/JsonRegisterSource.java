@@ -212,4 +212,9 @@ final class JsonRegisterSource implements RegisterSource {
             // nothing more to do: the input was only read
         }
     }
+
+    @Override
+    public long position() {
+        return parser.currentLocation().getCharOffset();
+    }
 }

@@ -21,6 +21,14 @@ public interface RegisterSource extends Iterator<RegisterEntry>, AutoCloseable {
      */
     Practice practice();
 
+    /**
+     * How far into the input the reader is, in characters (close to bytes for UTF-8 text), or -1 when
+     * not known: with the input's size, an estimate of progress for long registers.
+     */
+    default long position() {
+        return -1;
+    }
+
     /** Closes the input; never throws a checked exception. Closing twice does nothing. */
     @Override
     void close();

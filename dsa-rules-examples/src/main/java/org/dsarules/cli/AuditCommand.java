@@ -116,7 +116,7 @@ final class AuditCommand implements Callable<Integer> {
         Summary[] summary = new Summary[1];
         if (out != null) {
             SafeOutput.write(out, os -> summary[0] = rules.audit(source, date, whyNot ? TraceLevel.FULL : trace,
-                    Progress.wrap(writer(new DecisionDocumentWriter(os), rules), spec.commandLine().getErr())));
+                    Progress.wrap(writer(new DecisionDocumentWriter(os), rules), spec.commandLine().getErr(), source, file)));
             return summary[0];
         }
         DecisionDocumentWriter writer = writer(new DecisionDocumentWriter(stdout), rules);
@@ -162,7 +162,7 @@ final class AuditCommand implements Callable<Integer> {
 
     private AuditResult collect(DsaRules rules, RegisterSource source, LocalDate date) {
         CollectingSink sink = new CollectingSink();
-        rules.audit(source, date, trace, Progress.wrap(sink, spec.commandLine().getErr()));
+        rules.audit(source, date, trace, Progress.wrap(sink, spec.commandLine().getErr(), source, file));
         return sink.result();
     }
 
@@ -185,6 +185,11 @@ final class AuditCommand implements Callable<Integer> {
                 titles.put(v.agreement().id(), v.agreement().title());
             }
             return e;
+        }
+
+        @Override
+        public long position() {
+            return source.position();
         }
 
         @Override

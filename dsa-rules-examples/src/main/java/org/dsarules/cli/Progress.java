@@ -12,28 +12,41 @@ import org.dsarules.model.Practice;
 
 /**
  * Shows progress of a long audit on standard error, once a second, when the process has a terminal
- * and the register is large (past a few thousand records): records decided, the rate, the time
- * elapsed. Silent otherwise, so pipes and CI logs stay clean. (A register is streamed, so its length
- * is not known in advance and no time left is shown.)
+ * and the register is large (past a few thousand records): records decided, the rate, and the time
+ * left, estimated from how far the reader is into the file. Silent otherwise, so pipes and CI logs
+ * stay clean.
  */
 final class Progress implements AuditSink {
     private static final int THRESHOLD = 5_000;
 
     private final AuditSink next;
     private final PrintWriter err;
+    private final java.util.function.LongSupplier position;
+    private final long size;
     private final long start = System.nanoTime();
     private long records;
     private long lastShown;
     private boolean shown;
 
-    private Progress(AuditSink next, PrintWriter err) {
+    private Progress(AuditSink next, PrintWriter err, java.util.function.LongSupplier position, long size) {
         this.next = next;
         this.err = err;
+        this.position = position;
+        this.size = size;
     }
 
     /** {@code sink} itself when progress would not be shown, else a sink that shows it and passes everything on. */
-    static AuditSink wrap(AuditSink sink, PrintWriter err) {
-        return System.console() == null ? sink : new Progress(sink, err);
+    static AuditSink wrap(AuditSink sink, PrintWriter err, org.dsarules.json.RegisterSource source, java.nio.file.Path file) {
+        if (System.console() == null) {
+            return sink;
+        }
+        long size;
+        try {
+            size = java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            size = -1;
+        }
+        return new Progress(sink, err, source::position, size);
     }
 
     @Override
@@ -65,7 +78,13 @@ final class Progress implements AuditSink {
         lastShown = now;
         double seconds = (now - start) / 1e9;
         double rate = records / Math.max(seconds, 1e-3);
-        err.print(String.format("\r%,d records decided, %,.0f/s, %.0f s elapsed   ", records, rate, seconds));
+        long at = position.getAsLong();
+        String left = "";
+        if (at > 0 && size > 0 && at <= size) {
+            double done = (double) at / size;
+            left = String.format(", %.0f%% read, about %.0f s left", 100 * done, seconds * (1 - done) / done);
+        }
+        err.print(String.format("\r%,d records decided, %,.0f/s, %.0f s elapsed%s   ", records, rate, seconds, left));
         err.flush();
         shown = true;
     }

@@ -145,6 +145,11 @@ public final class Reports {
             }
 
             @Override
+            public long position() {
+                return source.position();
+            }
+
+            @Override
             public void close() {
                 source.close();
             }
