@@ -114,8 +114,8 @@ public final class DecisionDocumentWriter implements AuditSink {
             json.writeStringField("version", kb.version());
             json.writeStringField("fingerprint", kb.fingerprint());
             json.writeStringField("asOf", asOf.toString());
-            if (level != TraceLevel.FULL) {
-                json.writeStringField("trace", level.name().toLowerCase(java.util.Locale.ROOT));
+            if (traceLevel != TraceLevel.FULL) {
+                json.writeStringField("trace", traceLevel.name().toLowerCase(java.util.Locale.ROOT));
             }
             json.writeEndObject();
             if (practice != null) {

@@ -64,6 +64,7 @@ class ExplainAndDiffTest {
                 "--trace", "decisive", "--why-not");
         assertEquals(0, r.status(), r.err());
         com.fasterxml.jackson.databind.JsonNode doc = AuditCommandTest.MAPPER.readTree(r.out());
+        assertEquals("decisive", doc.get("knowledgeBase").get("trace").asText(), "the header says what the traces hold");
         for (com.fasterxml.jackson.databind.JsonNode d : doc.get("decisions")) {
             assertEquals(3, d.get("whyNot").size(), d.toString());
             assertEquals(1, d.get("trace").size());

@@ -99,7 +99,8 @@ class KnowledgeBaseScenariosTest {
     /**
      * Scenario hygiene: every agreement of the register has an expectation, and a decisiveRule check is only
      * made where a single rule of the decisive row proposed (between two rules of one row the engine takes the
-     * one that fired first, and firing order is not part of the policy).
+     * one written first in the rule files, which is not part of the policy: such a scenario should assert
+     * the outcome and list the row's rules in {@code fired}).
      */
     private static List<String> weakChecks(Scenario scenario, ScenarioResult result) {
         List<String> out = new ArrayList<>();
@@ -118,7 +119,7 @@ class KnowledgeBaseScenariosTest {
                     }
                 }
                 if (sameRow.size() > 1) {
-                    out.add(d.dsaId() + ": decisiveRule depends on firing order: row " + row + " was proposed by " + sameRow);
+                    out.add(d.dsaId() + ": decisiveRule depends on which rule of the row is written first: row " + row + " was proposed by " + sameRow);
                 }
             }
         }
