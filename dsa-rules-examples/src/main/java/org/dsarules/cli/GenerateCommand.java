@@ -66,6 +66,34 @@ final class GenerateCommand implements Callable<Integer> {
                 : AgreementGenerator.exhaustive(seed);
         ObjectMapper mapper = new ObjectMapper();
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        // One agreement a line: compact, yet a register a person can open and read.
+        g.setPrettyPrinter(new com.fasterxml.jackson.core.util.MinimalPrettyPrinter() {
+            private static final long serialVersionUID = 1L;
+            private int depth;
+
+            @Override
+            public void writeStartArray(JsonGenerator gen) throws IOException {
+                depth++;
+                super.writeStartArray(gen);
+                if (depth == 1) {
+                    gen.writeRaw('\n');
+                }
+            }
+
+            @Override
+            public void writeEndArray(JsonGenerator gen, int n) throws IOException {
+                if (depth == 1 && n > 0) {
+                    gen.writeRaw('\n');
+                }
+                depth--;
+                super.writeEndArray(gen, n);
+            }
+
+            @Override
+            public void writeArrayValueSeparator(JsonGenerator gen) throws IOException {
+                gen.writeRaw(depth == 1 ? ",\n" : ",");
+            }
+        });
         g.writeStartObject();
         g.writeObjectFieldStart("practice");
         g.writeStringField("odsCode", "Z" + String.format("%05d", Math.floorMod(seed, 100000)));
@@ -74,10 +102,8 @@ final class GenerateCommand implements Callable<Integer> {
         g.writeEndObject();
         g.writeArrayFieldStart("agreements");
         for (long i = 0; i < count; i++) {
-            g.writeRaw('\n');
             mapper.writeTree(g, AgreementJson.toJson(gen.next()));
         }
-        g.writeRaw('\n');
         g.writeEndArray();
         g.writeEndObject();
         g.writeRaw('\n');
