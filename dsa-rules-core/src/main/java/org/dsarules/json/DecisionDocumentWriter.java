@@ -13,6 +13,7 @@ import java.io.Writer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.KnowledgeBaseInfo;
@@ -34,7 +35,8 @@ import org.dsarules.model.Practice;
  * <p>Not thread-safe; one per document. {@link #finish} flushes but does not close the stream.
  */
 public final class DecisionDocumentWriter implements AuditSink {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** A factory with a codec, so that a practice block's other keys can be written back as given. */
+    private static final JsonFactory FACTORY = new com.fasterxml.jackson.databind.ObjectMapper().getFactory();
 
     private final JsonGenerator json;
     private final List<RecordError> errors = new ArrayList<>();
@@ -206,6 +208,10 @@ public final class DecisionDocumentWriter implements AuditSink {
         }
         if (p.icb() != null) {
             json.writeStringField("icb", p.icb());
+        }
+        for (Map.Entry<String, Object> e : p.other().entrySet()) {
+            json.writeFieldName(e.getKey());
+            json.writeObject(e.getValue());
         }
         json.writeEndObject();
     }

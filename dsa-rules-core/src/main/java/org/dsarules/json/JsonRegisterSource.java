@@ -25,6 +25,9 @@ final class JsonRegisterSource implements RegisterSource {
     private boolean agreementsSeen;
     private boolean practiceSeen;
     private Practice practice;
+    /** Turns the practice block's other keys into plain Java values, to be written back as given. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper PLAIN =
+            new com.fasterxml.jackson.databind.ObjectMapper();
     private RegisterEntry pending;
     private int index;
     private boolean done;
@@ -177,7 +180,17 @@ final class JsonRegisterSource implements RegisterSource {
             throw Failures.format(source, "\"practice\" must be an object {odsCode, name, icb}; found " + found(value));
         }
         JsonNode node = JsonTree.read(parser);
-        practice = new Practice(practiceField(node, "odsCode"), practiceField(node, "name"), practiceField(node, "icb"));
+        java.util.Map<String, Object> other = new java.util.LinkedHashMap<>();
+        node.fields().forEachRemaining(f -> {
+            if (!java.util.Set.of("odsCode", "name", "icb").contains(f.getKey())) {
+                if (JsonTree.isDuplicate(f.getValue())) {
+                    throw Failures.format(source, "\"practice." + f.getKey() + "\" is given more than once");
+                }
+                other.put(f.getKey(), PLAIN.convertValue(f.getValue(), Object.class));
+            }
+        });
+        practice = new Practice(practiceField(node, "odsCode"), practiceField(node, "name"), practiceField(node, "icb"),
+                other);
     }
 
     private String practiceField(JsonNode practiceNode, String name) {

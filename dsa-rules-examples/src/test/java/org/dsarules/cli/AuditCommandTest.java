@@ -233,4 +233,19 @@ class AuditCommandTest {
         assertFalse(html.contains("<script"), "no scripts");
         assertFalse(html.matches("(?s).*(src|href)=\"https?:.*"), "nothing loaded from the network");
     }
+
+    @Test
+    void thePracticeBlockIsCarriedThroughAsGiven(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("p.json");
+        Files.writeString(file, "{\"agreements\": [], \"practice\": {\"odsCode\": \"Z9\", \"name\": \"Late\","
+                + " \"phone\": \"0100\", \"partners\": [\"A\", \"B\"]}}");
+        Run r = run("audit", file.toString(), "--format", "json", "--as-of", "2026-06-15");
+        assertEquals(0, r.status(), r.err());
+        JsonNode practice = MAPPER.readTree(r.out()).get("practice");
+        assertEquals(MAPPER.readTree("{\"odsCode\": \"Z9\", \"name\": \"Late\", \"phone\": \"0100\","
+                + " \"partners\": [\"A\", \"B\"]}"), practice);
+        Path bare = dir.resolve("bare.json");
+        Files.writeString(bare, "[]");
+        assertFalse(MAPPER.readTree(run("audit", bare.toString(), "--format", "json").out()).has("practice"));
+    }
 }
