@@ -5,12 +5,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PushbackReader;
 import java.io.Reader;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,6 +18,7 @@ import org.dsarules.exception.RegisterFormatException;
 import org.dsarules.json.ReadResult;
 import org.dsarules.json.RegisterEntry;
 import org.dsarules.json.RegisterSource;
+import org.dsarules.json.Utf8Input;
 import org.dsarules.model.Agreement;
 
 /**
@@ -69,7 +65,6 @@ public final class CsvRegisterReader {
             .build();
 
     private static final CsvRegisterReader DEFAULTS = new CsvRegisterReader();
-    private static final int BOM = 0xFEFF;
 
     private CsvRegisterReader() {
     }
@@ -91,17 +86,10 @@ public final class CsvRegisterReader {
     public RegisterSource open(InputStream in, String sourceName) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(sourceName, "sourceName");
-        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        PushbackReader reader = new PushbackReader(new InputStreamReader(in, strict), 1);
+        Reader reader;
         try {
-            int c = reader.read();
-            if (c != -1 && c != BOM) {
-                reader.unread(c);
-            }
+            reader = Utf8Input.reader(in);
         } catch (IOException e) {
-            closeQuietly(reader);
             throw CsvFailures.of(sourceName, e, null, 0);
         }
         return CsvRegisterSource.open(reader, sourceName);
@@ -157,11 +145,4 @@ public final class CsvRegisterReader {
         }
     }
 
-    private static void closeQuietly(Reader r) {
-        try {
-            r.close();
-        } catch (IOException e) {
-            // nothing more to do: the input was only read
-        }
-    }
 }

@@ -2,12 +2,7 @@ package org.dsarules.json;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PushbackReader;
 import java.io.Reader;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -34,7 +29,6 @@ import org.dsarules.model.Agreement;
  */
 public final class RegisterReader {
     private static final RegisterReader DEFAULTS = new RegisterReader();
-    private static final int BOM = 0xFEFF;
 
     private RegisterReader() {
     }
@@ -60,17 +54,10 @@ public final class RegisterReader {
     public RegisterSource open(InputStream in, String sourceName) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(sourceName, "sourceName");
-        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        PushbackReader reader = new PushbackReader(new InputStreamReader(in, strict), 1);
+        Reader reader;
         try {
-            int c = reader.read();
-            if (c != -1 && c != BOM) {
-                reader.unread(c);
-            }
+            reader = Utf8Input.reader(in);
         } catch (IOException e) {
-            closeQuietly(reader);
             throw Failures.of(sourceName, e);
         }
         return JsonRegisterSource.open(reader, sourceName);
@@ -134,11 +121,4 @@ public final class RegisterReader {
         }
     }
 
-    private static void closeQuietly(Reader r) {
-        try {
-            r.close();
-        } catch (IOException e) {
-            // nothing more to do: the input was only read
-        }
-    }
 }
