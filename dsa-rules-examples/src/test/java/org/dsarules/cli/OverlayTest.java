@@ -149,4 +149,40 @@ class OverlayTest {
         assertTrue(r.out().contains("trace of X"), r.out());
         assertTrue(r.out().strip().endsWith("2 passed, 1 failed"), r.out());
     }
+
+    @Test
+    void rulesOnlyUsesTheGivenRulesInsteadOfTheDefault(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("keep-all.drl"), """
+                package org.dsarules.local;
+                import org.dsarules.decision.Outcome;
+                import org.dsarules.facts.*;
+                import org.dsarules.model.*;
+
+                rule "keep-everything-known"
+                    @policyRow("1")
+                    @citation("A deliberately simple local policy")
+                when
+                    Agreement( status != null )
+                then
+                    insert(Proposal.of(Outcome.KEEP, "Keep: this local policy keeps every agreement whose status is known."));
+                end
+                """);
+        AuditCommandTest.Run r = AuditCommandTest.run("audit", AuditCommandTest.SAMPLE.toString(), "--format", "json",
+                "--as-of", "2026-06-15", "--rules-only", dir.toString());
+        assertEquals(0, r.status(), r.err());
+        com.fasterxml.jackson.databind.JsonNode doc = AuditCommandTest.MAPPER.readTree(r.out());
+        assertEquals("local", doc.get("knowledgeBase").get("name").asText());
+        assertEquals(13, doc.get("summary").get("KEEP").asInt());
+        assertEquals(1, doc.get("decisions").get(0).get("trace").size(), "no default rule fired");
+
+        Files.writeString(dir.resolve("keep-all.drl"), Files.readString(dir.resolve("keep-all.drl"))
+                .replace("status != null", "status == Status.NEW_REQUEST"));
+        AuditCommandTest.Run partial = AuditCommandTest.run("audit", AuditCommandTest.SAMPLE.toString(), "--format",
+                "json", "--as-of", "2026-06-15", "--rules-only", dir.toString());
+        assertEquals(1, partial.status(), "agreements no rule decides are errors, not dropped");
+        com.fasterxml.jackson.databind.JsonNode p = AuditCommandTest.MAPPER.readTree(partial.out());
+        assertEquals(1, p.get("decisions").size());
+        assertEquals(12, p.get("errors").size());
+        assertTrue(p.get("errors").get(0).get("message").asText().contains("no rule proposed an outcome"));
+    }
 }
