@@ -29,6 +29,9 @@ import org.kie.api.runtime.rule.FactHandle;
  * evaluator to one thread at a time.
  */
 final class Evaluator implements AutoCloseable {
+    /** Far above any real policy (the default rules fire 5 to 30 times): a guard against a rule loop. */
+    static final int MAX_FIRINGS = 10_000;
+
     private final KieSession session;
     private final TraceRecorder recorder;
     private final AgendaFilter filter;
@@ -47,7 +50,10 @@ final class Evaluator implements AutoCloseable {
         try {
             session.insert(new AsOf(asOf));
             session.insert(agreement);
-            session.fireAllRules(filter);
+            if (session.fireAllRules(filter, MAX_FIRINGS) >= MAX_FIRINGS) {
+                throw new DsaRulesException("the rules fired " + MAX_FIRINGS + " times for one agreement and were"
+                        + " stopped: a rule probably triggers itself again (check rules that insert what they match)");
+            }
             recorder.stop();
             return toDecision(agreement.id(), recorder.firings());
         } finally {

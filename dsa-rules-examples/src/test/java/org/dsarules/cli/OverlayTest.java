@@ -185,4 +185,28 @@ class OverlayTest {
         assertEquals(12, p.get("errors").size());
         assertTrue(p.get("errors").get(0).get("message").asText().contains("no rule proposed an outcome"));
     }
+
+    @Test
+    void aRuleThatRetriggersItselfIsStoppedAndReportedPerRecord(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("loop.drl"), """
+                package org.dsarules.local;
+                import org.dsarules.facts.*;
+                import org.dsarules.model.*;
+
+                rule "note-forever"
+                    @citation("a broken local rule")
+                when
+                    $n: Note( topic == "loop" ) or Agreement( id == "MB-01" )
+                then
+                    insert(new Note("loop", "again"));
+                end
+                """);
+        AuditCommandTest.Run r = AuditCommandTest.run("audit", AuditCommandTest.SAMPLE.toString(), "--format", "json",
+                "--as-of", "2026-06-15", "--rules", dir.toString());
+        assertEquals(1, r.status(), r.err());
+        com.fasterxml.jackson.databind.JsonNode doc = AuditCommandTest.MAPPER.readTree(r.out());
+        assertEquals(12, doc.get("decisions").size(), "the other agreements are still decided");
+        assertEquals("MB-01", doc.get("errors").get(0).get("dsaId").asText());
+        assertTrue(doc.get("errors").get(0).get("message").asText().contains("triggers itself"));
+    }
 }
