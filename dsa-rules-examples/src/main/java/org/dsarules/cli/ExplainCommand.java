@@ -54,8 +54,8 @@ final class ExplainCommand implements Callable<Integer> {
         if (d == null) {
             RecordError e = result.errors().stream().filter(x -> id.equals(x.dsaId())).findFirst().orElse(null);
             if (e != null) {
-                throw new CliException(id + " is not decided: record " + e.index() + ", field " + e.field() + ": "
-                        + e.message());
+                throw new CliException(id + " is not decided: record " + e.index()
+                        + (e.field() != null ? ", field " + e.field() : "") + ": " + e.message());
             }
             throw new CliException(file + " has no agreement with id \"" + id + "\"");
         }

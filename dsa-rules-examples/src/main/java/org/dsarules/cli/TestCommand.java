@@ -59,7 +59,7 @@ final class TestCommand implements Callable<Integer> {
                 s = Scenarios.read(f);
             } catch (DsaRulesException e) {
                 failed++;
-                out.println("FAIL " + f + ": " + e.getMessage());
+                out.println("FAIL " + e.getMessage());
                 continue;
             }
             ScenarioResult r = Scenarios.run(rules, s);
