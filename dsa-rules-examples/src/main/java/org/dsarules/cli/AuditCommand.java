@@ -36,8 +36,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Decide every agreement of a register (JSON: an object with \"practice\" and \"agreements\", "
                 + "or an array of agreements; or CSV: one agreement a row, see 'dsa-audit template') and report each "
                 + "outcome with its reasons."},
-        footer = {"", "Exit status: 0 every record decided, 1 some records in error (the others are still decided),",
-            "2 the command could not run (unreadable file, bad option, rules that do not compile)."})
+        footer = {"", "Exit status: 0 every record decided, 1 some records in error (the others are still decided), "
+            + "2 the command could not run (unreadable file, bad option, rules that do not compile)."})
 final class AuditCommand implements Callable<Integer> {
 
     enum Format { text, json, html }

@@ -19,12 +19,11 @@ import picocli.CommandLine.Command;
 @Command(name = "dsa-audit",
         mixinStandardHelpOptions = true,
         versionProvider = DsaAudit.Version.class,
-        description = {
-            "Decides, agreement by agreement, what a GP practice should do with its data sharing agreements",
-            "(KEEP, WITHDRAW, REFER_TO_BMA or ASK_ICB_FOR_INFORMATION), and explains why."},
-        subcommands = {AuditCommand.class, TestCommand.class, RulesCommand.class, GenerateCommand.class, DiffCommand.class, ExplainCommand.class, TemplateCommand.class,
-            LetterCommand.class, ReferCommand.class, PpgCommand.class,
-            CommandLine.HelpCommand.class},
+        description = {"Decides, agreement by agreement, what a GP practice should do with its data sharing "
+            + "agreements (KEEP, WITHDRAW, REFER_TO_BMA or ASK_ICB_FOR_INFORMATION), and explains why."},
+        subcommands = {AuditCommand.class, ExplainCommand.class, DiffCommand.class, LetterCommand.class,
+            ReferCommand.class, PpgCommand.class, TestCommand.class, RulesCommand.class, TemplateCommand.class,
+            GenerateCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 all decided, 1 some records in error, 2 could not run."})
 public final class DsaAudit implements Runnable {
 
