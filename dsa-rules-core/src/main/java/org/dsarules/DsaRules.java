@@ -284,7 +284,8 @@ public final class DsaRules {
                         .sorted().toList();
                 List<RuleSource> out = new ArrayList<>();
                 for (Path p : drl) {
-                    out.add(new RuleSource(p.toString(), Files.readString(p, StandardCharsets.UTF_8)));
+                    String key = "rules/" + dir.relativize(p).toString().replace('\\', '/');
+                    out.add(new RuleSource(p.toString(), key, Files.readString(p, StandardCharsets.UTF_8)));
                 }
                 return out;
             } catch (IOException | UncheckedIOException e) {

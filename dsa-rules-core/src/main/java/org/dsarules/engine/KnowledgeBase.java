@@ -250,7 +250,7 @@ public final class KnowledgeBase {
 
     private static Map<String, Integer> ranks(List<RuleSource> sources) {
         List<RuleSource> sorted = new ArrayList<>(sources);
-        sorted.sort(Comparator.comparing(RuleSource::name));
+        sorted.sort(Comparator.comparing(RuleSource::key));
         Map<String, Integer> ranks = new java.util.HashMap<>();
         for (RuleSource s : sorted) {
             Matcher m = RULE_DECL.matcher(s.text());
@@ -304,15 +304,15 @@ public final class KnowledgeBase {
         return new Location("(unknown file)", 0);
     }
 
-    /** SHA-256 over the rule sources (sorted by name; each as name, length and text) and the disabled rule names. */
+    /** SHA-256 over the rule sources (sorted by key; each as key, length and text) and the disabled rule names. */
     static String fingerprint(List<RuleSource> sources, Set<String> disabled) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             List<RuleSource> sorted = new ArrayList<>(sources);
-            sorted.sort(Comparator.comparing(RuleSource::name));
+            sorted.sort(Comparator.comparing(RuleSource::key));
             for (RuleSource s : sorted) {
                 byte[] text = s.text().replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8);
-                md.update((s.name().replace('\\', '/') + "\n" + text.length + "\n").getBytes(StandardCharsets.UTF_8));
+                md.update((s.key().replace('\\', '/') + "\n" + text.length + "\n").getBytes(StandardCharsets.UTF_8));
                 md.update(text);
             }
             for (String d : new TreeSet<>(disabled)) {

@@ -209,4 +209,20 @@ class OverlayTest {
         assertEquals("MB-01", doc.get("errors").get(0).get("dsaId").asText());
         assertTrue(doc.get("errors").get(0).get("message").asText().contains("triggers itself"));
     }
+
+    @Test
+    void theFingerprintDependsOnTheRulesNotOnWhereTheirFilesLie(@TempDir Path dir) throws Exception {
+        Path a = Files.createDirectories(dir.resolve("here/lmc"));
+        Path b = Files.createDirectories(dir.resolve("somewhere/else/entirely"));
+        Path drl = OVERLAYS.resolve("lmc-keep-list/westvale-lmc-keep-list.drl");
+        Files.copy(drl, a.resolve("keep.drl"));
+        Files.copy(drl, b.resolve("keep.drl"));
+        String fa = DsaRules.builder().rules(a).build().knowledgeBaseInfo().fingerprint();
+        String fb = DsaRules.builder().rules(b).build().knowledgeBaseInfo().fingerprint();
+        assertEquals(fa, fb);
+        Files.writeString(b.resolve("keep.drl"), Files.readString(drl).replace("8.5", "8.6"));
+        assertNotEquals(fa, DsaRules.builder().rules(b).build().knowledgeBaseInfo().fingerprint());
+        assertNotEquals(fa, DsaRules.builder().rules(a).disable("keep-direct-care").build().knowledgeBaseInfo()
+                .fingerprint(), "disabled rules are part of the fingerprint");
+    }
 }
