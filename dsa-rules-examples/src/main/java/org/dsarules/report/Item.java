@@ -201,6 +201,10 @@ record Item(int n, Decision decision, Agreement agreement, LocalDate asOf) {
         return decision.missing();
     }
 
+    List<String> nextSteps() {
+        return decision.nextSteps();
+    }
+
     List<String> questions() {
         return decision.questionsForIcb();
     }

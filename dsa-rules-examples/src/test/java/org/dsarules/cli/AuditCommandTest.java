@@ -230,6 +230,7 @@ class AuditCommandTest {
             assertTrue(html.contains(String.format("MB-%02d", i)));
         }
         assertTrue(html.contains("<svg"));
+        assertEquals(13, html.split("<h4>Next steps</h4>", -1).length - 1, "every decision shows its next steps");
         assertFalse(html.contains("<script"), "no scripts");
         assertFalse(html.matches("(?s).*(src|href)=\"https?:.*"), "nothing loaded from the network");
     }
