@@ -1,0 +1,56 @@
+package org.dsarules.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code docs/examples/} holds what each command makes of the sample register as of 2026-06-15, so
+ * the README can show a real example of each; they must match what the tool makes now. After a
+ * change to the rules or the templates, regenerate them:
+ * {@code mvn -pl dsa-rules-examples test -Dtest=SampleDocumentsTest -Ddsa.updateDocs=true}.
+ */
+class SampleDocumentsTest {
+    static final Path DIR = Path.of("../docs/examples");
+    static final String SAMPLE = AuditCommandTest.SAMPLE.toString();
+
+    record Doc(String file, List<String> args) {
+        @Override
+        public String toString() {
+            return file;
+        }
+    }
+
+    static List<Doc> docs() {
+        return List.of(
+                new Doc("audit-report.txt", List.of("audit", SAMPLE, "--as-of", "2026-06-15", "--trace", "decisive")),
+                new Doc("audit-report.html", List.of("audit", SAMPLE, "--as-of", "2026-06-15", "--format", "html")),
+                new Doc("decisions.json", List.of("audit", SAMPLE, "--as-of", "2026-06-15", "--format", "json")),
+                new Doc("letter-to-icb.md", List.of("letter", SAMPLE, "--as-of", "2026-06-15", "--format", "markdown")),
+                new Doc("bma-referrals.txt", List.of("refer", SAMPLE, "--as-of", "2026-06-15")),
+                new Doc("ppg-summary.md", List.of("ppg", SAMPLE, "--as-of", "2026-06-15")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("docs")
+    void exampleDocumentIsCurrent(Doc doc) throws Exception {
+        AuditCommandTest.Run r = AuditCommandTest.run(doc.args().toArray(String[]::new));
+        assertEquals(0, r.status(), r.err());
+        // The register's path as typed appears in the text report; show it from the project root.
+        String made = r.out().replace("samples/millbrook-register.json", "dsa-rules-examples/samples/millbrook-register.json");
+        Path file = DIR.resolve(doc.file());
+        if (Boolean.getBoolean("dsa.updateDocs")) {
+            Files.createDirectories(DIR);
+            Files.writeString(file, made, StandardCharsets.UTF_8);
+        }
+        assertTrue(Files.exists(file), file + " is missing: run with -Ddsa.updateDocs=true");
+        assertEquals(made, Files.readString(file, StandardCharsets.UTF_8),
+                file + " is stale: regenerate it with -Ddsa.updateDocs=true (see this test's javadoc)");
+    }
+}
