@@ -124,6 +124,11 @@ public final class DsaRules {
         }
     }
 
+    /** Decides every valid record of {@code source} (JSON or CSV), with full traces; errors are in the result. */
+    public AuditResult audit(RegisterSource source, LocalDate asOf) {
+        return collect(source, asOf, TraceLevel.FULL);
+    }
+
     /** Reads a register (JSON) from {@code in} and decides every valid record; errors are in the result. */
     public AuditResult audit(InputStream in, String sourceName, LocalDate asOf) {
         try (RegisterSource source = reader.open(in, sourceName)) {

@@ -19,7 +19,6 @@ import org.dsarules.engine.CollectingSink;
 import org.dsarules.exception.RegisterFormatException;
 import org.dsarules.json.DecisionDocumentWriter;
 import org.dsarules.json.RegisterEntry;
-import org.dsarules.json.RegisterFiles;
 import org.dsarules.json.RegisterSource;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.Practice;
@@ -65,9 +64,8 @@ final class AuditCommand implements Callable<Integer> {
             description = "How much trace each decision carries: full, decisive or none. Default: ${DEFAULT-VALUE}.")
     TraceLevel trace;
 
-    @Option(names = "--input-format", paramLabel = "FORMAT",
-            description = "json or csv. Default: csv for a .csv file, else json.")
-    RegisterFiles.Format inputFormat;
+    @Mixin
+    InputOptions input;
 
     @Option(names = "--why-not",
             description = "With --format json: add to each decision a whyNot list, why it did not get each other outcome.")
@@ -86,8 +84,7 @@ final class AuditCommand implements Callable<Integer> {
         DsaRules rules = rulesOptions.build();
         LocalDate date = asOf != null ? asOf : rules.today();
         Summary summary;
-        try (RegisterSource source = RegisterFiles.open(file,
-                inputFormat != null ? inputFormat : RegisterFiles.Format.of(file))) {
+        try (RegisterSource source = input.open(file)) {
             if (format == Format.json) {
                 summary = json(rules, source, date, stdout);
             } else if (format == Format.html) {

@@ -43,6 +43,15 @@ final class DiffCommand implements Callable<Integer> {
             description = "Compare the default rules with the default rules plus the .drl files under DIR (repeatable).")
     List<Path> rules = new java.util.ArrayList<>();
 
+    @picocli.CommandLine.Mixin
+    InputOptions input;
+
+    private AuditResult audit(DsaRules rules, LocalDate date) {
+        try (org.dsarules.json.RegisterSource source = input.open(file)) {
+            return rules.audit(source, date);
+        }
+    }
+
     @Override
     public Integer call() {
         if ((vsAsOf == null) == rules.isEmpty()) {
@@ -50,16 +59,16 @@ final class DiffCommand implements Callable<Integer> {
         }
         DsaRules base = DsaRules.defaults();
         LocalDate first = asOf != null ? asOf : base.today();
-        AuditResult before = base.audit(file, first);
+        AuditResult before = audit(base, first);
         AuditResult after;
         String against;
         if (vsAsOf != null) {
-            after = base.audit(file, vsAsOf);
+            after = audit(base, vsAsOf);
             against = "as of " + first + " vs as of " + vsAsOf;
         } else {
             DsaRules.Builder b = DsaRules.builder();
             rules.forEach(b::rules);
-            after = b.build().audit(file, first);
+            after = audit(b.build(), first);
             against = "default rules vs with " + rules + ", as of " + first;
         }
         List<Change> changes = Change.between(before, after);

@@ -44,11 +44,17 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     RulesOptions rulesOptions;
 
+    @Mixin
+    InputOptions input;
+
     @Override
     public Integer call() {
         DsaRules rules = rulesOptions.build();
         LocalDate date = asOf != null ? asOf : rules.today();
-        AuditResult result = rules.audit(file, date);
+        AuditResult result;
+        try (org.dsarules.json.RegisterSource source = input.open(file)) {
+            result = rules.audit(source, date);
+        }
         PrintWriter out = spec.commandLine().getOut();
         Decision d = result.decisions().stream().filter(x -> x.dsaId().equals(id)).findFirst().orElse(null);
         if (d == null) {

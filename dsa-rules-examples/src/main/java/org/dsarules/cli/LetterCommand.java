@@ -43,8 +43,11 @@ final class LetterCommand implements Callable<Integer> {
     @Mixin
     RulesOptions rulesOptions;
 
+    @Mixin
+    InputOptions input;
+
     @Override
     public Integer call() throws IOException {
-        return ReportDocument.write(spec, file, asOf, out, rulesOptions, (r, a) -> Reports.icbLetter(r, a, format));
+        return ReportDocument.write(spec, file, asOf, out, rulesOptions, input, (r, a) -> Reports.icbLetter(r, a, format));
     }
 }

@@ -36,8 +36,11 @@ final class PpgCommand implements Callable<Integer> {
     @Mixin
     RulesOptions rulesOptions;
 
+    @Mixin
+    InputOptions input;
+
     @Override
     public Integer call() throws IOException {
-        return ReportDocument.write(spec, file, asOf, out, rulesOptions, Reports::ppgSummary);
+        return ReportDocument.write(spec, file, asOf, out, rulesOptions, input, Reports::ppgSummary);
     }
 }

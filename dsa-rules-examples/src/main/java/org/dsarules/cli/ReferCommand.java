@@ -36,8 +36,11 @@ final class ReferCommand implements Callable<Integer> {
     @Mixin
     RulesOptions rulesOptions;
 
+    @Mixin
+    InputOptions input;
+
     @Override
     public Integer call() throws IOException {
-        return ReportDocument.write(spec, file, asOf, out, rulesOptions, Reports::bmaReferrals);
+        return ReportDocument.write(spec, file, asOf, out, rulesOptions, input, Reports::bmaReferrals);
     }
 }

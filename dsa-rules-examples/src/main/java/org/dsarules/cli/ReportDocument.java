@@ -13,7 +13,6 @@ import org.dsarules.DsaRules;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.TraceLevel;
 import org.dsarules.engine.CollectingSink;
-import org.dsarules.json.RegisterFiles;
 import org.dsarules.json.RegisterSource;
 import org.dsarules.model.Agreement;
 import org.dsarules.report.Reports;
@@ -29,7 +28,7 @@ final class ReportDocument {
 
     /** Returns the exit status: {@link DsaAudit#RECORDS_IN_ERROR} when some records are in error, else OK. */
     static int write(CommandSpec spec, Path file, LocalDate asOf, Path out, RulesOptions rulesOptions,
-            BiFunction<AuditResult, Map<String, Agreement>, String> render) throws IOException {
+            InputOptions input, BiFunction<AuditResult, Map<String, Agreement>, String> render) throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (out != null && Files.exists(out) && Files.exists(file) && Files.isSameFile(out, file)) {
@@ -40,7 +39,7 @@ final class ReportDocument {
         // One pass over the register (JSON or CSV, by its name): the decisions, and the agreements by id.
         Map<String, Agreement> byId = new LinkedHashMap<>();
         AuditResult result;
-        try (RegisterSource source = Reports.recording(RegisterFiles.open(file), byId)) {
+        try (RegisterSource source = Reports.recording(input.open(file), byId)) {
             result = collect(rules, source, date);
         }
         String document = render.apply(result, byId);

@@ -1,0 +1,17 @@
+package org.dsarules.cli;
+
+import java.nio.file.Path;
+import org.dsarules.json.RegisterFiles;
+import org.dsarules.json.RegisterSource;
+import picocli.CommandLine.Option;
+
+/** How to read the register: JSON or CSV, by the file's extension unless told. */
+final class InputOptions {
+    @Option(names = "--input-format", paramLabel = "FORMAT",
+            description = "json or csv. Default: csv for a .csv file, else json.")
+    RegisterFiles.Format inputFormat;
+
+    RegisterSource open(Path file) {
+        return RegisterFiles.open(file, inputFormat != null ? inputFormat : RegisterFiles.Format.of(file));
+    }
+}
