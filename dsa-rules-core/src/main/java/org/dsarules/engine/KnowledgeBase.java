@@ -121,16 +121,6 @@ public final class KnowledgeBase {
         return kb;
     }
 
-    /** Compiles the default rule files at run time, as an overlay would be; for tests that compare the two paths. */
-    public static KnowledgeBase compileDefault(ClassLoader loader) {
-        Properties descriptor = descriptor(loader);
-        List<RuleSource> sources = defaultSources(loader, descriptor);
-        KnowledgeBase kb = new KnowledgeBase(compile(sources), descriptor.getProperty("name"),
-                descriptor.getProperty("version"), sources, Set.of());
-        kb.check();
-        return kb;
-    }
-
     /** The default rule files, as the knowledge base jar lists them. */
     public static List<RuleSource> defaultSources(ClassLoader loader) {
         return defaultSources(loader, descriptor(loader));
