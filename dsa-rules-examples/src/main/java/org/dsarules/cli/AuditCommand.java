@@ -18,10 +18,8 @@ import org.dsarules.decision.TraceLevel;
 import org.dsarules.engine.CollectingSink;
 import org.dsarules.exception.RegisterFormatException;
 import org.dsarules.json.DecisionDocumentWriter;
-import org.dsarules.json.RegisterEntry;
 import org.dsarules.json.RegisterSource;
 import org.dsarules.model.Agreement;
-import org.dsarules.model.Practice;
 import org.dsarules.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -129,8 +127,14 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     private Summary text(DsaRules rules, RegisterSource source, LocalDate date, PrintWriter stdout) {
+        Map<String, Agreement> agreements = new HashMap<>();
+        AuditResult result = collect(rules, Reports.recording(source, agreements), date);
         Map<String, String> titles = new HashMap<>();
-        AuditResult result = collect(rules, new TitleRecorder(source, titles), date);
+        agreements.forEach((id, a) -> {
+            if (a.title() != null) {
+                titles.put(id, a.title());
+            }
+        });
         if (out != null) {
             SafeOutput.write(out, os -> {
                 Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
@@ -161,37 +165,5 @@ final class AuditCommand implements Callable<Integer> {
         CollectingSink sink = new CollectingSink();
         rules.audit(source, date, trace, Progress.wrap(sink, spec.commandLine().getErr(), source, file));
         return sink.result();
-    }
-
-    /** Passes records through, remembering each valid agreement's title for the text report. */
-    private record TitleRecorder(RegisterSource source, Map<String, String> titles) implements RegisterSource {
-        @Override
-        public Practice practice() {
-            return source.practice();
-        }
-
-        @Override
-        public boolean hasNext() {
-            return source.hasNext();
-        }
-
-        @Override
-        public RegisterEntry next() {
-            RegisterEntry e = source.next();
-            if (e instanceof RegisterEntry.Valid v && v.agreement().title() != null) {
-                titles.put(v.agreement().id(), v.agreement().title());
-            }
-            return e;
-        }
-
-        @Override
-        public long position() {
-            return source.position();
-        }
-
-        @Override
-        public void close() {
-            source.close();
-        }
     }
 }

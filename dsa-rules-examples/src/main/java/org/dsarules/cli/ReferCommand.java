@@ -1,14 +1,10 @@
 package org.dsarules.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.dsarules.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -22,25 +18,11 @@ final class ReferCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The register to audit (JSON; CSV when its name ends .csv).")
-    Path file;
-
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = Dates.class,
-            description = "Decide as of this date. Default: today in England.")
-    LocalDate asOf;
-
-    @Option(names = "--out", paramLabel = "FILE",
-            description = "Write the referrals to FILE (replaced only once complete) instead of standard output.")
-    Path out;
-
     @Mixin
-    RulesOptions rulesOptions;
-
-    @Mixin
-    InputOptions input;
+    DocumentOptions options;
 
     @Override
     public Integer call() throws IOException {
-        return ReportDocument.write(spec, file, asOf, out, rulesOptions, input, Reports::bmaReferrals);
+        return ReportDocument.write(spec, options, Reports::bmaReferrals);
     }
 }

@@ -27,19 +27,21 @@ final class ReportDocument {
     }
 
     /** Returns the exit status: {@link DsaAudit#RECORDS_IN_ERROR} when some records are in error, else OK. */
-    static int write(CommandSpec spec, Path file, LocalDate asOf, Path out, RulesOptions rulesOptions,
-            InputOptions input, BiFunction<AuditResult, Map<String, Agreement>, String> render) throws IOException {
+    static int write(CommandSpec spec, DocumentOptions options,
+            BiFunction<AuditResult, Map<String, Agreement>, String> render) throws IOException {
+        Path file = options.file;
+        Path out = options.out;
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (out != null && Files.exists(out) && Files.exists(file) && Files.isSameFile(out, file)) {
             throw new CliException(out + ": --out names the input register, which is never overwritten");
         }
-        DsaRules rules = rulesOptions.build();
-        LocalDate date = asOf != null ? asOf : rules.today();
+        DsaRules rules = options.rules.build();
+        LocalDate date = options.asOf != null ? options.asOf : rules.today();
         // One pass over the register (JSON or CSV, by its name): the decisions, and the agreements by id.
         Map<String, Agreement> byId = new LinkedHashMap<>();
         AuditResult result;
-        try (RegisterSource source = Reports.recording(input.open(file), byId)) {
+        try (RegisterSource source = Reports.recording(options.input.open(file), byId)) {
             result = collect(rules, source, date);
         }
         String document = render.apply(result, byId);

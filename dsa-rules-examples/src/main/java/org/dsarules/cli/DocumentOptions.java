@@ -1,0 +1,27 @@
+package org.dsarules.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** What {@code letter}, {@code refer} and {@code ppg} take: the register, the date, where to write, which rules. */
+final class DocumentOptions {
+    @Parameters(paramLabel = "FILE", description = "The register to audit (JSON, or CSV).")
+    Path file;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = Dates.class,
+            description = "Decide as of this date. Default: today in England.")
+    LocalDate asOf;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the document to FILE (replaced only once complete) instead of standard output.")
+    Path out;
+
+    @Mixin
+    RulesOptions rules;
+
+    @Mixin
+    InputOptions input;
+}
