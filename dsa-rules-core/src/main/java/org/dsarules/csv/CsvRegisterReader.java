@@ -6,20 +6,13 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import org.dsarules.decision.RecordError;
 import org.dsarules.exception.RegisterFormatException;
 import org.dsarules.json.ReadResult;
-import org.dsarules.json.RegisterEntry;
 import org.dsarules.json.RegisterSource;
 import org.dsarules.json.Utf8Input;
-import org.dsarules.model.Agreement;
 
 /**
  * Reads a register in the CSV form of {@code record-format.md}: one agreement a row under a header of
@@ -102,47 +95,17 @@ public final class CsvRegisterReader {
      *                                 valid header
      */
     public RegisterSource open(Path file) {
-        String name = file.toString();
-        if (Files.isDirectory(file)) {
-            throw CsvFailures.format(name, "is a directory, not a register file");
-        }
-        InputStream in;
-        try {
-            in = Files.newInputStream(file);
-        } catch (NoSuchFileException e) {
-            throw new RegisterFormatException(name + ": no such file", e);
-        } catch (AccessDeniedException e) {
-            throw new RegisterFormatException(name + ": cannot be read: permission denied", e);
-        } catch (IOException e) {
-            throw CsvFailures.of(name, e, null, 0);
-        }
-        return open(in, name);
+        return open(Utf8Input.open(file), file.toString());
     }
 
     /** Reads a whole CSV register into memory: for small registers and tests. Closes the input. */
     public ReadResult readAll(InputStream in, String sourceName) {
-        return readAll(open(in, sourceName));
+        return ReadResult.of(open(in, sourceName));
     }
 
     /** Reads a whole CSV register file into memory. */
     public ReadResult readAll(Path file) {
-        return readAll(open(file));
-    }
-
-    private static ReadResult readAll(RegisterSource source) {
-        try (source) {
-            List<Agreement> agreements = new ArrayList<>();
-            List<RecordError> errors = new ArrayList<>();
-            while (source.hasNext()) {
-                RegisterEntry e = source.next();
-                if (e instanceof RegisterEntry.Valid v) {
-                    agreements.add(v.agreement());
-                } else {
-                    errors.add(((RegisterEntry.Invalid) e).error());
-                }
-            }
-            return new ReadResult(source.practice(), agreements, errors);
-        }
+        return ReadResult.of(open(file));
     }
 
 }

@@ -20,6 +20,23 @@ public record ReadResult(Practice practice, List<Agreement> agreements, List<Rec
         errors = List.copyOf(errors);
     }
 
+    /** Reads every record of {@code source} into memory, then closes it. */
+    public static ReadResult of(RegisterSource source) {
+        try (source) {
+            List<Agreement> agreements = new java.util.ArrayList<>();
+            List<RecordError> errors = new java.util.ArrayList<>();
+            while (source.hasNext()) {
+                RegisterEntry e = source.next();
+                if (e instanceof RegisterEntry.Valid v) {
+                    agreements.add(v.agreement());
+                } else {
+                    errors.add(((RegisterEntry.Invalid) e).error());
+                }
+            }
+            return new ReadResult(source.practice(), agreements, errors);
+        }
+    }
+
     /** The number of records in the input: valid ones plus those in error. */
     public int recordCount() {
         return agreements.size() + errors.size();

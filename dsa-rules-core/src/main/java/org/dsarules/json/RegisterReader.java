@@ -3,16 +3,10 @@ package org.dsarules.json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import org.dsarules.decision.RecordError;
 import org.dsarules.exception.RegisterFormatException;
-import org.dsarules.model.Agreement;
 
 /**
  * Reads a register of agreements in the JSON format of {@code record-format.md}: an object with
@@ -70,21 +64,7 @@ public final class RegisterReader {
      *                                 not a register
      */
     public RegisterSource open(Path file) {
-        String name = file.toString();
-        if (Files.isDirectory(file)) {
-            throw Failures.format(name, "is a directory, not a register file");
-        }
-        InputStream in;
-        try {
-            in = Files.newInputStream(file);
-        } catch (NoSuchFileException e) {
-            throw new RegisterFormatException(name + ": no such file", e);
-        } catch (AccessDeniedException e) {
-            throw new RegisterFormatException(name + ": cannot be read: permission denied", e);
-        } catch (IOException e) {
-            throw Failures.of(name, e);
-        }
-        return open(in, name);
+        return open(Utf8Input.open(file), file.toString());
     }
 
     /**
@@ -93,7 +73,7 @@ public final class RegisterReader {
      * @throws RegisterFormatException when the input as a whole cannot be read
      */
     public ReadResult readAll(InputStream in, String sourceName) {
-        return readAll(open(in, sourceName));
+        return ReadResult.of(open(in, sourceName));
     }
 
     /**
@@ -102,23 +82,7 @@ public final class RegisterReader {
      * @throws RegisterFormatException when the file cannot be read or is not a register
      */
     public ReadResult readAll(Path file) {
-        return readAll(open(file));
-    }
-
-    private static ReadResult readAll(RegisterSource source) {
-        try (source) {
-            List<Agreement> agreements = new ArrayList<>();
-            List<RecordError> errors = new ArrayList<>();
-            while (source.hasNext()) {
-                RegisterEntry e = source.next();
-                if (e instanceof RegisterEntry.Valid v) {
-                    agreements.add(v.agreement());
-                } else {
-                    errors.add(((RegisterEntry.Invalid) e).error());
-                }
-            }
-            return new ReadResult(source.practice(), agreements, errors);
-        }
+        return ReadResult.of(open(file));
     }
 
 }
