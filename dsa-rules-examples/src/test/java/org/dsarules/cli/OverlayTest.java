@@ -12,6 +12,7 @@ import java.util.List;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
+import org.dsarules.engine.RuleInfo;
 import org.dsarules.exception.RuleCompilationException;
 import org.dsarules.scenario.ScenarioResult;
 import org.dsarules.scenario.Scenarios;
@@ -71,6 +72,33 @@ class OverlayTest {
             }
             assertEquals(a.decisions().size(), b.decisions().size());
         }
+    }
+
+    @Test
+    void metadataReadsTheSameFromThePrecompiledAndTheRuntimeCompiledRules() {
+        // Drools keeps the quotes of a metadata value compiled at run time and drops them in the kjar:
+        // RuleInfo strips them, so a document reading any key by name sees the same text either way.
+        DsaRules precompiled = DsaRules.defaults();
+        DsaRules compiled = DsaRules.builder().rules(OVERLAYS.resolve("lmc-keep-list")).build();
+        precompiled.knowledgeBase().rules().forEach((name, info) ->
+                assertEquals(info.metadata(), compiled.knowledgeBase().rules().get(name).metadata(), name));
+        String reason = compiled.knowledgeBase().rules().get("westvale-lmc-keep-list-public-health-feed")
+                .meta(RuleInfo.PATIENT_REASON);
+        assertTrue(reason.startsWith("Our Local Medical Committee lists this agreement"), reason);
+        assertEquals(precompiled.knowledgeBase().rules().get("keep-lmc-advice").meta("patientReason"),
+                "Our Local Medical Committee advised that this agreement is needed, so we are keeping it for now.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lmc-keep-list", "june-2026-escalation"})
+    void everyProposingOverlayRuleHasAPatientReason(String overlay) {
+        DsaRules rules = DsaRules.builder().rules(OVERLAYS.resolve(overlay)).build();
+        List<RuleInfo> proposing = rules.knowledgeBase().rules().values().stream()
+                .filter(r -> r.policyRow() != null && !DsaRules.defaults().knowledgeBase().rules().containsKey(r.name()))
+                .toList();
+        assertEquals(1, proposing.size());
+        proposing.forEach(r -> assertTrue(r.meta("patientReason") != null && !r.meta("patientReason").isBlank(),
+                r.name()));
     }
 
     static Decision canonical(Decision d) {
