@@ -14,6 +14,7 @@ import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
 import org.dsarules.engine.RuleInfo;
 import org.dsarules.exception.RuleCompilationException;
+import org.dsarules.exception.UnknownRuleException;
 import org.dsarules.scenario.ScenarioResult;
 import org.dsarules.scenario.Scenarios;
 import org.junit.jupiter.api.Test;
@@ -115,9 +116,17 @@ class OverlayTest {
         AuditResult r = rules.audit(AuditCommandTest.SAMPLE, LocalDate.parse("2026-06-15"));
         assertTrue(r.decisions().stream().noneMatch(d -> d.dsaId().equals("MB-13")));
         assertEquals("MB-13", r.errors().get(0).dsaId());
-        RuleCompilationException e = assertThrows(RuleCompilationException.class,
+        // Issue 16: a misspelt name is a mistake in the options, not in the rules.
+        UnknownRuleException e = assertThrows(UnknownRuleException.class,
                 () -> DsaRules.builder().disable("ask-purpose").build());
         assertTrue(e.getMessage().contains("did you mean \"ask-purposes\""), e.getMessage());
+        AuditCommandTest.Run run = AuditCommandTest.run("audit", AuditCommandTest.SAMPLE.toString(),
+                "--disable", "ask-purpose");
+        assertEquals(2, run.status());
+        assertEquals("dsa-audit: --disable: no rule is named \"ask-purpose\" (did you mean \"ask-purposes\"?)",
+                run.err().lines().findFirst().orElse(""), run.err());
+        assertTrue(!run.err().contains("do not compile"), run.err());
+        assertEquals("", run.out());
     }
 
     @Test
