@@ -15,8 +15,10 @@ import org.dsarules.exception.RegisterFormatException;
 import org.dsarules.model.Practice;
 import org.dsarules.register.RecordValidator;
 import org.dsarules.register.RegisterEntry;
+import org.dsarules.register.SheetColumns.Column;
+import org.dsarules.register.SheetColumns;
+import org.dsarules.register.SheetRecords;
 import org.dsarules.register.StreamingSource;
-import org.dsarules.register.csv.CsvColumns.Column;
 
 /**
  * A {@link RegisterSource} over a CSV register, streaming: the parser gives one row at a time, cell by
@@ -27,11 +29,10 @@ import org.dsarules.register.csv.CsvColumns.Column;
 final class CsvRegisterSource extends StreamingSource {
     /** Most cells a header may have: far more than the format's columns for 1,000 parties. */
     static final int MAX_HEADER_CELLS = 10_000;
-    private static final int MAX_NAMED = 5;
 
     private final CsvParser parser;
     private Column[] columns;
-    private CsvRecords records;
+    private SheetRecords records;
     private int row;
     private int rowStart;
     private int index;
@@ -81,7 +82,7 @@ final class CsvRegisterSource extends StreamingSource {
             }
             for (int i = 0; i < r.cells().size(); i++) {
                 if (columns[i] == null && !r.cells().get(i).isBlank()) {
-                    throw CsvFailures.format(source, "row " + row + ", column " + CsvColumns.letter(i) + ": a value ("
+                    throw CsvFailures.format(source, "row " + row + ", column " + SheetColumns.letter(i) + ": a value ("
                             + RecordValidator.quote(r.cells().get(i).strip())
                             + ") in a column without a name in the header: name the column or clear the cell");
                 }
@@ -115,73 +116,8 @@ final class CsvRegisterSource extends StreamingSource {
             throw CsvFailures.format(source, "no header row: the input " + (commentsSeen ? "has only comments and empty rows"
                     : "is empty") + "; the first row must name the columns, such as id, title, status");
         }
-        List<String> names = r.cells().stream().map(String::strip).toList();
-        columns = new Column[names.size()];
-        List<Integer> unknown = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        boolean anyKnown = false;
-        for (int i = 0; i < names.size(); i++) {
-            String name = names.get(i);
-            if (name.isEmpty()) {
-                continue;
-            }
-            Column c = CsvColumns.column(name);
-            if (c == null) {
-                unknown.add(i);
-                continue;
-            }
-            anyKnown = true;
-            if (c.party() >= RecordValidator.maxListSize()) {
-                throw CsvFailures.format(source, "column " + RecordValidator.quote(name) + " (column " + CsvColumns.letter(i)
-                        + " of the header): " + c.group() + " are numbered from 0 to " + (RecordValidator.maxListSize() - 1)
-                        + String.format(Locale.ROOT, " (an agreement has at most %,d %s)", RecordValidator.maxListSize(),
-                        c.group().equals(CsvColumns.HISTORY) ? "history entries" : c.group()));
-            }
-            Integer before = seen.putIfAbsent(name, i);
-            if (before != null) {
-                throw CsvFailures.format(source, "column " + RecordValidator.quote(name) + " is given twice in the header"
-                        + " (columns " + CsvColumns.letter(before) + " and " + CsvColumns.letter(i) + "): give each column once");
-            }
-            columns[i] = c;
-        }
-        if (!anyKnown && !mostlyMisspelt(names, unknown)) {
-            throw CsvFailures.format(source, "no header row: the first row must name the columns, such as id, title, status;"
-                    + " found " + firstCells(names) + separatorHint(names));
-        }
-        if (!unknown.isEmpty()) {
-            String listed = unknown.stream().limit(MAX_NAMED).map(i -> unknownColumn(names.get(i), i))
-                    .collect(Collectors.joining(", "));
-            String more = unknown.size() > MAX_NAMED ? " and " + (unknown.size() - MAX_NAMED) + " more" : "";
-            throw CsvFailures.format(source, (unknown.size() == 1 ? "unknown column " : "unknown columns ") + listed + more
-                    + ": the header must use the format's field names (a column the format does not have would be ignored)");
-        }
-        if (!seen.containsKey("id")) {
-            throw CsvFailures.format(source, "the header has no id column: every agreement needs an id");
-        }
-        records = new CsvRecords(columns);
-    }
-
-    /** Whether most of the header's names are near a column's: a misspelt header rather than a row of data. */
-    private static boolean mostlyMisspelt(List<String> names, List<Integer> unknown) {
-        long near = unknown.stream().filter(i -> CsvColumns.nearest(names.get(i)).isPresent()).count();
-        return near > 0 && near * 2 >= unknown.size();
-    }
-
-    private static String unknownColumn(String name, int i) {
-        Optional<String> near = CsvColumns.nearest(name);
-        return RecordValidator.quote(name) + " (column " + CsvColumns.letter(i) + near.map(n -> "; did you mean " + n + "?").orElse("")
-                + ")";
-    }
-
-    private static String firstCells(List<String> names) {
-        List<String> shown = names.stream().filter(n -> !n.isEmpty()).limit(3).map(RecordValidator::quote).toList();
-        return String.join(", ", shown) + (names.stream().filter(n -> !n.isEmpty()).count() > 3 ? ", ..." : "");
-    }
-
-    private static String separatorHint(List<String> names) {
-        boolean oneCell = names.stream().filter(n -> !n.isEmpty()).count() == 1;
-        return oneCell && names.stream().anyMatch(n -> n.contains(";") || n.contains("\t"))
-                ? " (the columns must be separated by commas)" : "";
+        columns = SheetColumns.header(r.cells(), source);
+        records = new SheetRecords(columns);
     }
 
     /**
@@ -212,9 +148,9 @@ final class CsvRegisterSource extends StreamingSource {
                 } else if (!cell.isBlank()) {
                     throw CsvFailures.format(source, header
                             ? String.format(Locale.ROOT, "row %d has more than %,d cells", row, MAX_HEADER_CELLS)
-                            : "row " + row + ", column " + CsvColumns.letter(position) + ": a value ("
+                            : "row " + row + ", column " + SheetColumns.letter(position) + ": a value ("
                             + RecordValidator.quote(cell.strip()) + ") beyond the header's last column ("
-                            + CsvColumns.letter(width - 1) + "): the row has more cells than the header");
+                            + SheetColumns.letter(width - 1) + "): the row has more cells than the header");
                 }
             }
             position++;

@@ -22,6 +22,7 @@ import org.dsarules.model.PracticeRole;
 import org.dsarules.model.Purpose;
 import org.dsarules.model.RequirementKind;
 import org.dsarules.model.Status;
+import org.dsarules.register.SheetColumns;
 
 /**
  * An empty CSV register to start a spreadsheet from: a first row, a comment (its first cell starts
@@ -81,7 +82,7 @@ public final class CsvTemplate {
 
     /** The template's columns, in order: the format's fields, with {@value #PARTIES} parties' columns. */
     public static List<String> columns() {
-        return CsvColumns.names(PARTIES);
+        return SheetColumns.names(PARTIES);
     }
 
     /**
@@ -112,11 +113,11 @@ public final class CsvTemplate {
 
     /** What a column takes, in a few words, with what an empty cell means. */
     static String help(String column) {
-        CsvColumns.Column c = CsvColumns.column(column);
+        SheetColumns.Column c = SheetColumns.column(column);
         String key = c == null ? column
                 : c.group() == null ? c.field() : c.group() + "." + c.field();
         String help = HELP.getOrDefault(key, "text");
-        if (c != null && c.group() != null && c.group().equals(CsvColumns.PARTIES)) {
+        if (c != null && c.group() != null && c.group().equals(SheetColumns.PARTIES)) {
             help = "party " + c.party() + ": " + help;
         }
         return column.equals("id") ? help + "; a first cell starting with # makes its row a comment"

@@ -1,4 +1,4 @@
-package org.dsarules.register.csv;
+package org.dsarules.register;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,12 +12,8 @@ import java.util.regex.Pattern;
 import org.dsarules.decision.ErrorCode;
 import org.dsarules.decision.RecordError;
 import org.dsarules.model.Practice;
-import org.dsarules.register.CellSyntax;
-import org.dsarules.register.RecordValidator;
-import org.dsarules.register.RegisterEntry;
-import org.dsarules.register.Trees;
-import org.dsarules.register.csv.CsvColumns.Column;
-import org.dsarules.register.csv.CsvColumns.Kind;
+import org.dsarules.register.SheetColumns.Column;
+import org.dsarules.register.SheetColumns.Kind;
 
 /**
  * Turns the data rows of one CSV register into entries: each row becomes a value tree shaped like an
@@ -26,7 +22,7 @@ import org.dsarules.register.csv.CsvColumns.Kind;
  * here, in CSV terms; {@link RecordValidator} applies the register's rules. An error names the column
  * ({@code field}) and starts its message with the spreadsheet row.
  */
-final class CsvRecords {
+public final class SheetRecords {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Stands, during validation only, for a party index left empty before a later party, so paths keep the column's index. */
     private static final String PLACEHOLDER_NAME = "(no party)";
@@ -40,7 +36,7 @@ final class CsvRecords {
     private int practiceRow;
 
     /** @param columns the header's columns by position; null for a column without a name */
-    CsvRecords(Column[] columns) {
+    public SheetRecords(Column[] columns) {
         this.columns = columns.clone();
     }
 
@@ -51,33 +47,33 @@ final class CsvRecords {
      * @param index the record's 0-based position among the data rows
      * @param row   its 1-based spreadsheet row number
      */
-    RegisterEntry read(List<String> cells, int index, int row) {
+    public RegisterEntry read(List<String> cells, int index, int row) {
         rememberRow(index, row);
         ObjectNode record = NODES.objectNode();
         TreeMap<Integer, ObjectNode> parties = new TreeMap<>();
         TreeMap<Integer, ObjectNode> history = new TreeMap<>();
-        String[] practiceCells = new String[CsvColumns.PRACTICE_FIELDS.size()];
+        String[] practiceCells = new String[SheetColumns.PRACTICE_FIELDS.size()];
         for (int i = 0; i < cells.size() && i < columns.length; i++) {
             Column c = columns[i];
             String cell = cells.get(i);
             if (c == null || cell.isBlank()) {
                 continue;
             }
-            if (CsvColumns.PRACTICE.equals(c.group())) {
-                practiceCells[CsvColumns.PRACTICE_FIELDS.indexOf(c.field())] = cell.strip();
+            if (SheetColumns.PRACTICE.equals(c.group())) {
+                practiceCells[SheetColumns.PRACTICE_FIELDS.indexOf(c.field())] = cell.strip();
                 continue;
             }
             JsonNode value = value(c, cell);
             if (c.group() == null) {
                 record.set(c.field(), value);
-            } else if (c.group().equals(CsvColumns.PARTIES)) {
-                if (!record.has(CsvColumns.PARTIES)) {
-                    record.putArray(CsvColumns.PARTIES); // keeps the place of parties among the fields
+            } else if (c.group().equals(SheetColumns.PARTIES)) {
+                if (!record.has(SheetColumns.PARTIES)) {
+                    record.putArray(SheetColumns.PARTIES); // keeps the place of parties among the fields
                 }
                 parties.computeIfAbsent(c.party(), k -> NODES.objectNode()).set(c.field(), value);
-            } else if (c.group().equals(CsvColumns.HISTORY)) {
-                if (!record.has(CsvColumns.HISTORY)) {
-                    record.putArray(CsvColumns.HISTORY);
+            } else if (c.group().equals(SheetColumns.HISTORY)) {
+                if (!record.has(SheetColumns.HISTORY)) {
+                    record.putArray(SheetColumns.HISTORY);
                 }
                 // an index whose cells are all empty is no entry, as for parties
                 history.computeIfAbsent(c.party(), k -> NODES.objectNode()).set(c.field(), value);
@@ -89,14 +85,14 @@ final class CsvRecords {
         }
         boolean gaps = !parties.isEmpty() && parties.size() != parties.lastKey() + 1;
         if (!parties.isEmpty()) {
-            ArrayNode list = record.putArray(CsvColumns.PARTIES);
+            ArrayNode list = record.putArray(SheetColumns.PARTIES);
             for (int i = 0; i <= parties.lastKey(); i++) {
                 ObjectNode p = parties.get(i);
                 list.add(p != null ? p : NODES.objectNode().put("name", PLACEHOLDER_NAME));
             }
         }
         if (!history.isEmpty()) {
-            record.putArray(CsvColumns.HISTORY).addAll(history.values());
+            record.putArray(SheetColumns.HISTORY).addAll(history.values());
         }
         RegisterEntry entry = validator.validate(record, index);
         String conflict = practice(practiceCells, row);
@@ -110,14 +106,14 @@ final class CsvRecords {
         }
         if (gaps) {
             // valid with the placeholders, so valid without them: only the agreement is wanted now
-            record.putArray(CsvColumns.PARTIES).addAll(parties.values());
+            record.putArray(SheetColumns.PARTIES).addAll(parties.values());
             entry = new RecordValidator().validate(record, index);
         }
         return entry;
     }
 
     /** The practice block, from the first data row that fills any {@code practice.*} cell; null until then. */
-    Practice practice() {
+    public Practice practice() {
         return practice;
     }
 
@@ -141,7 +137,7 @@ final class CsvRecords {
         String[] known = {practice.odsCode(), practice.name(), practice.icb()};
         for (int i = 0; i < given.length; i++) {
             if (given[i] != null && !given[i].equals(known[i])) {
-                String column = CsvColumns.PRACTICE + "." + CsvColumns.PRACTICE_FIELDS.get(i);
+                String column = SheetColumns.PRACTICE + "." + SheetColumns.PRACTICE_FIELDS.get(i);
                 return column + ": " + RecordValidator.quote(given[i]) + " differs from the practice given in row " + practiceRow
                         + (known[i] == null ? " (which leaves it empty)" : " (" + RecordValidator.quote(known[i]) + ")")
                         + ": a register is one practice's; leave the cell empty or give the same value";
@@ -205,7 +201,7 @@ final class CsvRecords {
     }
 
     private static boolean isListColumn(String name) {
-        return CsvColumns.KINDS.get(name) == Kind.LIST;
+        return SheetColumns.KINDS.get(name) == Kind.LIST;
     }
 
     private void rememberRow(int index, int row) {
@@ -215,7 +211,7 @@ final class CsvRecords {
     }
 
     /** The spreadsheet row of an earlier record. */
-    int rowOf(int index) {
+    public int rowOf(int index) {
         int[] step = null;
         int lo = 0;
         int hi = rowSteps.size() - 1;
