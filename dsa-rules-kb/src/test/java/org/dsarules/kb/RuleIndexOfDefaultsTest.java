@@ -17,7 +17,7 @@ import org.dsarules.engine.RuleIndex;
 import org.dsarules.engine.RuleIndex.IndexedRule;
 import org.dsarules.engine.RuleSource;
 import org.dsarules.generate.AgreementGenerator;
-import org.dsarules.json.AgreementJson;
+import org.dsarules.register.json.AgreementJson;
 import org.dsarules.model.Agreement;
 import org.junit.jupiter.api.Test;
 
