@@ -20,7 +20,7 @@ import org.dsarules.exception.RegisterFormatException;
 import org.dsarules.json.DecisionDocumentWriter;
 import org.dsarules.json.RegisterSource;
 import org.dsarules.model.Agreement;
-import org.dsarules.report.Reports;
+import org.dsarules.documents.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -15,7 +15,7 @@ import org.dsarules.decision.TraceLevel;
 import org.dsarules.engine.CollectingSink;
 import org.dsarules.json.RegisterSource;
 import org.dsarules.model.Agreement;
-import org.dsarules.report.Reports;
+import org.dsarules.documents.Reports;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**

@@ -1,4 +1,4 @@
-package org.dsarules.report;
+package org.dsarules.documents;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -47,7 +47,7 @@ public final class Reports {
         HTML
     }
 
-    static final String PACKAGE = "org.dsarules.report";
+    static final String PACKAGE = "org.dsarules.documents";
 
     private static final class Engines {
         static final TemplateEngine HTML =

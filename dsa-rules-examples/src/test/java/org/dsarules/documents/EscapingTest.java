@@ -1,4 +1,4 @@
-package org.dsarules.report;
+package org.dsarules.documents;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.dsarules.decision.Outcome;
-import org.dsarules.report.ReportFixtures.Audit;
+import org.dsarules.documents.ReportFixtures.Audit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,9 +1,9 @@
-package org.dsarules.report;
+package org.dsarules.documents;
 
-import static org.dsarules.report.ReportFixtures.attributeValues;
-import static org.dsarules.report.ReportFixtures.between;
-import static org.dsarules.report.ReportFixtures.element;
-import static org.dsarules.report.ReportFixtures.idsIn;
+import static org.dsarules.documents.ReportFixtures.attributeValues;
+import static org.dsarules.documents.ReportFixtures.between;
+import static org.dsarules.documents.ReportFixtures.element;
+import static org.dsarules.documents.ReportFixtures.idsIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +17,7 @@ import org.dsarules.decision.Decision;
 import org.dsarules.decision.Outcome;
 import org.dsarules.decision.TraceStep;
 import org.dsarules.model.Agreement;
-import org.dsarules.report.ReportFixtures.Audit;
+import org.dsarules.documents.ReportFixtures.Audit;
 import org.junit.jupiter.api.Test;
 
 /** What each document says, on the sample register as of 2026-06-15 (all four outcomes). */

@@ -1,4 +1,4 @@
-package org.dsarules.report;
+package org.dsarules.documents;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.Outcome;
 import org.dsarules.decision.TraceStep;
-import org.dsarules.report.ReportFixtures.Audit;
+import org.dsarules.documents.ReportFixtures.Audit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
