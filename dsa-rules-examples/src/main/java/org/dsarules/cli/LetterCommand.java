@@ -31,6 +31,6 @@ final class LetterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        return ReportDocument.write(spec, options, (r, a) -> Reports.icbLetter(r, a, format));
+        return ReportDocument.write(spec, options, r -> Reports.icbLetter(r, format));
     }
 }
