@@ -15,6 +15,7 @@ import org.dsarules.model.IcbAssessment;
 import org.dsarules.model.IcbStatus;
 import org.dsarules.model.LegalRequirement;
 import org.dsarules.model.Party;
+import org.dsarules.model.PartyKind;
 import org.dsarules.model.PartyRole;
 import org.dsarules.model.RequirementKind;
 import org.dsarules.model.Status;
@@ -54,6 +55,10 @@ record Item(int n, DecidedAgreement decided, LocalDate asOf) {
 
     /** A party in words. */
     record PartyLine(String name, String kind, String role, String instructedBy, String directCare) {
+        /** The role in words, or "role not stated". */
+        String roleOrNotStated() {
+            return role.equals(Plain.NOT_KNOWN) ? "role not stated" : role;
+        }
     }
 
     String id() {
@@ -273,6 +278,35 @@ record Item(int n, DecidedAgreement decided, LocalDate asOf) {
             return agreement().partyList().stream().map(p -> p.name().strip()).distinct().collect(Collectors.joining(", "));
         }
         return "organisation not named";
+    }
+
+    /**
+     * Who asks the practice for what, from the register's facts and the decision's outcome: "NHS Westvale ICB
+     * asks the practice to sign a new agreement to share data for risk stratification".
+     */
+    String whoAsksForWhat() {
+        String who = hasRequestedBy() ? agreement().requestedBy().strip() : organisation();
+        String what = isNewRequest() ? "to sign a new agreement to share data"
+                : isExisting() ? "to go on sharing data under an agreement the practice has signed"
+                : "to share data (the register does not say whether the agreement is signed)";
+        String why = agreement() == null || agreement().purposes() == null || agreement().purposes().isEmpty()
+                ? " (purposes not stated)" : " for " + Plain.purposes(agreement().purposes());
+        return who + " asks the practice " + what + why;
+    }
+
+    /** The GP system suppliers the agreement names, by name. */
+    List<String> suppliers() {
+        return agreement() == null ? List.of() : agreement().partyList().stream()
+                .filter(p -> p.kind() == PartyKind.GP_SYSTEM_SUPPLIER).map(p -> p.name().strip())
+                .distinct().toList();
+    }
+
+    boolean hasSignedOn() {
+        return agreement() != null && agreement().signedOn() != null;
+    }
+
+    String signedOnWords() {
+        return hasSignedOn() ? Plain.date(agreement().signedOn()) : Plain.NOT_KNOWN;
     }
 
     /** A heading for people who do not know the practice's references: "Title, with Organisation (our reference MB-08)". */

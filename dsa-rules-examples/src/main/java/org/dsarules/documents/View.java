@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.Outcome;
@@ -199,6 +200,26 @@ final class View {
 
     List<Item> keep() {
         return withOutcome(Outcome.KEEP);
+    }
+
+    /** WITHDRAW decisions on agreements the practice has signed (not new requests): extractions to switch off. */
+    List<Item> withdrawExisting() {
+        return withdraw().stream().filter(i -> !i.isNewRequest()).toList();
+    }
+
+    /** REFER_TO_BMA decisions on new requests: the requesters to tell that their request is referred. */
+    List<Item> referNewRequests() {
+        return refer().stream().filter(Item::isNewRequest).toList();
+    }
+
+    /**
+     * The GP system supplier the supplier letter goes to: the supplier named (kind GP_SYSTEM_SUPPLIER) in the
+     * agreements withdrawn from, or a placeholder when none or several different ones are named.
+     */
+    String supplier() {
+        Set<String> names = new TreeSet<>();
+        withdrawExisting().forEach(i -> names.addAll(i.suppliers()));
+        return names.size() == 1 ? names.iterator().next() : "[GP SYSTEM SUPPLIER]";
     }
 
     /** Agreements the practice has signed (status EXISTING), by id: those whose assessment the letter asks for. */
