@@ -6,8 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
+import java.util.function.Predicate;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.Article6Basis;
 import org.dsarules.model.Article9Condition;
@@ -20,6 +19,7 @@ import org.dsarules.model.PracticeRole;
 import org.dsarules.model.Purpose;
 import org.dsarules.model.RequirementKind;
 import org.dsarules.model.Status;
+import org.dsarules.register.Fields;
 
 /**
  * The answers the ICB could give to each missing fact, by the policy's names for missing facts
@@ -32,8 +32,9 @@ import org.dsarules.model.Status;
  * instructed by (the practice, or each controller the agreement names). {@code parties} itself (no
  * organisation named at all) is not tried: there is no sensible stand-in for a whole list of parties.
  *
- * <p>This is the documents' own catalogue of the policy's missing facts; the register's field catalogue
- * (paths, cell syntax) belongs to the register package, which parses answers from a questionnaire.
+ * <p>The values come from the register's field catalogue ({@link Fields}), and each answer is written
+ * in with its setter, as an answered questionnaire would be; this class adds only which paths a missing
+ * fact of the policy stands for and the condition in words.
  */
 final class Answers {
     private Answers() {
@@ -51,22 +52,13 @@ final class Answers {
     static List<Answer> forMissing(String field, Agreement a) {
         List<Answer> out = new ArrayList<>();
         switch (field) {
-            case "status" -> {
-                out.add(answer("it is an agreement the practice has signed", a, b -> b.status(Status.EXISTING)));
-                out.add(answer("it is a new request", a, b -> b.status(Status.NEW_REQUEST)));
-            }
-            case "practiceRole" -> {
-                for (PracticeRole r : PracticeRole.values()) {
-                    out.add(answer("the agreement makes the practice " + article(Plain.enumWords(r)), a, b -> b.practiceRole(r)));
-                }
-            }
-            case "role" -> {
-                for (PartyRole r : PartyRole.values()) {
-                    out.add(answer("each organisation without a stated role is " + article(Plain.enumWords(r)), a,
-                            b -> b.parties(mapParties(a, p -> p.role() == null
-                                    ? new Party(p.name(), p.kind(), r, p.instructedBy(), p.directCareProvider()) : p))));
-                }
-            }
+            case "status" -> values("status").forEach(v -> out.add(set(a, "status", v,
+                    v.equals(Status.EXISTING.name()) ? "it is an agreement the practice has signed" : "it is a new request")));
+            case "practiceRole" -> values("practiceRole").forEach(v -> out.add(set(a, "practiceRole", v,
+                    "the agreement makes the practice " + article(Plain.enumWords(PracticeRole.valueOf(v))))));
+            case "role" -> values("parties[N].role").forEach(v -> out.add(setParties(a, "role", v,
+                    p -> p.role() == null, "each organisation without a stated role is "
+                            + article(Plain.enumWords(PartyRole.valueOf(v))))));
             case "instructedBy" -> {
                 List<String> instructors = new ArrayList<>();
                 instructors.add(Party.PRACTICE);
@@ -74,84 +66,79 @@ final class Answers {
                         .map(Party::name).forEach(instructors::add);
                 for (String by : instructors) {
                     String who = by.equals(Party.PRACTICE) ? "the practice" : Plain.line(by).strip();
-                    out.add(answer("the processors act on the instructions of " + who, a,
-                            b -> b.parties(mapParties(a, p -> p.isProcessor() && p.instructedBy() == null
-                                    ? new Party(p.name(), p.kind(), p.role(), by, p.directCareProvider()) : p))));
+                    out.add(setParties(a, "instructedBy", by, p -> p.isProcessor() && p.instructedBy() == null,
+                            "the processors act on the instructions of " + who));
                 }
             }
-            case "directCareProvider" -> {
-                for (boolean v : new boolean[] {true, false}) {
-                    out.add(answer(v ? "every organisation receiving the data provides direct care"
-                            : "an organisation receiving the data does not provide direct care", a,
-                            b -> b.parties(mapParties(a, p -> p.isSharingParty() && p.directCareProvider() == null
-                                    ? new Party(p.name(), p.kind(), p.role(), p.instructedBy(), v) : p))));
-                }
-            }
+            case "directCareProvider" -> values("parties[N].directCareProvider").forEach(v -> out.add(setParties(a,
+                    "directCareProvider", v, p -> p.isSharingParty() && p.directCareProvider() == null,
+                    v.equals("true") ? "every organisation receiving the data provides direct care"
+                            : "an organisation receiving the data does not provide direct care")));
             case "legalRequirement" -> {
-                out.add(answer("no law or contract requires this sharing", a, b -> b.legalRequirement(LegalRequirement.none())));
-                for (RequirementKind k : RequirementKind.values()) {
-                    if (k != RequirementKind.NONE) {
-                        out.add(answer("a named " + Plain.requirementKind(k) + " requires it", a,
-                                b -> b.legalRequirement(new LegalRequirement(k, NAMED, null))));
-                    }
+                for (String v : values("legalRequirement.kind")) {
+                    RequirementKind k = RequirementKind.valueOf(v);
+                    Answer kind = set(a, "legalRequirement.kind", v, k == RequirementKind.NONE
+                            ? "no law or contract requires this sharing" : "a named " + Plain.requirementKind(k) + " requires it");
+                    // A duty of any kind but NONE is evidence only with its instrument named (decision-policy.md).
+                    out.add(k == RequirementKind.NONE ? kind
+                            : set(kind.agreement(), "legalRequirement.reference", NAMED, kind.condition()));
                 }
             }
-            case "legalRequirement.reference" -> {
-                LegalRequirement r = a.legalRequirement();
-                if (r != null) {
-                    out.add(answer("the instrument that requires the sharing is named", a,
-                            b -> b.legalRequirement(new LegalRequirement(r.kind(), NAMED, r.expiresOn()))));
-                }
-            }
-            case "purposes" -> {
-                for (Purpose p : Purpose.values()) {
-                    out.add(answer(p == Purpose.DIRECT_CARE ? "the data is used only for direct care"
-                            : "the data is used for " + Plain.purpose(p), a, b -> b.purposes(p)));
-                }
-            }
-            case "identifiability" -> {
-                for (Identifiability i : Identifiability.values()) {
-                    out.add(answer("the data is " + Plain.identifiability(i), a, b -> b.identifiability(i)));
-                }
-            }
-            case "commonLawBasis" -> {
-                for (CommonLawBasis c : CommonLawBasis.values()) {
-                    out.add(answer("the common-law basis is " + Plain.commonLaw(c), a, b -> b.commonLawBasis(c)));
-                }
-            }
-            case "commercialAccess" -> {
-                out.add(answer("a commercial organisation can access the data", a, b -> b.commercialAccess(true)));
-                out.add(answer("no commercial organisation can access the data", a, b -> b.commercialAccess(false)));
-            }
+            case "legalRequirement.reference" -> out.add(set(a, "legalRequirement.reference", NAMED,
+                    "the instrument that requires the sharing is named"));
+            case "purposes" -> values("purposes").forEach(v -> out.add(set(a, "purposes", v,
+                    v.equals(Purpose.DIRECT_CARE.name()) ? "the data is used only for direct care"
+                            : "the data is used for " + Plain.purpose(Purpose.valueOf(v)))));
+            case "identifiability" -> values("identifiability").forEach(v -> out.add(set(a, "identifiability", v,
+                    "the data is " + Plain.identifiability(Identifiability.valueOf(v)))));
+            case "commonLawBasis" -> values("commonLawBasis").forEach(v -> out.add(set(a, "commonLawBasis", v,
+                    "the common-law basis is " + Plain.commonLaw(CommonLawBasis.valueOf(v)))));
+            case "commercialAccess" -> values("commercialAccess").forEach(v -> out.add(set(a, "commercialAccess", v,
+                    v.equals("true") ? "a commercial organisation can access the data" : "no commercial organisation can access the data")));
             case "article6Bases" -> {
-                out.add(answer("the agreement states no Article 6 lawful basis", a, b -> b.article6Bases(List.of())));
-                for (Article6Basis x : Article6Basis.values()) {
-                    out.add(answer("it states Article 6(1)(" + x.name().toLowerCase(Locale.ROOT) + ")", a, b -> b.article6Bases(x)));
-                }
+                out.add(set(a, "article6Bases", EMPTY_LIST, "the agreement states no Article 6 lawful basis"));
+                values("article6Bases").forEach(v -> out.add(set(a, "article6Bases", v,
+                        "it states Article 6(1)(" + v.toLowerCase(Locale.ROOT) + ")")));
             }
             case "article9Conditions" -> {
-                out.add(answer("the agreement states no Article 9 condition", a, b -> b.article9Conditions(List.of())));
-                for (Article9Condition x : Article9Condition.values()) {
-                    out.add(answer("it states Article 9(2)(" + x.name().toLowerCase(Locale.ROOT) + ")", a,
-                            b -> b.article9Conditions(x)));
-                }
+                out.add(set(a, "article9Conditions", EMPTY_LIST, "the agreement states no Article 9 condition"));
+                values("article9Conditions").forEach(v -> out.add(set(a, "article9Conditions", v,
+                        "it states Article 9(2)(" + v.toLowerCase(Locale.ROOT) + ")")));
             }
-            case "nationalDataOptOutApplied" -> {
-                out.add(answer("national data opt-outs are honoured", a, b -> b.nationalDataOptOutApplied(true)));
-                out.add(answer("national data opt-outs are not honoured", a, b -> b.nationalDataOptOutApplied(false)));
-            }
-            case "type1OptOutApplied" -> {
-                out.add(answer("Type 1 opt-outs are honoured", a, b -> b.type1OptOutApplied(true)));
-                out.add(answer("Type 1 opt-outs are not honoured", a, b -> b.type1OptOutApplied(false)));
-            }
-            case "dpiaProvided" -> {
-                out.add(answer("the data protection impact assessment is provided", a, b -> b.dpiaProvided(true)));
-            }
+            case "nationalDataOptOutApplied" -> values(field).forEach(v -> out.add(set(a, field, v,
+                    "national data opt-outs are " + (v.equals("true") ? "honoured" : "not honoured"))));
+            case "type1OptOutApplied" -> values(field).forEach(v -> out.add(set(a, field, v,
+                    "Type 1 opt-outs are " + (v.equals("true") ? "honoured" : "not honoured"))));
+            // A DPIA known not to be provided is missing too (the policy asks for it): only "provided" changes anything.
+            case "dpiaProvided" -> out.add(set(a, field, "true", "the data protection impact assessment is provided"));
             default -> {
                 // parties (none named) and any field a local rule reports: no answers to try.
             }
         }
         return out;
+    }
+
+    /** The cell that is the empty list ({@code record-format.md}: {@code []} alone in a list cell). */
+    private static final String EMPTY_LIST = "[]";
+
+    /** The values the register's field catalogue allows for {@code path}. */
+    private static List<String> values(String path) {
+        return Fields.field(path).map(Fields.Field::values).orElse(List.of());
+    }
+
+    private static Answer set(Agreement a, String path, String cell, String condition) {
+        return new Answer(condition, Fields.set(a, path, cell));
+    }
+
+    /** Sets {@code parties[i].field} on every party that {@code which} selects. */
+    private static Answer setParties(Agreement a, String field, String cell, Predicate<Party> which, String condition) {
+        Agreement changed = a;
+        for (int i = 0; i < a.partyList().size(); i++) {
+            if (which.test(a.partyList().get(i))) {
+                changed = Fields.set(changed, "parties[" + i + "]." + field, cell);
+            }
+        }
+        return new Answer(condition, changed);
     }
 
     /**
@@ -202,14 +189,6 @@ final class Answers {
             return parts.get(0);
         }
         return String.join(", ", parts.subList(0, parts.size() - 1)) + " or " + parts.get(parts.size() - 1);
-    }
-
-    private static Answer answer(String condition, Agreement a, UnaryOperator<Agreement.Builder> change) {
-        return new Answer(condition, change.apply(a.toBuilder()).build());
-    }
-
-    private static List<Party> mapParties(Agreement a, UnaryOperator<Party> change) {
-        return a.partyList().stream().map(change).collect(Collectors.toList());
     }
 
     private static String article(String words) {
