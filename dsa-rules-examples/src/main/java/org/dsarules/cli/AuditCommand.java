@@ -137,20 +137,15 @@ final class AuditCommand implements Callable<Integer> {
     private Summary text(DsaRules rules, RegisterSource source, LocalDate date, PrintWriter stdout) {
         Map<String, Agreement> agreements = new HashMap<>();
         AuditResult result = collect(rules, Reports.recording(source, agreements), date);
-        Map<String, String> titles = new HashMap<>();
-        agreements.forEach((id, a) -> {
-            if (a.title() != null) {
-                titles.put(id, a.title());
-            }
-        });
+        AuditedRegister audited = AuditedRegister.of(result, agreements, rules);
         if (out != null) {
             SafeOutput.write(out, os -> {
                 Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
-                TextReport.write(result, titles, file.toString(), w);
+                Reports.text(audited, file.toString(), w);
                 w.flush();
             });
         } else {
-            TextReport.write(result, titles, file.toString(), stdout);
+            Reports.text(audited, file.toString(), stdout);
             stdout.flush();
         }
         return result.summary();

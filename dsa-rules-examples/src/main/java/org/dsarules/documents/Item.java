@@ -314,6 +314,11 @@ record Item(int n, DecidedAgreement decided, LocalDate asOf) {
         return (hasTitle() ? title().strip() : "Agreement") + ", with " + organisation() + " (our reference " + id() + ")";
     }
 
+    /** One missing fact in words. */
+    String missingWord(String field) {
+        return Plain.missing(field);
+    }
+
     /** The missing facts in words, for people; the field names stay in the trace and the JSON. */
     String missingWords() {
         return Plain.missing(decision().missing());

@@ -4,6 +4,7 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.TemplateException;
 import gg.jte.output.StringOutput;
+import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -154,6 +155,17 @@ public final class Reports {
     public static String letter(AuditedRegister audited, Letter kind) {
         Objects.requireNonNull(kind, "kind");
         return render(Engines.PLAIN, kind.template, new View(audited));
+    }
+
+    /**
+     * The plain-text audit report for a practice manager: the counts, then each agreement in the register's
+     * order with why, red flags and what is not known in words, questions, what would settle it, next steps
+     * and the trace.
+     *
+     * @param source the register's name as the report shows it
+     */
+    public static void text(AuditedRegister audited, String source, Writer out) {
+        TextReport.write(audited, source, out);
     }
 
     /** The valid agreements of a register read with {@code RegisterReader.readAll}, by id (first one wins). */

@@ -32,7 +32,7 @@ public record WhatIf(List<Settlement> settlements, List<Conditional> conditional
     public static final WhatIf NONE = new WhatIf(List.of(), List.of());
 
     /** Answering {@code field} so that {@code condition} holds would decide {@code outcome}. */
-    public record Settlement(String field, String condition, Outcome outcome, String summary) {
+    public record Settlement(String field, String condition, Outcome outcome, String summary, String rule) {
         /** "If no law or contract requires this sharing: Withdraw". */
         public String sentence() {
             return "If " + condition + ": " + Plain.outcome(outcome);
@@ -55,22 +55,30 @@ public record WhatIf(List<Settlement> settlements, List<Conditional> conditional
      * @param decide decides one agreement as of the audit's date with the audit's rules
      */
     public static WhatIf of(Decision decision, Agreement agreement, Function<Agreement, Decision> decide) {
+        return of(decision, agreement, decide, decision.outcome() == Outcome.ASK_ICB_FOR_INFORMATION);
+    }
+
+    /**
+     * As {@link #of(Decision, Agreement, Function)}, with the answers that lead to another outcome listed
+     * whatever the decision's own outcome ({@code dsa-audit explain} says why not another outcome with them).
+     */
+    public static WhatIf of(Decision decision, Agreement agreement, Function<Agreement, Decision> decide, boolean settlements) {
         if (agreement == null || decision.missing().isEmpty()) {
             return NONE;
         }
-        List<Settlement> settlements = new ArrayList<>();
+        List<Settlement> all = new ArrayList<>();
         List<Conditional> conditionals = new ArrayList<>();
         Set<String> asked = new LinkedHashSet<>(decision.missing());
         for (String field : decision.missing()) {
             Map<Outcome, List<String>> byOutcome = new LinkedHashMap<>();
-            Map<Outcome, String> summaries = new LinkedHashMap<>();
+            Map<Outcome, Decision> reached = new LinkedHashMap<>();
             Map<List<String>, List<String>> byAdded = new LinkedHashMap<>();
             Map<List<String>, List<String>> addedQuestions = new LinkedHashMap<>();
             for (Answers.Answer answer : Answers.forMissing(field, agreement)) {
                 Decision d = decide.apply(answer.agreement());
                 if (d.outcome() != decision.outcome()) {
                     byOutcome.computeIfAbsent(d.outcome(), o -> new ArrayList<>()).add(answer.condition());
-                    summaries.putIfAbsent(d.outcome(), d.summary());
+                    reached.putIfAbsent(d.outcome(), d);
                 }
                 List<String> added = new ArrayList<>();
                 List<String> questions = new ArrayList<>();
@@ -85,13 +93,13 @@ public record WhatIf(List<Settlement> settlements, List<Conditional> conditional
                     addedQuestions.putIfAbsent(added, questions);
                 }
             }
-            if (decision.outcome() == Outcome.ASK_ICB_FOR_INFORMATION) {
-                byOutcome.forEach((o, conditions) -> settlements.add(
-                        new Settlement(field, Answers.either(field, conditions), o, summaries.get(o))));
+            if (settlements) {
+                byOutcome.forEach((o, conditions) -> all.add(new Settlement(field, Answers.either(field, conditions), o,
+                        reached.get(o).summary(), reached.get(o).decisiveRule())));
             }
             byAdded.forEach((fields, conditions) -> conditionals.add(
                     new Conditional(field, Answers.either(field, conditions), fields, addedQuestions.get(fields))));
         }
-        return new WhatIf(settlements, conditionals);
+        return new WhatIf(all, conditionals);
     }
 }
