@@ -19,14 +19,14 @@ import org.dsarules.documents.WhyNotInWords;
 import org.dsarules.engine.FactText;
 import org.dsarules.engine.RuleCatalogue;
 import org.dsarules.engine.WhyNot;
-import org.dsarules.json.RegisterSource;
+import org.dsarules.register.RegisterSource;
 import org.dsarules.model.Agreement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code dsa-audit explain FILE ID}: one decision followed to the end: every rule that fired with the

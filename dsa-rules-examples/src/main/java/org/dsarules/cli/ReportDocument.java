@@ -13,10 +13,10 @@ import org.dsarules.DsaRules;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.TraceLevel;
 import org.dsarules.engine.CollectingSink;
-import org.dsarules.json.RegisterSource;
 import org.dsarules.model.Agreement;
 import org.dsarules.documents.AuditedRegister;
 import org.dsarules.documents.Reports;
+import org.dsarules.register.RegisterSource;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**

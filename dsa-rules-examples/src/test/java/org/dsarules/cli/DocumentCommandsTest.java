@@ -19,7 +19,7 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.Outcome;
 import org.dsarules.documents.AuditWorkbook;
-import org.dsarules.json.RegisterReader;
+import org.dsarules.register.json.RegisterReader;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.Purpose;
 import org.junit.jupiter.api.Test;
