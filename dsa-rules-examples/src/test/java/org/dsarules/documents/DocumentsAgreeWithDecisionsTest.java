@@ -23,7 +23,7 @@ import org.dsarules.decision.Outcome;
 import org.dsarules.decision.Summary;
 import org.dsarules.decision.TraceLevel;
 import org.dsarules.generate.AgreementGenerator;
-import org.dsarules.json.AgreementJson;
+import org.dsarules.register.json.AgreementJson;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.Practice;
 import org.junit.jupiter.api.DynamicContainer;
