@@ -295,4 +295,17 @@ public final class SheetColumns {
                 ? " (the columns must be separated by commas)" : "";
     }
 
+    /**
+     * Fails the input when a data row has a value under a header cell left empty: its meaning would be
+     * lost silently.
+     */
+    public static void requireNamed(Column[] columns, List<String> cells, int row, String source) {
+        for (int i = 0; i < cells.size() && i < columns.length; i++) {
+            if (columns[i] == null && !cells.get(i).isBlank()) {
+                throw failure(source, "row " + row + ", column " + letter(i) + ": a value ("
+                        + RecordValidator.quote(cells.get(i).strip())
+                        + ") in a column without a name in the header: name the column or clear the cell");
+            }
+        }
+    }
 }

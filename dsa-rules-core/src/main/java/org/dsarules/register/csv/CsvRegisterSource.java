@@ -55,14 +55,7 @@ final class CsvRegisterSource extends StreamingSource {
             }
             throw CsvFailures.of(source, e, null, 0);
         }
-        CsvRegisterSource s = new CsvRegisterSource(parser, source);
-        try {
-            s.header();
-            return s;
-        } catch (RuntimeException e) {
-            s.close();
-            throw e;
-        }
+        return started(new CsvRegisterSource(parser, source), CsvRegisterSource::header);
     }
 
     /**
@@ -80,13 +73,7 @@ final class CsvRegisterSource extends StreamingSource {
             if (r.comment() || r.blank()) {
                 continue;
             }
-            for (int i = 0; i < r.cells().size(); i++) {
-                if (columns[i] == null && !r.cells().get(i).isBlank()) {
-                    throw CsvFailures.format(source, "row " + row + ", column " + SheetColumns.letter(i) + ": a value ("
-                            + RecordValidator.quote(r.cells().get(i).strip())
-                            + ") in a column without a name in the header: name the column or clear the cell");
-                }
-            }
+            SheetColumns.requireNamed(columns, r.cells(), row, source);
             return records.read(r.cells(), index++, row);
         }
         return null;
