@@ -19,8 +19,8 @@ import org.dsarules.report.Reports;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * What {@code letter}, {@code refer} and {@code ppg} share: audit the register (JSON, or CSV for a
- * {@code .csv} file) while keeping its agreements by id, render one document and write it to standard output or, whole or not at all, to {@code --out}.
+ * What {@code letter}, {@code refer} and {@code ppg} share: audit the register (JSON, or CSV or xlsx for a
+ * {@code .csv} or {@code .xlsx} file) while keeping its agreements by id, render one document and write it to standard output or, whole or not at all, to {@code --out}.
  */
 final class ReportDocument {
     private ReportDocument() {
@@ -38,7 +38,7 @@ final class ReportDocument {
         }
         DsaRules rules = options.rules.build();
         LocalDate date = options.asOf != null ? options.asOf : rules.today();
-        // One pass over the register (JSON or CSV, by its name): the decisions, and the agreements by id.
+        // One pass over the register (JSON, CSV or xlsx, by its name or --input-format): the decisions, and the agreements by id.
         Map<String, Agreement> byId = new LinkedHashMap<>();
         AuditResult result;
         try (RegisterSource source = Reports.recording(options.input.open(file), byId)) {
