@@ -5,7 +5,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,26 +13,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.dsarules.decision.ErrorCode;
-import org.dsarules.decision.RecordError;
 import org.dsarules.engine.Suggest;
 import org.dsarules.model.Agreement;
-import org.dsarules.model.Article6Basis;
-import org.dsarules.model.Article9Condition;
-import org.dsarules.model.CommonLawBasis;
 import org.dsarules.model.HistoryEntry;
 import org.dsarules.model.IcbAssessment;
 import org.dsarules.model.IcbConclusion;
 import org.dsarules.model.IcbStatus;
-import org.dsarules.model.Identifiability;
 import org.dsarules.model.LegalRequirement;
-import org.dsarules.model.LmcAdvice;
 import org.dsarules.model.Party;
 import org.dsarules.model.PartyKind;
 import org.dsarules.model.PartyRole;
-import org.dsarules.model.PracticeRole;
-import org.dsarules.model.Purpose;
 import org.dsarules.model.RequirementKind;
-import org.dsarules.model.Status;
 
 /**
  * The checks of one record, walking its value tree ({@link Trees}) in document order: every field is
@@ -82,36 +72,40 @@ final class RecordReading {
                     hasId = true;
                     id(v);
                 }
-                case "title" -> b.title(string(v, name));
-                case "programme" -> b.programme(string(v, name));
-                case "status" -> b.status(oneOf(v, name, Status.class));
-                case "requestedBy" -> b.requestedBy(string(v, name));
-                case "signedOn" -> b.signedOn(date(v, name));
-                case "reviewDue" -> b.reviewDue(date(v, name));
-                case "practiceRole" -> b.practiceRole(oneOf(v, name, PracticeRole.class));
                 case "parties" -> b.parties(parties(v));
-                case "purposes" -> b.purposes(listOf(v, name, Purpose.class, true));
                 case "legalRequirement" -> b.legalRequirement(legalRequirement(v));
-                case "article6Bases" -> b.article6Bases(listOf(v, name, Article6Basis.class, false));
-                case "article9Conditions" -> b.article9Conditions(listOf(v, name, Article9Condition.class, false));
-                case "commonLawBasis" -> b.commonLawBasis(oneOf(v, name, CommonLawBasis.class));
-                case "commonLawBasisExpires" -> b.commonLawBasisExpires(date(v, name));
-                case "identifiability" -> b.identifiability(oneOf(v, name, Identifiability.class));
-                case "nationalDataOptOutApplied" -> b.nationalDataOptOutApplied(bool(v, name));
-                case "type1OptOutApplied" -> b.type1OptOutApplied(bool(v, name));
-                case "commercialAccess" -> b.commercialAccess(bool(v, name));
-                case "dpiaProvided" -> b.dpiaProvided(bool(v, name));
                 case "icbAssessment" -> b.icbAssessment(icbAssessment(v));
-                case "lmcAdvice" -> b.lmcAdvice(oneOf(v, name, LmcAdvice.class));
-                case "notes" -> b.notes(string(v, name));
                 case "history" -> b.history(history(v));
-                default -> unknown(name, "", "an agreement", RecordValidator.AGREEMENT_FIELDS);
+                default -> {
+                    // every field of one value or one list is read by its kind in the catalogue
+                    Optional<Fields.TopLevel> field = Fields.topLevel(name);
+                    if (field.isPresent()) {
+                        Object value = value(v, name, field.get());
+                        if (value != null) {
+                            field.get().set().accept(b, value);
+                        }
+                    } else {
+                        unknown(name, "", "an agreement", RecordValidator.AGREEMENT_FIELDS);
+                    }
+                }
             }
         }
         if (!hasId) {
             problem("id", ErrorCode.MISSING_ID, "missing; " + NEEDS_ID);
         }
         return b;
+    }
+
+    /** A top-level field's value, read by its kind; null when absent or bad (then a problem is recorded). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Object value(JsonNode v, String path, Fields.TopLevel field) {
+        return switch (field.field().kind()) {
+            case TEXT -> string(v, path);
+            case BOOLEAN -> bool(v, path);
+            case DATE -> date(v, path);
+            case ENUM -> oneOf(v, path, (Class) field.type());
+            case ENUM_LIST -> listOf(v, path, (Class) field.type(), true);
+        };
     }
 
     private void id(JsonNode v) {

@@ -23,6 +23,7 @@ import org.dsarules.model.PracticeRole;
 import org.dsarules.model.Purpose;
 import org.dsarules.model.RequirementKind;
 import org.dsarules.model.Status;
+import org.dsarules.register.Fields;
 import org.dsarules.register.SheetColumns;
 
 /**
@@ -125,7 +126,8 @@ public final class CsvTemplate {
         SheetColumns.Column c = SheetColumns.column(column);
         String key = c == null ? column
                 : c.group() == null ? c.field() : c.group() + "." + c.field();
-        String help = HELP.getOrDefault(key, "text");
+        // a field without words of its own here says what the catalogue allows
+        String help = HELP.getOrDefault(key, Fields.field(column).map(Fields.Field::allowed).orElse("text"));
         if (c != null && c.group() != null && c.group().equals(SheetColumns.PARTIES)) {
             help = "party " + c.party() + ": " + help;
         }
