@@ -1,7 +1,12 @@
 package org.dsarules.register;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import org.dsarules.exception.RegisterFormatException;
 
 /**
  * A reader of one form of register (JSON, CSV, xlsx): each form says only how to open an input; how a
@@ -39,5 +44,37 @@ public abstract class FormReader {
     /** Reads a whole register file into memory. */
     public ReadResult readAll(Path file) {
         return ReadResult.of(open(file));
+    }
+
+    /** Opens a text form's source over a reader: creates its parser and reads up to its first record. */
+    protected interface TextOpener {
+        RegisterSource open(Reader reader, String sourceName) throws IOException;
+    }
+
+    /**
+     * Opens a register in a text form (JSON, CSV): the input as strict UTF-8 past any byte order mark,
+     * handed to {@code opener}; an input failure is worded by {@code failure}, and the input is closed
+     * whenever this throws.
+     */
+    protected static RegisterSource openText(InputStream in, String sourceName,
+            BiFunction<String, IOException, RegisterFormatException> failure, TextOpener opener) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(sourceName, "sourceName");
+        Reader reader;
+        try {
+            reader = Utf8Input.reader(in);
+        } catch (IOException e) {
+            throw failure.apply(sourceName, e);
+        }
+        try {
+            return opener.open(reader, sourceName);
+        } catch (IOException e) {
+            try {
+                reader.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw failure.apply(sourceName, e);
+        }
     }
 }

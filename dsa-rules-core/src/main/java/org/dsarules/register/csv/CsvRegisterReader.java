@@ -3,15 +3,11 @@ package org.dsarules.register.csv;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.util.Objects;
 import org.dsarules.decision.RecordError;
 import org.dsarules.exception.RegisterFormatException;
 import org.dsarules.register.FormReader;
 import org.dsarules.register.RegisterSource;
-import org.dsarules.register.Utf8Input;
 
 /**
  * Reads a register in the CSV form of {@code record-format.md}: one agreement a row under a header of
@@ -69,14 +65,6 @@ public final class CsvRegisterReader extends FormReader {
     /** Opens a CSV register given as UTF-8 bytes (a byte order mark is skipped); its header is read at once. */
     @Override
     public RegisterSource open(InputStream in, String sourceName) {
-        Objects.requireNonNull(in, "in");
-        Objects.requireNonNull(sourceName, "sourceName");
-        Reader reader;
-        try {
-            reader = Utf8Input.reader(in);
-        } catch (IOException e) {
-            throw CsvFailures.of(sourceName, e, null, 0);
-        }
-        return CsvRegisterSource.open(reader, sourceName);
+        return openText(in, sourceName, (name, e) -> CsvFailures.of(name, e, null, 0), CsvRegisterSource::open);
     }
 }

@@ -38,20 +38,13 @@ final class CsvRegisterSource extends StreamingSource {
         this.parser = parser;
     }
 
-    /** Opens a register: reads its header, so that an input without a valid header fails here. Closes the reader when it throws. */
-    static CsvRegisterSource open(Reader reader, String source) {
-        CsvParser parser;
-        try {
-            parser = (CsvParser) CsvRegisterReader.FACTORY.createParser(reader);
-        } catch (IOException e) {
-            try {
-                reader.close();
-            } catch (IOException ignored) {
-                // nothing more to do: the input was only read
-            }
-            throw CsvFailures.of(source, e, null, 0);
-        }
-        return started(new CsvRegisterSource(parser, source), CsvRegisterSource::header);
+    /**
+     * Opens a register: reads its header, so that an input without a valid header fails here; the
+     * source (and so the reader) is closed when that throws.
+     */
+    static CsvRegisterSource open(Reader reader, String source) throws IOException {
+        return started(new CsvRegisterSource((CsvParser) CsvRegisterReader.FACTORY.createParser(reader), source),
+                CsvRegisterSource::header);
     }
 
     /**

@@ -43,17 +43,10 @@ final class JsonRegisterSource extends StreamingSource {
 
     /**
      * Opens a register: reads up to its first record, so that an input that is not a register at all
-     * fails here. The reader is closed when this throws, else when the source is closed.
+     * fails here; the source (and so the reader) is closed when that throws.
      */
-    static JsonRegisterSource open(Reader reader, String source) {
-        JsonParser parser;
-        try {
-            parser = JsonTree.FACTORY.createParser(reader);
-        } catch (IOException e) {
-            closeQuietly(reader);
-            throw Failures.of(source, e);
-        }
-        return started(new JsonRegisterSource(parser, source), JsonRegisterSource::start);
+    static JsonRegisterSource open(Reader reader, String source) throws IOException {
+        return started(new JsonRegisterSource(JsonTree.FACTORY.createParser(reader), source), JsonRegisterSource::start);
     }
 
     private void start() {
@@ -228,14 +221,6 @@ final class JsonRegisterSource extends StreamingSource {
             return "a list";
         }
         return JsonTree.describe(JsonTree.read(parser));
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception e) {
-            // nothing more to do: the input was only read
-        }
     }
 
     @Override

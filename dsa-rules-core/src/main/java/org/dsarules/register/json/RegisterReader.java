@@ -1,15 +1,11 @@
 package org.dsarules.register.json;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.util.Objects;
 import org.dsarules.decision.RecordError;
 import org.dsarules.exception.RegisterFormatException;
 import org.dsarules.register.FormReader;
 import org.dsarules.register.RegisterEntry;
 import org.dsarules.register.RegisterSource;
-import org.dsarules.register.Utf8Input;
 
 /**
  * Reads a register of agreements in the JSON format of {@code record-format.md}: an object with
@@ -42,14 +38,6 @@ public final class RegisterReader extends FormReader {
     /** Opens a register given as UTF-8 bytes (a byte order mark is skipped); see {@link FormReader#open(InputStream, String)}. */
     @Override
     public RegisterSource open(InputStream in, String sourceName) {
-        Objects.requireNonNull(in, "in");
-        Objects.requireNonNull(sourceName, "sourceName");
-        Reader reader;
-        try {
-            reader = Utf8Input.reader(in);
-        } catch (IOException e) {
-            throw Failures.of(sourceName, e);
-        }
-        return JsonRegisterSource.open(reader, sourceName);
+        return openText(in, sourceName, Failures::of, JsonRegisterSource::open);
     }
 }
