@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -130,37 +131,47 @@ final class RecordReading {
     }
 
     private List<Party> parties(JsonNode v) {
-        if (absent(v, "parties")) {
+        return objects(v, "parties", "a list of parties, or null", "a party: an object with at least a name", this::party);
+    }
+
+    /**
+     * A list of objects ({@code parties}, {@code history}), each read by {@code item}, which gives null for
+     * an item in error: absent or null is not known; a list that is not a list, too long, or holding
+     * a null or a non-object is a problem.
+     */
+    private <T> List<T> objects(JsonNode v, String name, String expected, String expectedItem,
+            BiFunction<JsonNode, String, T> item) {
+        if (absent(v, name)) {
             return null;
         }
         Trees.TooBig big = Trees.tooBig(v);
         if (big != null && big.list()) {
-            tooMany("parties", big.size());
+            tooMany(name, big.size());
             return null;
         }
         if (!v.isArray()) {
-            return wrongType("parties", "a list of parties, or null", v);
+            return wrongType(name, expected, v);
         }
         if (v.size() > MAX_LIST_SIZE) {
-            tooMany("parties", v.size());
+            tooMany(name, v.size());
             return null;
         }
-        List<Party> parties = new ArrayList<>(v.size());
+        List<T> items = new ArrayList<>(v.size());
         for (int i = 0; i < v.size(); i++) {
-            String path = "parties[" + i + "]";
-            JsonNode p = v.get(i);
-            if (p.isNull()) {
+            String path = name + "[" + i + "]";
+            JsonNode o = v.get(i);
+            if (o.isNull()) {
                 nullInList(path);
-            } else if (!p.isObject()) {
-                wrongType(path, "a party: an object with at least a name", p);
+            } else if (!o.isObject()) {
+                wrongType(path, expectedItem, o);
             } else {
-                Party party = party(p, path);
-                if (party != null) {
-                    parties.add(party);
+                T t = item.apply(o, path);
+                if (t != null) {
+                    items.add(t);
                 }
             }
         }
-        return parties;
+        return items;
     }
 
     private Party party(JsonNode node, String path) {
@@ -193,37 +204,8 @@ final class RecordReading {
     }
 
     private List<HistoryEntry> history(JsonNode v) {
-        if (absent(v, "history")) {
-            return null;
-        }
-        Trees.TooBig big = Trees.tooBig(v);
-        if (big != null && big.list()) {
-            tooMany("history", big.size());
-            return null;
-        }
-        if (!v.isArray()) {
-            return wrongType("history", "a list of history entries, or null", v);
-        }
-        if (v.size() > MAX_LIST_SIZE) {
-            tooMany("history", v.size());
-            return null;
-        }
-        List<HistoryEntry> entries = new ArrayList<>(v.size());
-        for (int i = 0; i < v.size(); i++) {
-            String path = "history[" + i + "]";
-            JsonNode h = v.get(i);
-            if (h.isNull()) {
-                nullInList(path);
-            } else if (!h.isObject()) {
-                wrongType(path, "a history entry: an object with at least a date and a field", h);
-            } else {
-                HistoryEntry entry = historyEntry(h, path);
-                if (entry != null) {
-                    entries.add(entry);
-                }
-            }
-        }
-        return entries;
+        return objects(v, "history", "a list of history entries, or null",
+                "a history entry: an object with at least a date and a field", this::historyEntry);
     }
 
     private HistoryEntry historyEntry(JsonNode node, String path) {
