@@ -11,6 +11,7 @@ import org.dsarules.decision.RecordError;
 import org.dsarules.decision.Summary;
 import org.dsarules.decision.TraceStep;
 import org.dsarules.model.Practice;
+import org.dsarules.text.Sanitiser;
 
 /** The plain-text audit report for a practice manager: counts first, then each agreement and why. */
 final class TextReport {
@@ -97,9 +98,9 @@ final class TextReport {
 
     /**
      * Register text on one line: a title or name holding line breaks or other control characters
-     * must not be able to add lines (a forged "Outcome:") to the report.
+     * must not be able to add lines (a forged "Outcome:") to the report, nor drive the terminal.
      */
     static String clean(String s) {
-        return s == null ? null : s.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]", " ");
+        return s == null ? null : Sanitiser.line(s);
     }
 }
