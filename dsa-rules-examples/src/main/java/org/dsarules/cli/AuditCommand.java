@@ -47,7 +47,9 @@ final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (a report for a practice manager), json (the decision document) or html (a "
-                    + "self-contained report that prints on A4). Default: ${DEFAULT-VALUE}.")
+                    + "self-contained report that prints on A4). text and json stream: a register of any size, "
+                    + "and any number of records in error, fit in memory; html holds the whole register, at most "
+                    + "20,000 agreements. Default: ${DEFAULT-VALUE}.")
     Format format;
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = Dates.class,
@@ -55,7 +57,9 @@ final class AuditCommand implements Callable<Integer> {
     LocalDate asOf;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Write the report to FILE (replaced only once complete) instead of standard output.")
+            description = "Write the report to FILE instead of standard output: a regular file is replaced only once "
+                    + "the report is complete (keeping its permissions; a new one gets 0666 less the umask), a device "
+                    + "or FIFO (/dev/null, /dev/stdout) is written in place.")
     Path out;
 
     @Option(names = "--trace", paramLabel = "LEVEL", defaultValue = "full",
@@ -127,38 +131,45 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     private Summary text(DsaRules rules, RegisterSource source, LocalDate date, PrintWriter stdout) {
-        Map<String, Agreement> agreements = new HashMap<>();
-        AuditResult result = collect(rules, Reports.recording(source, agreements), date);
         Map<String, String> titles = new HashMap<>();
-        agreements.forEach((id, a) -> {
-            if (a.title() != null) {
-                titles.put(id, a.title());
+        try (TextReport report = new TextReport(titles, file.toString())) {
+            Summary summary = rules.audit(TextReport.recordingTitles(source, titles), date, trace,
+                    Progress.wrap(report, spec.commandLine().getErr(), source, file));
+            if (out != null) {
+                SafeOutput.write(out, os -> {
+                    Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+                    report.writeTo(w);
+                    w.flush();
+                });
+            } else {
+                try {
+                    report.writeTo(stdout);
+                } catch (IOException e) {
+                    throw new OutputFailure("standard output", e);
+                }
             }
-        });
-        if (out != null) {
-            SafeOutput.write(out, os -> {
-                Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
-                TextReport.write(result, titles, file.toString(), w);
-                w.flush();
-            });
-        } else {
-            TextReport.write(result, titles, file.toString(), stdout);
-            stdout.flush();
+            return summary;
         }
-        return result.summary();
     }
 
     private Summary html(DsaRules rules, RegisterSource source, LocalDate date, PrintWriter stdout) {
-        Map<String, Agreement> agreements = new HashMap<>();
-        AuditResult result = collect(rules, Reports.recording(source, agreements), date);
-        String html = Reports.html(result, agreements);
+        Rendered html = WholeRegister.inMemory("the html report", () -> {
+            Map<String, Agreement> agreements = new HashMap<>();
+            RegisterSource limited = WholeRegister.limited(source, file, "the html report");
+            AuditResult result = collect(rules, Reports.recording(limited, agreements), date);
+            return new Rendered(Reports.html(result, agreements), result.summary());
+        });
         if (out != null) {
-            SafeOutput.write(out, os -> os.write(html.getBytes(StandardCharsets.UTF_8)));
+            SafeOutput.write(out, os -> os.write(html.text().getBytes(StandardCharsets.UTF_8)));
         } else {
-            stdout.print(html);
+            stdout.print(html.text());
             stdout.flush();
         }
-        return result.summary();
+        return html.summary();
+    }
+
+    /** A whole-register document and the counts of the audit it shows. */
+    record Rendered(String text, Summary summary) {
     }
 
     private AuditResult collect(DsaRules rules, RegisterSource source, LocalDate date) {
