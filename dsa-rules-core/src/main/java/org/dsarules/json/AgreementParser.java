@@ -13,9 +13,11 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.dsarules.decision.ErrorCode;
 import org.dsarules.decision.RecordError;
 import org.dsarules.engine.Suggest;
 import org.dsarules.model.Agreement;
+import org.dsarules.model.HistoryEntry;
 import org.dsarules.model.Article6Basis;
 import org.dsarules.model.Article9Condition;
 import org.dsarules.model.CommonLawBasis;
@@ -48,11 +50,13 @@ import org.dsarules.model.Status;
  */
 final class AgreementParser {
     /** The fields of an agreement, in {@code record-format.md} order. */
-    static final List<String> AGREEMENT_FIELDS = List.of("id", "title", "status", "requestedBy", "signedOn",
-            "reviewDue", "practiceRole", "parties", "purposes", "legalRequirement", "article6Bases",
+    static final List<String> AGREEMENT_FIELDS = List.of("id", "title", "status", "requestedBy",
+            "signedOn", "reviewDue", "practiceRole", "parties", "purposes", "legalRequirement", "article6Bases",
             "article9Conditions", "commonLawBasis", "commonLawBasisExpires", "identifiability",
             "nationalDataOptOutApplied", "type1OptOutApplied", "commercialAccess", "dpiaProvided",
-            "icbAssessment", "lmcAdvice", "notes");
+            "icbAssessment", "lmcAdvice", "notes", "programme", "history");
+    /** The fields of a history entry, in the order the README documents them. */
+    static final List<String> HISTORY_FIELDS = List.of("date", "field", "oldValue", "newValue", "source");
     /** The fields of a party, in {@code record-format.md} order. */
     static final List<String> PARTY_FIELDS = List.of("name", "kind", "role", "instructedBy", "directCareProvider");
     /** The fields of {@code legalRequirement}. */
@@ -78,7 +82,7 @@ final class AgreementParser {
      */
     RegisterEntry parse(JsonNode node, int index) {
         if (node == null || !node.isObject()) {
-            return new RegisterEntry.Invalid(new RecordError(index, null, null,
+            return new RegisterEntry.Invalid(new RecordError(index, null, null, ErrorCode.NOT_AN_AGREEMENT,
                     "an agreement must be a JSON object; found " + JsonTree.describe(node)));
         }
         Check c = new Check(index);
@@ -86,7 +90,7 @@ final class AgreementParser {
         if (c.count == 0) {
             return new RegisterEntry.Valid(index, b.id(c.id).build());
         }
-        return new RegisterEntry.Invalid(new RecordError(index, c.id, c.paths.get(0), c.message()));
+        return new RegisterEntry.Invalid(new RecordError(index, c.id, c.paths.get(0), c.firstCode, c.message()));
     }
 
     /** The checks of one record: every problem found, in document order, and the id once read. */
@@ -94,6 +98,7 @@ final class AgreementParser {
         private final int index;
         private final List<String> paths = new ArrayList<>();
         private String first;
+        private ErrorCode firstCode;
         private int count;
         private String id;
 
@@ -113,6 +118,7 @@ final class AgreementParser {
                         id(v);
                     }
                     case "title" -> b.title(string(v, name));
+                    case "programme" -> b.programme(string(v, name));
                     case "status" -> b.status(oneOf(v, name, Status.class));
                     case "requestedBy" -> b.requestedBy(string(v, name));
                     case "signedOn" -> b.signedOn(date(v, name));
@@ -133,11 +139,12 @@ final class AgreementParser {
                     case "icbAssessment" -> b.icbAssessment(icbAssessment(v));
                     case "lmcAdvice" -> b.lmcAdvice(oneOf(v, name, LmcAdvice.class));
                     case "notes" -> b.notes(string(v, name));
+                    case "history" -> b.history(history(v));
                     default -> unknown(name, "", "an agreement", AGREEMENT_FIELDS);
                 }
             }
             if (!hasId) {
-                problem("id", "missing; " + NEEDS_ID);
+                problem("id", ErrorCode.MISSING_ID, "missing; " + NEEDS_ID);
             }
             return b;
         }
@@ -146,16 +153,16 @@ final class AgreementParser {
             if (JsonTree.isDuplicate(v)) {
                 absent(v, "id");
             } else if (v.isNull()) {
-                problem("id", "null; " + NEEDS_ID);
+                problem("id", ErrorCode.MISSING_ID, "null; " + NEEDS_ID);
             } else if (!v.isTextual()) {
                 wrongType("id", "a non-blank string", v);
             } else if (v.textValue().isBlank()) {
-                problem("id", "blank; " + NEEDS_ID);
+                problem("id", ErrorCode.MISSING_ID, "blank; " + NEEDS_ID);
             } else {
                 id = v.textValue().strip();
                 Integer firstIndex = firstIndexOfId.putIfAbsent(id, index);
                 if (firstIndex != null) {
-                    problem("id", "duplicate id " + JsonTree.quote(id) + ": already used by the record at index "
+                    problem("id", ErrorCode.DUPLICATE_ID, "duplicate id " + JsonTree.quote(id) + ": already used by the record at index "
                             + firstIndex + "; every agreement needs its own id");
                 }
             }
@@ -219,20 +226,82 @@ final class AgreementParser {
                 }
             }
             if (!hasName) {
-                problem(path + ".name", "missing; " + NEEDS_NAME);
+                problem(path + ".name", ErrorCode.MISSING_VALUE, "missing; " + NEEDS_NAME);
             }
             return count == before ? new Party(name, kind, role, instructedBy, directCare) : null;
+        }
+
+        private List<HistoryEntry> history(JsonNode v) {
+            if (absent(v, "history")) {
+                return null;
+            }
+            JsonTree.TooBig big = JsonTree.tooBig(v);
+            if (big != null && big.list()) {
+                tooMany("history", big.size());
+                return null;
+            }
+            if (!v.isArray()) {
+                return wrongType("history", "a list of history entries, or null", v);
+            }
+            if (v.size() > MAX_LIST_SIZE) {
+                tooMany("history", v.size());
+                return null;
+            }
+            List<HistoryEntry> entries = new ArrayList<>(v.size());
+            for (int i = 0; i < v.size(); i++) {
+                String path = "history[" + i + "]";
+                JsonNode h = v.get(i);
+                if (h.isNull()) {
+                    nullInList(path);
+                } else if (!h.isObject()) {
+                    wrongType(path, "a history entry: an object with at least a date and a field", h);
+                } else {
+                    HistoryEntry entry = historyEntry(h, path);
+                    if (entry != null) {
+                        entries.add(entry);
+                    }
+                }
+            }
+            return entries;
+        }
+
+        private HistoryEntry historyEntry(JsonNode node, String path) {
+            int before = count;
+            LocalDate date = null;
+            String field = null;
+            String oldValue = null;
+            String newValue = null;
+            String source = null;
+            for (Map.Entry<String, JsonNode> f : node.properties()) {
+                JsonNode v = f.getValue();
+                String fieldPath = path + "." + f.getKey();
+                switch (f.getKey()) {
+                    case "date" -> date = date(v, fieldPath);
+                    case "field" -> field = string(v, fieldPath);
+                    case "oldValue" -> oldValue = string(v, fieldPath);
+                    case "newValue" -> newValue = string(v, fieldPath);
+                    case "source" -> source = string(v, fieldPath);
+                    default -> unknown(f.getKey(), path + ".", "a history entry", HISTORY_FIELDS);
+                }
+            }
+            if (count == before && date == null) {
+                problem(path + ".date", ErrorCode.MISSING_VALUE, "missing; every history entry needs the date of the change");
+            }
+            if (count == before && (field == null || field.isBlank())) {
+                problem(path + ".field", ErrorCode.MISSING_VALUE, "missing or blank; every history entry needs the field it changed");
+            }
+            return count == before ? new HistoryEntry(date, field, oldValue, newValue, source) : null;
         }
 
         private String partyName(JsonNode v, String path) {
             if (JsonTree.isDuplicate(v)) {
                 absent(v, path);
             } else if (v.isNull()) {
-                problem(path, "null; " + NEEDS_NAME);
+                problem(path, ErrorCode.MISSING_VALUE, "null; " + NEEDS_NAME);
             } else if (!v.isTextual()) {
                 wrongType(path, "a non-blank string", v);
             } else if (v.textValue().isBlank()) {
-                problem(path, "blank; " + NEEDS_NAME);
+                problem(path, ErrorCode.MISSING_VALUE, "blank; " + NEEDS_NAME);
             } else {
                 return v.textValue();
             }
@@ -317,7 +386,7 @@ final class AgreementParser {
                     // not a real date: reported below
                 }
             }
-            problem(path, JsonTree.quote(v.textValue()) + " is not a real YYYY-MM-DD date");
+            problem(path, ErrorCode.BAD_DATE, JsonTree.quote(v.textValue()) + " is not a real YYYY-MM-DD date");
             return null;
         }
 
@@ -369,43 +438,44 @@ final class AgreementParser {
             }
             List<String> names = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
             Optional<String> near = Suggest.nearest(s, names).filter(n -> n.length() > 1);
-            problem(path, JsonTree.quote(s) + " is not one of " + String.join(", ", names)
+            problem(path, ErrorCode.BAD_ENUM, JsonTree.quote(s) + " is not one of " + String.join(", ", names)
                     + near.map(n -> " (did you mean " + n + "?)").orElse(""));
             return null;
         }
 
         private void unknown(String name, String prefix, String what, List<String> fields) {
             Optional<String> near = Suggest.nearest(name, fields);
-            problem(prefix + JsonTree.escape(name), "not a field of " + what
+            problem(prefix + JsonTree.escape(name), ErrorCode.UNKNOWN_FIELD, "not a field of " + what
                     + near.map(n -> " (did you mean " + n + "?)").orElse("; its fields are " + String.join(", ", fields)));
         }
 
         /** Absent or null: not known. A field given twice is reported here and also counts as absent. */
         private boolean absent(JsonNode v, String path) {
             if (JsonTree.isDuplicate(v)) {
-                problem(path, "given more than once in the same object; give each field once");
+                problem(path, ErrorCode.DUPLICATE_FIELD, "given more than once in the same object; give each field once");
                 return true;
             }
             return v == null || v.isNull();
         }
 
         private <T> T wrongType(String path, String expected, JsonNode found) {
-            problem(path, "expected " + expected + "; found " + JsonTree.describe(found));
+            problem(path, ErrorCode.WRONG_TYPE, "expected " + expected + "; found " + JsonTree.describe(found));
             return null;
         }
 
         private void nullInList(String path) {
-            problem(path, "null is not allowed inside a list; give a value or leave the item out");
+            problem(path, ErrorCode.NULL_IN_LIST, "null is not allowed inside a list; give a value or leave the item out");
         }
 
         private void tooMany(String path, long size) {
-            problem(path, String.format(Locale.ROOT, "more than %,d %s (%,d); one agreement may have at most %,d",
+            problem(path, ErrorCode.TOO_MANY_ITEMS, String.format(Locale.ROOT, "more than %,d %s (%,d); one agreement may have at most %,d",
                     MAX_LIST_SIZE, path, size, MAX_LIST_SIZE));
         }
 
-        private void problem(String path, String message) {
+        private void problem(String path, ErrorCode code, String message) {
             if (first == null) {
                 first = path + ": " + message;
+                firstCode = code;
             }
             if (!paths.contains(path)) {
                 paths.add(path);
