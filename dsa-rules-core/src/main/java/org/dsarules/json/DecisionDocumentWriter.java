@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
+import org.dsarules.decision.ErrorCode;
 import org.dsarules.decision.KnowledgeBaseInfo;
 import org.dsarules.decision.Outcome;
 import org.dsarules.decision.RecordError;
@@ -44,7 +45,7 @@ public final class DecisionDocumentWriter implements AuditSink {
     private static final JsonFactory FACTORY = MAPPER.getFactory();
 
     private final JsonGenerator json;
-    /** The records in error, one compact JSON array a line: [index, dsaId, field, message]. */
+    /** The records in error, one compact JSON array a line: [index, dsaId, field, code, message]. */
     private final Spool errors = new Spool();
     private boolean practiceWritten;
     private boolean started;
@@ -171,7 +172,8 @@ public final class DecisionDocumentWriter implements AuditSink {
 
     @Override
     public void error(RecordError e) {
-        ArrayNode line = MAPPER.createArrayNode().add(e.index()).add(e.dsaId()).add(e.field()).add(e.message());
+        ArrayNode line = MAPPER.createArrayNode().add(e.index()).add(e.dsaId()).add(e.field()).add(e.code().name())
+                .add(e.message());
         errors.add(line.toString());
     }
 
@@ -181,7 +183,7 @@ public final class DecisionDocumentWriter implements AuditSink {
             json.writeEndArray();
             json.writeArrayFieldStart("errors");
             try {
-                errors.forEach(line -> io(() -> writeError(MAPPER.readTree(line))));
+                errors.forEach(line -> io(() -> writeError(spooled(MAPPER.readTree(line)))));
             } finally {
                 errors.close();
             }
@@ -201,12 +203,17 @@ public final class DecisionDocumentWriter implements AuditSink {
         });
     }
 
-    private void writeError(JsonNode e) throws IOException {
+    private static RecordError spooled(JsonNode e) {
+        return new RecordError(e.get(0).intValue(), e.get(1).textValue(), e.get(2).textValue(),
+                ErrorCode.valueOf(e.get(3).textValue()), e.get(4).textValue());
+    }
+
+    private void writeError(RecordError e) throws IOException {
         json.writeStartObject();
-        json.writeNumberField("index", e.get(0).intValue());
-        json.writeStringField("dsaId", e.get(1).isNull() ? null : e.get(1).textValue());
-        json.writeStringField("field", e.get(2).isNull() ? null : e.get(2).textValue());
-        json.writeStringField("message", e.get(3).textValue());
+        json.writeNumberField("index", e.index());
+        json.writeStringField("dsaId", e.dsaId());
+        json.writeStringField("field", e.field());
+        json.writeStringField("message", e.message());
         json.writeEndObject();
     }
 

@@ -21,6 +21,7 @@ import org.dsarules.json.DecisionDocumentWriter;
 import org.dsarules.json.RegisterSource;
 import org.dsarules.model.Agreement;
 import org.dsarules.report.Reports;
+import org.dsarules.text.Sanitiser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -96,7 +97,7 @@ final class AuditCommand implements Callable<Integer> {
             }
         }
         if (summary.total() == 0) {
-            stderr.println("dsa-audit: warning: " + file + " holds no agreements");
+            stderr.println("dsa-audit: warning: " + Sanitiser.line(file.toString()) + " holds no agreements");
         }
         return summary.errors() > 0 ? DsaAudit.RECORDS_IN_ERROR : DsaAudit.OK;
     }

@@ -11,11 +11,13 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.AuditResult;
+import org.dsarules.decision.Summary;
 import org.dsarules.decision.TraceLevel;
 import org.dsarules.engine.CollectingSink;
 import org.dsarules.json.RegisterSource;
 import org.dsarules.model.Agreement;
 import org.dsarules.report.Reports;
+import org.dsarules.text.Sanitiser;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -39,26 +41,34 @@ final class ReportDocument {
         DsaRules rules = options.rules.build();
         LocalDate date = options.asOf != null ? options.asOf : rules.today();
         // One pass over the register (JSON or CSV, by its name): the decisions, and the agreements by id.
-        Map<String, Agreement> byId = new LinkedHashMap<>();
-        AuditResult result;
-        try (RegisterSource source = Reports.recording(options.input.open(file), byId)) {
-            result = collect(rules, source, date);
-        }
-        String document = render.apply(result, byId);
+        // The document holds them all: a register past the limit is refused, a heap too small is one line.
+        String what = "the " + spec.name() + " document";
+        AuditCommand.Rendered made = WholeRegister.inMemory(what, () -> {
+            Map<String, Agreement> byId = new LinkedHashMap<>();
+            AuditResult r;
+            try (RegisterSource source = Reports.recording(
+                    WholeRegister.limited(options.input.open(file), file, what), byId)) {
+                r = collect(rules, source, date);
+            }
+            return new AuditCommand.Rendered(render.apply(r, byId), r.summary());
+        });
+        String document = made.text();
+        Summary summary = made.summary();
         if (out != null) {
             SafeOutput.write(out, os -> os.write(document.getBytes(StandardCharsets.UTF_8)));
         } else {
             stdout.print(document);
             stdout.flush();
         }
-        if (result.summary().total() == 0) {
-            stderr.println("dsa-audit: warning: " + file + " holds no agreements");
+        if (summary.total() == 0) {
+            stderr.println("dsa-audit: warning: " + Sanitiser.line(file.toString()) + " holds no agreements");
         }
-        if (result.summary().errors() > 0) {
-            stderr.println("dsa-audit: warning: " + result.summary().errors()
-                    + " record(s) in error are not in this document; run 'dsa-audit audit " + file + "' to see why");
+        if (summary.errors() > 0) {
+            stderr.println("dsa-audit: warning: " + summary.errors()
+                    + " record(s) in error are not in this document; run 'dsa-audit audit "
+                    + Sanitiser.line(file.toString()) + "' to see why");
         }
-        return result.summary().errors() > 0 ? DsaAudit.RECORDS_IN_ERROR : DsaAudit.OK;
+        return summary.errors() > 0 ? DsaAudit.RECORDS_IN_ERROR : DsaAudit.OK;
     }
 
     private static AuditResult collect(DsaRules rules, RegisterSource source, LocalDate date) {

@@ -1,5 +1,7 @@
 package org.dsarules.text;
 
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -95,6 +97,14 @@ public final class Sanitiser {
             b.append(line(parts[i]));
         }
         return b.toString();
+    }
+
+    /**
+     * {@code out} seen through the sanitiser: for a command whose whole output is text for a terminal.
+     * {@code \n} passes; everything else is as {@link #line} makes it. Closing it closes {@code out}.
+     */
+    public static PrintWriter terminal(Writer out) {
+        return new PrintWriter(new SanitisingWriter(out));
     }
 
     private static boolean isClean(String s) {
