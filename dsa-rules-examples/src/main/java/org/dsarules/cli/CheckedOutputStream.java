@@ -51,6 +51,15 @@ final class CheckedOutputStream extends FilterOutputStream {
 
     @Override
     public void close() {
+        if (failure != null) {
+            // Already reported by the write that failed; only release the stream.
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // The first failure is the one to report.
+            }
+            return;
+        }
         try {
             flush();
         } finally {

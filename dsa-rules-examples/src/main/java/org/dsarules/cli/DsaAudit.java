@@ -5,6 +5,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -49,11 +50,16 @@ public final class DsaAudit implements Runnable {
     public static void main(String[] args) {
         // UTF-8 whatever the locale (under LANG=C Java's System.out writes every non-ASCII character as
         // '?'), and straight to the file descriptors: System.out is a PrintStream, which hides a failed write.
-        CheckedOutputStream stdout = new CheckedOutputStream(new FileOutputStream(FileDescriptor.out), "standard output");
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16));
+        PrintWriter out = standardOutput(new FileOutputStream(FileDescriptor.out));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
                 StandardCharsets.UTF_8), true);
         System.exit(run(out, err, args));
+    }
+
+    /** Standard output as {@code main} writes it: UTF-8, buffered, and every failed write an {@link OutputFailure}. */
+    static PrintWriter standardOutput(OutputStream fd) {
+        CheckedOutputStream stdout = new CheckedOutputStream(fd, "standard output");
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16));
     }
 
     /**
@@ -61,14 +67,18 @@ public final class DsaAudit implements Runnable {
      * write to {@code out} (a full disk, a closed pipe) is exit status 2 and one line on {@code err}.
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cmd = commandLine(out, err);
+        OutputFailure[] reported = new OutputFailure[1];
+        CommandLine cmd = commandLine(out, err, reported);
         int status;
         try {
             status = cmd.execute(args);
             // What is still buffered may be where the failure shows.
             out.flush();
         } catch (OutputFailure e) {
-            err.println("dsa-audit: " + Sanitiser.line(e.getMessage()));
+            // A failed stream fails every later write with the same failure: report it once.
+            if (e != reported[0]) {
+                err.println("dsa-audit: " + Sanitiser.line(e.getMessage()));
+            }
             return CANNOT_RUN;
         } catch (OutOfMemoryError e) {
             err.println("dsa-audit: " + outOfMemory("this command"));
@@ -89,10 +99,25 @@ public final class DsaAudit implements Runnable {
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, new OutputFailure[1]);
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, OutputFailure[] reported) {
         CommandLine cmd = new CommandLine(new DsaAudit());
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        // Help and version are printed by picocli itself, outside the commands: a failed write there too is one line.
+        CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+        cmd.setExecutionStrategy(parsed -> {
+            try {
+                return runLast.execute(parsed);
+            } catch (OutputFailure e) {
+                reported[0] = e;
+                err.println("dsa-audit: " + Sanitiser.line(e.getMessage()));
+                return CANNOT_RUN;
+            }
+        });
         cmd.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("dsa-audit: " + Sanitiser.line(ex.getMessage()));
@@ -104,7 +129,10 @@ public final class DsaAudit implements Runnable {
             if (ex instanceof RuleCompilationException rce) {
                 e.println("dsa-audit: the rules do not compile (" + rce.problems().size() + " problem(s)):");
                 rce.problems().forEach(p -> e.println(Sanitiser.lines(String.valueOf(p))));
-            } else if (ex instanceof DsaRulesException || ex instanceof CliException || ex instanceof OutputFailure) {
+            } else if (ex instanceof OutputFailure of) {
+                reported[0] = of;
+                e.println("dsa-audit: " + Sanitiser.line(ex.getMessage()));
+            } else if (ex instanceof DsaRulesException || ex instanceof CliException) {
                 e.println("dsa-audit: " + Sanitiser.line(ex.getMessage()));
             } else if (ex instanceof UncheckedIOException io && io.getCause() != null) {
                 // A write or read the system refused (a full disk under a library's writer): the user's to fix.
