@@ -5,7 +5,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +27,7 @@ import org.dsarules.model.Identifiability;
 import org.dsarules.model.LegalRequirement;
 import org.dsarules.model.LmcAdvice;
 import org.dsarules.model.Party;
+import org.dsarules.spool.IdIndex;
 import org.dsarules.model.PartyKind;
 import org.dsarules.model.PartyRole;
 import org.dsarules.model.PracticeRole;
@@ -71,7 +71,8 @@ final class AgreementParser {
     private static final String NEEDS_ID = "every agreement needs an id, a non-blank string";
     private static final String NEEDS_NAME = "every party needs a name, a non-blank string";
 
-    private final Map<String, Integer> firstIndexOfId = new HashMap<>();
+    /** Bounded in heap however many records the register has (issue 15: a million ids must fit in -Xmx64m). */
+    private final IdIndex firstIndexOfId = new IdIndex();
 
     /**
      * Validates the record at {@code index} of the register.
@@ -160,8 +161,8 @@ final class AgreementParser {
                 problem("id", ErrorCode.MISSING_ID, "blank; " + NEEDS_ID);
             } else {
                 id = v.textValue().strip();
-                Integer firstIndex = firstIndexOfId.putIfAbsent(id, index);
-                if (firstIndex != null) {
+                int firstIndex = firstIndexOfId.putIfAbsent(id, index);
+                if (firstIndex >= 0) {
                     problem("id", ErrorCode.DUPLICATE_ID, "duplicate id " + JsonTree.quote(id) + ": already used by the record at index "
                             + firstIndex + "; every agreement needs its own id");
                 }
