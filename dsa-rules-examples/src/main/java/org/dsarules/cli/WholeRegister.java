@@ -60,12 +60,22 @@ final class WholeRegister {
         };
     }
 
-    /** Runs {@code work}; a heap too small for it is one line naming {@code what}, not a stack trace. */
+    /**
+     * Runs {@code work}; a heap too small for it is one line naming {@code what}, not a stack trace, also
+     * when a library wrapped the OutOfMemoryError (the template engine reports it as a render failure).
+     */
     static <T> T inMemory(String what, Supplier<T> work) {
         try {
             return work.get();
         } catch (OutOfMemoryError e) {
             throw new CliException(DsaAudit.outOfMemory(what));
+        } catch (RuntimeException e) {
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof OutOfMemoryError) {
+                    throw new CliException(DsaAudit.outOfMemory(what));
+                }
+            }
+            throw e;
         }
     }
 }
