@@ -8,13 +8,13 @@ import java.util.concurrent.Callable;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Change;
-import org.dsarules.json.RegisterSource;
+import org.dsarules.register.RegisterSource;
 import org.dsarules.text.Sanitiser;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code dsa-audit diff}: what a later date or a rule overlay would change, before adopting it.

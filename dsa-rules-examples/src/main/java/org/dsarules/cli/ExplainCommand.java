@@ -15,15 +15,15 @@ import org.dsarules.engine.AuditSink;
 import org.dsarules.engine.FactText;
 import org.dsarules.engine.RuleCatalogue;
 import org.dsarules.engine.WhyNot;
-import org.dsarules.json.RegisterSource;
+import org.dsarules.register.RegisterSource;
 import org.dsarules.model.Practice;
 import org.dsarules.text.Sanitiser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code dsa-audit explain FILE ID}: one decision followed to the end: every rule that fired with the

@@ -2,8 +2,8 @@ package org.dsarules.cli;
 
 import java.nio.file.Path;
 import java.util.function.Supplier;
-import org.dsarules.json.RegisterEntry;
-import org.dsarules.json.RegisterSource;
+import org.dsarules.register.RegisterEntry;
+import org.dsarules.register.RegisterSource;
 import org.dsarules.model.Practice;
 
 /**
