@@ -53,6 +53,13 @@ public final class DsaAudit implements Runnable {
         PrintWriter out = standardOutput(new FileOutputStream(FileDescriptor.out));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
                 StandardCharsets.UTF_8), true);
+        // A heap too small shows in a worker thread too; the main thread reports it in one line, so a
+        // worker must not print its own stack trace (nor allocate trying to).
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (!(e instanceof OutOfMemoryError)) {
+                err.println("dsa-audit: internal error in thread " + thread.getName() + ": " + e);
+            }
+        });
         System.exit(run(out, err, args));
     }
 
@@ -136,7 +143,9 @@ public final class DsaAudit implements Runnable {
                 e.println("dsa-audit: " + Sanitiser.line(ex.getMessage()));
             } else if (ex instanceof UncheckedIOException io && io.getCause() != null) {
                 // A write or read the system refused (a full disk under a library's writer): the user's to fix.
-                e.println("dsa-audit: " + Sanitiser.line(io.getMessage()));
+                String m = io.getMessage() == null || io.getMessage().startsWith("java.")
+                        ? OutputFailure.reason(io.getCause()) : io.getMessage();
+                e.println("dsa-audit: " + Sanitiser.line(m));
             } else {
                 // Only a fault of this program comes here; say so, so that it is reported rather than worked around.
                 e.println("dsa-audit: internal error: " + Sanitiser.line(String.valueOf(ex)));

@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "for secondary uses during the collective action, the questions on each agreement decided "
                 + "ASK_ICB_FOR_INFORMATION, a request to assess each existing agreement, and the agreements it "
                 + "intends to withdraw from and why. Fill in the [BRACKETED] placeholders before sending."},
-        footer = {"", "Exit status: 0 every record decided, 1 some records in error (left out of the letter),",
+        footer = {"", WholeRegister.HELP, "", "Exit status: 0 every record decided, 1 some records in error (left out of the letter),",
             "2 the command could not run."})
 final class LetterCommand implements Callable<Integer> {
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "ppg", mixinStandardHelpOptions = true, versionProvider = DsaAudit.Version.class,
         description = {"Write a plain-English page (Markdown) for the practice's patient participation group: what "
                 + "the practice shares and why, what it is stopping, what it is still finding out, and a short glossary."},
-        footer = {"", "Exit status: 0 every record decided, 1 some records in error (left out), 2 the command could not run."})
+        footer = {"", WholeRegister.HELP, "", "Exit status: 0 every record decided, 1 some records in error (left out), 2 the command could not run."})
 final class PpgCommand implements Callable<Integer> {
 
     @Spec

@@ -162,7 +162,7 @@ class BoundedMemoryTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void aHeapTooSmallForTheHtmlReportIsOneLine() throws Exception {
         Path register = dir.resolve("large.json");
-        AuditCommandTest.Run g = AuditCommandTest.run("generate", "--count", "5000", "--seed", "3", "--out", register.toString());
+        AuditCommandTest.Run g = AuditCommandTest.run("generate", "--count", "3000", "--seed", "3", "--out", register.toString());
         assertEquals(0, g.status(), g.err());
         Subprocess.Result r = Subprocess.run(dir, List.of("-Xmx24m"), "audit", register.toString(), "--as-of", AS_OF,
                 "--format", "html", "--out", dir.resolve("report.html").toString());
