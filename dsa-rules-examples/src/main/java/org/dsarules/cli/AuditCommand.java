@@ -19,8 +19,11 @@ import org.dsarules.engine.CollectingSink;
 import org.dsarules.exception.RegisterFormatException;
 import org.dsarules.json.DecisionDocumentWriter;
 import org.dsarules.model.Agreement;
+import org.dsarules.documents.AuditWorkbook;
+import org.dsarules.documents.AuditedRegister;
+import org.dsarules.documents.Reports;
 import org.dsarules.register.RegisterSource;
-import org.dsarules.report.Reports;
+import org.dsarules.documents.TextReport;
 import org.dsarules.text.Sanitiser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +41,7 @@ import picocli.CommandLine.Spec;
             + "2 the command could not run (unreadable file, bad option, rules that do not compile)."})
 final class AuditCommand implements Callable<Integer> {
 
-    enum Format { text, json, html }
+    enum Format { text, json, html, xlsx }
 
     @Spec
     CommandSpec spec;
@@ -47,10 +50,10 @@ final class AuditCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (a report for a practice manager), json (the decision document) or html (a "
-                    + "self-contained report that prints on A4). text and json stream: a register of any size, "
-                    + "and any number of records in error, fit in memory; html holds the whole register, at most "
-                    + "20,000 agreements. Default: ${DEFAULT-VALUE}.")
+            description = "text (a report for a practice manager), json (the decision document), html (a "
+                    + "self-contained report that prints on A4) or xlsx (a workbook, a row per agreement; needs --out). "
+                    + "text and json stream: a register of any size, and any number of records in error, fit in "
+                    + "memory; html and xlsx hold the whole register, at most 20,000 agreements. Default: ${DEFAULT-VALUE}.")
     Format format;
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = Dates.class,
@@ -84,6 +87,9 @@ final class AuditCommand implements Callable<Integer> {
         if (out != null && Files.exists(out) && Files.exists(file) && Files.isSameFile(out, file)) {
             throw new CliException(out + ": --out names the input register, which is never overwritten");
         }
+        if (format == Format.xlsx && out == null) {
+            throw new CliException("--format xlsx writes a workbook, which is not text: give --out FILE.xlsx");
+        }
         DsaRules rules = rulesOptions.build();
         LocalDate date = asOf != null ? asOf : rules.today();
         Summary summary;
@@ -92,6 +98,8 @@ final class AuditCommand implements Callable<Integer> {
                 summary = json(rules, source, date, stdout);
             } else if (format == Format.html) {
                 summary = html(rules, source, date, stdout);
+            } else if (format == Format.xlsx) {
+                summary = xlsx(rules, source, date);
             } else {
                 summary = text(rules, source, date, stdout);
             }
@@ -132,9 +140,9 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     private Summary text(DsaRules rules, RegisterSource source, LocalDate date, PrintWriter stdout) {
-        Map<String, String> titles = new HashMap<>();
-        try (TextReport report = new TextReport(titles, file.toString())) {
-            Summary summary = rules.audit(TextReport.recordingTitles(source, titles), date, trace,
+        Map<String, Agreement> pending = new HashMap<>();
+        try (TextReport report = new TextReport(pending, file.toString(), rules)) {
+            Summary summary = rules.audit(Reports.recording(source, pending), date, trace,
                     Progress.wrap(report, spec.commandLine().getErr(), source, file));
             if (out != null) {
                 SafeOutput.write(out, os -> {
@@ -158,7 +166,7 @@ final class AuditCommand implements Callable<Integer> {
             Map<String, Agreement> agreements = new HashMap<>();
             RegisterSource limited = WholeRegister.limited(source, file, "the html report");
             AuditResult result = collect(rules, Reports.recording(limited, agreements), date);
-            return new Rendered(Reports.html(result, agreements), result.summary());
+            return new Rendered(Reports.html(AuditedRegister.of(result, agreements, rules)), result.summary());
         });
         if (out != null) {
             SafeOutput.write(out, os -> os.write(html.text().getBytes(StandardCharsets.UTF_8)));
@@ -171,6 +179,17 @@ final class AuditCommand implements Callable<Integer> {
 
     /** A whole-register document and the counts of the audit it shows. */
     record Rendered(String text, Summary summary) {
+    }
+
+    private Summary xlsx(DsaRules rules, RegisterSource source, LocalDate date) {
+        AuditedRegister audited = WholeRegister.inMemory("the xlsx workbook", () -> {
+            Map<String, Agreement> agreements = new HashMap<>();
+            AuditResult result = collect(rules, Reports.recording(
+                    WholeRegister.limited(source, file, "the xlsx workbook"), agreements), date);
+            return AuditedRegister.of(result, agreements, rules);
+        });
+        SafeOutput.write(out, os -> AuditWorkbook.write(audited, os));
+        return audited.result().summary();
     }
 
     private AuditResult collect(DsaRules rules, RegisterSource source, LocalDate date) {

@@ -20,6 +20,11 @@ final class DocumentOptions {
                     + "once the document is complete (keeping its permissions), a device or FIFO is written in place.")
     Path out;
 
+    @Option(names = "--allow-incomplete",
+            description = "With records in error, write the document anyway; it names the agreements it leaves out. "
+                    + "Without it, such a register gives no document and exit status 1.")
+    boolean allowIncomplete;
+
     @Mixin
     RulesOptions rules;
 

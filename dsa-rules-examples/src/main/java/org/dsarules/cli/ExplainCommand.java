@@ -3,21 +3,29 @@ package org.dsarules.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.KnowledgeBaseInfo;
+import org.dsarules.decision.Outcome;
 import org.dsarules.decision.RecordError;
 import org.dsarules.decision.Summary;
 import org.dsarules.decision.TraceLevel;
 import org.dsarules.decision.TraceStep;
 import org.dsarules.engine.AuditSink;
+import org.dsarules.documents.Reports;
+import org.dsarules.documents.WhatIf;
+import org.dsarules.documents.WhyNotInWords;
 import org.dsarules.engine.FactText;
 import org.dsarules.engine.RuleCatalogue;
 import org.dsarules.engine.WhyNot;
 import org.dsarules.register.RegisterSource;
 import org.dsarules.model.Practice;
 import org.dsarules.text.Sanitiser;
+import org.dsarules.model.Agreement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +39,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = DsaAudit.Version.class,
         description = {"Explain one agreement's decision: every rule that fired with the facts it matched and "
-                + "its citations, and, for each outcome it did not get, why not."})
+                + "its citations; for an agreement decided ASK_ICB_FOR_INFORMATION, what would settle it (the answers "
+                + "that change its outcome, each found by deciding again); and, for each outcome it did not get, why not."})
 final class ExplainCommand implements Callable<Integer> {
 
     @Spec
@@ -60,7 +69,16 @@ final class ExplainCommand implements Callable<Integer> {
         // Stream the register, keeping only this agreement: explain works on a register of any size.
         Decision[] found = new Decision[1];
         RecordError[] error = new RecordError[1];
-        try (RegisterSource source = input.open(file)) {
+        // Only this agreement is kept (for what would settle it), not the whole register.
+        Map<String, Agreement> agreements = new HashMap<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Agreement putIfAbsent(String key, Agreement value) {
+                return id.equals(key) ? super.putIfAbsent(key, value) : null;
+            }
+        };
+        try (RegisterSource source = Reports.recording(input.open(file), agreements)) {
             rules.audit(source, date, TraceLevel.FULL, new AuditSink() {
                 @Override
                 public void start(KnowledgeBaseInfo kb, LocalDate asOf, TraceLevel level, Practice practice) {
@@ -110,9 +128,21 @@ final class ExplainCommand implements Callable<Integer> {
             out.println("       matched: " + line(String.join("; ", FactText.describeAll(s.matched()))));
             out.println("       cites:   " + line(String.join("; ", s.citations())));
         }
+        WhatIf whatIf = WhatIf.of(d, agreements.get(d.dsaId()), a -> rules.decide(a, date), true);
+        if (d.outcome() == Outcome.ASK_ICB_FOR_INFORMATION) {
+            out.println();
+            out.println("What would settle it (each found by deciding again with that answer):");
+            List<WhatIf.Settlement> settle = whatIf.settlements();
+            if (settle.isEmpty()) {
+                out.println("  no single answer to what is not known changes the outcome");
+            }
+            for (WhatIf.Settlement s : settle) {
+                out.println("  " + line(s.sentence()));
+            }
+        }
         out.println();
         out.println("Why not another outcome:");
-        for (String reason : WhyNot.of(d, RuleCatalogue.of(rules.knowledgeBase()))) {
+        for (String reason : WhyNotInWords.of(d, whatIf, WhyNot.of(d, RuleCatalogue.of(rules.knowledgeBase())))) {
             out.println("  " + line(reason));
         }
         out.flush();

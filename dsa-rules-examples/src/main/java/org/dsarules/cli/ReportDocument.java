@@ -8,21 +8,24 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.AuditResult;
-import org.dsarules.decision.Summary;
 import org.dsarules.decision.TraceLevel;
 import org.dsarules.engine.CollectingSink;
 import org.dsarules.model.Agreement;
+import org.dsarules.documents.AuditedRegister;
+import org.dsarules.documents.Reports;
 import org.dsarules.register.RegisterSource;
-import org.dsarules.report.Reports;
 import org.dsarules.text.Sanitiser;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * What {@code letter}, {@code refer} and {@code ppg} share: audit the register (JSON, or CSV for a
- * {@code .csv} file) while keeping its agreements by id, render one document and write it to standard output or, whole or not at all, to {@code --out}.
+ * What the document commands ({@code letter}, {@code refer}, {@code ppg}) share: audit the register
+ * while keeping its agreements by id, build the one model every document reads ({@link AuditedRegister}),
+ * render one document and write it to standard output or, whole or not at all, to {@code --out}.
+ * A register with records in error gives no document unless {@code --allow-incomplete} asks for one,
+ * and then the document names the agreements it leaves out.
  */
 final class ReportDocument {
     private ReportDocument() {
@@ -30,7 +33,7 @@ final class ReportDocument {
 
     /** Returns the exit status: {@link DsaAudit#RECORDS_IN_ERROR} when some records are in error, else OK. */
     static int write(CommandSpec spec, DocumentOptions options,
-            BiFunction<AuditResult, Map<String, Agreement>, String> render) throws IOException {
+            Function<AuditedRegister, String> render) throws IOException {
         Path file = options.file;
         Path out = options.out;
         PrintWriter stdout = spec.commandLine().getOut();
@@ -43,32 +46,39 @@ final class ReportDocument {
         // One pass over the register (JSON or CSV, by its name): the decisions, and the agreements by id.
         // The document holds them all: a register past the limit is refused, a heap too small is one line.
         String what = "the " + spec.name() + " document";
-        AuditCommand.Rendered made = WholeRegister.inMemory(what, () -> {
+        AuditedRegister audited = WholeRegister.inMemory(what, () -> {
             Map<String, Agreement> byId = new LinkedHashMap<>();
             AuditResult r;
             try (RegisterSource source = Reports.recording(
                     WholeRegister.limited(options.input.open(file), file, what), byId)) {
                 r = collect(rules, source, date);
             }
-            return new AuditCommand.Rendered(render.apply(r, byId), r.summary());
+            return AuditedRegister.of(r, byId, rules);
         });
-        String document = made.text();
-        Summary summary = made.summary();
+        AuditResult result = audited.result();
+        String shown = Sanitiser.line(file.toString());
+        if (result.summary().errors() > 0 && !options.allowIncomplete) {
+            stderr.println("dsa-audit: " + shown + ": " + result.summary().errors()
+                    + " record(s) in error, so no document was written: it would leave them out without a word. Correct them"
+                    + " (run 'dsa-audit audit " + shown + "' to see why), or pass --allow-incomplete for a document that names them");
+            return DsaAudit.RECORDS_IN_ERROR;
+        }
+        String document = WholeRegister.inMemory(what, () -> render.apply(audited));
         if (out != null) {
             SafeOutput.write(out, os -> os.write(document.getBytes(StandardCharsets.UTF_8)));
         } else {
             stdout.print(document);
             stdout.flush();
         }
-        if (summary.total() == 0) {
-            stderr.println("dsa-audit: warning: " + Sanitiser.line(file.toString()) + " holds no agreements");
+        if (result.summary().total() == 0) {
+            stderr.println("dsa-audit: warning: " + shown + " holds no agreements");
         }
-        if (summary.errors() > 0) {
-            stderr.println("dsa-audit: warning: " + summary.errors()
-                    + " record(s) in error are not in this document; run 'dsa-audit audit "
-                    + Sanitiser.line(file.toString()) + "' to see why");
+        if (result.summary().errors() > 0) {
+            stderr.println("dsa-audit: warning: " + result.summary().errors()
+                    + " record(s) in error are left out of this document (it names them); run 'dsa-audit audit " + shown
+                    + "' to see why");
         }
-        return summary.errors() > 0 ? DsaAudit.RECORDS_IN_ERROR : DsaAudit.OK;
+        return result.summary().errors() > 0 ? DsaAudit.RECORDS_IN_ERROR : DsaAudit.OK;
     }
 
     private static AuditResult collect(DsaRules rules, RegisterSource source, LocalDate date) {

@@ -110,10 +110,10 @@ class TerminalSafetyTest {
                 List.of("explain", f, "EVIL-1" + OTHERS, "--as-of", AS_OF),
                 List.of("diff", f, "--as-of", "2026-04-15", "--vs-as-of", AS_OF),
                 List.of("diff", f, "--as-of", AS_OF, "--rules", overlay.getParent().toString()),
-                List.of("refer", f, "--as-of", AS_OF),
-                List.of("letter", f, "--as-of", AS_OF, "--format", "text"),
-                List.of("letter", f, "--as-of", AS_OF, "--format", "markdown"),
-                List.of("ppg", f, "--as-of", AS_OF),
+                List.of("refer", f, "--as-of", AS_OF, "--allow-incomplete"),
+                List.of("letter", f, "--as-of", AS_OF, "--format", "text", "--allow-incomplete"),
+                List.of("letter", f, "--as-of", AS_OF, "--format", "markdown", "--allow-incomplete"),
+                List.of("ppg", f, "--as-of", AS_OF, "--allow-incomplete"),
                 List.of("rules", "--rules", overlay.getParent().toString()),
                 List.of("rules", "--format", "markdown", "--rules", overlay.getParent().toString()),
                 List.of("test", scenario.toString()),
@@ -159,8 +159,8 @@ class TerminalSafetyTest {
     /** In Markdown every register URL is in a code span: no renderer links it. */
     @Test
     void markdownOutputsLinkNoUrlFromTheRegister() {
-        for (List<String> args : List.of(List.of("letter", register.toString(), "--as-of", AS_OF, "--format", "markdown"),
-                List.of("ppg", register.toString(), "--as-of", AS_OF))) {
+        for (List<String> args : List.of(List.of("letter", register.toString(), "--as-of", AS_OF, "--format", "markdown", "--allow-incomplete"),
+                List.of("ppg", register.toString(), "--as-of", AS_OF, "--allow-incomplete"))) {
             String md = AuditCommandTest.run(args.toArray(String[]::new)).out();
             int urls = 0;
             for (String bare : List.of(URL, WWW)) {
