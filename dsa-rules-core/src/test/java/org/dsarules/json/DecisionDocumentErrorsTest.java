@@ -42,6 +42,7 @@ class DecisionDocumentErrorsTest {
             assertEquals(e.index(), n.get("index").intValue());
             assertEquals(e.dsaId(), n.get("dsaId").textValue());
             assertEquals(e.field(), n.get("field").textValue());
+            assertEquals(e.code().name(), n.get("code").textValue());
             assertEquals(e.message(), n.get("message").textValue());
         }
     }
