@@ -6,16 +6,19 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
+import org.dsarules.decision.ErrorCode;
 import org.dsarules.decision.KnowledgeBaseInfo;
 import org.dsarules.decision.Outcome;
 import org.dsarules.decision.RecordError;
@@ -24,11 +27,13 @@ import org.dsarules.decision.TraceLevel;
 import org.dsarules.decision.TraceStep;
 import org.dsarules.engine.AuditSink;
 import org.dsarules.model.Practice;
+import org.dsarules.spool.Spool;
 
 /**
  * Writes the decision document of {@code record-format.md} as decisions arrive, so that a register
  * of any size streams through. Decisions are written at once; errors are held and written after
- * them; the practice is written first when it was read before the agreements, else near the end.
+ * them, in a {@link Spool} (memory while they are few, a private temporary file once they are many, so
+ * that millions of records in error fit in a small heap); the practice is written first when it was read before the agreements, else near the end.
  * The output is deterministic: fixed key order, two-space indent and {@code \n} line ends on every
  * platform, no clock.
  *
@@ -36,10 +41,12 @@ import org.dsarules.model.Practice;
  */
 public final class DecisionDocumentWriter implements AuditSink {
     /** A factory with a codec, so that a practice block's other keys can be written back as given. */
-    private static final JsonFactory FACTORY = new com.fasterxml.jackson.databind.ObjectMapper().getFactory();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory FACTORY = MAPPER.getFactory();
 
     private final JsonGenerator json;
-    private final List<RecordError> errors = new ArrayList<>();
+    /** The records in error, one compact JSON array a line: [index, dsaId, field, code, message]. */
+    private final Spool errors = new Spool();
     private boolean practiceWritten;
     private boolean started;
     private java.util.function.Function<Decision, List<String>> whyNot;
@@ -165,7 +172,9 @@ public final class DecisionDocumentWriter implements AuditSink {
 
     @Override
     public void error(RecordError e) {
-        errors.add(e);
+        ArrayNode line = MAPPER.createArrayNode().add(e.index()).add(e.dsaId()).add(e.field()).add(e.code().name())
+                .add(e.message());
+        errors.add(line.toString());
     }
 
     @Override
@@ -173,14 +182,10 @@ public final class DecisionDocumentWriter implements AuditSink {
         io(() -> {
             json.writeEndArray();
             json.writeArrayFieldStart("errors");
-            for (RecordError e : errors) {
-                json.writeStartObject();
-                json.writeNumberField("index", e.index());
-                json.writeStringField("dsaId", e.dsaId());
-                json.writeStringField("field", e.field());
-                json.writeStringField("code", e.code().name());
-                json.writeStringField("message", e.message());
-                json.writeEndObject();
+            try {
+                errors.forEach(line -> io(() -> writeError(spooled(MAPPER.readTree(line)))));
+            } finally {
+                errors.close();
             }
             json.writeEndArray();
             if (practice != null && !practiceWritten) {
@@ -196,6 +201,21 @@ public final class DecisionDocumentWriter implements AuditSink {
             json.writeRaw('\n');
             json.flush();
         });
+    }
+
+    private static RecordError spooled(JsonNode e) {
+        return new RecordError(e.get(0).intValue(), e.get(1).textValue(), e.get(2).textValue(),
+                ErrorCode.valueOf(e.get(3).textValue()), e.get(4).textValue());
+    }
+
+    private void writeError(RecordError e) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("index", e.index());
+        json.writeStringField("dsaId", e.dsaId());
+        json.writeStringField("field", e.field());
+        json.writeStringField("code", e.code().name());
+        json.writeStringField("message", e.message());
+        json.writeEndObject();
     }
 
     private void writePractice(Practice p) throws IOException {

@@ -1,7 +1,6 @@
 package org.dsarules.register;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.function.IntFunction;
 import org.dsarules.decision.ErrorCode;
 import org.dsarules.decision.RecordError;
 import org.dsarules.model.Agreement;
+import org.dsarules.spool.IdIndex;
 
 /**
  * The validation rules of a register, the same for every form of it: each record, given as a value
@@ -47,7 +47,8 @@ public final class RecordValidator {
     /** The fields of a history entry, in the order the README documents them. */
     public static final List<String> HISTORY_FIELDS = List.of("date", "field", "oldValue", "newValue", "source");
 
-    private final Map<String, Integer> firstIndexOfId = new HashMap<>();
+    /** Bounded in heap however many records the register has (issue 15: a million ids must fit in -Xmx64m). */
+    private final IdIndex firstIndexOfId = new IdIndex();
 
     private static List<String> agreementFieldList() {
         Set<String> names = new LinkedHashSet<>();
@@ -101,8 +102,8 @@ public final class RecordValidator {
 
     /** Records the first use of an id; for a later use, what names the record that used it first. */
     String firstUse(String id, int index) {
-        Integer first = firstIndexOfId.putIfAbsent(id, index);
-        return first == null ? null : where.apply(first);
+        int first = firstIndexOfId.putIfAbsent(id, index);
+        return first < 0 ? null : where.apply(first);
     }
 
     /** The fields of an agreement, in {@code record-format.md} order. */

@@ -23,6 +23,8 @@ import org.dsarules.documents.AuditWorkbook;
 import org.dsarules.documents.AuditedRegister;
 import org.dsarules.documents.Reports;
 import org.dsarules.register.RegisterSource;
+import org.dsarules.documents.TextReport;
+import org.dsarules.text.Sanitiser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,7 +52,8 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (a report for a practice manager), json (the decision document), html (a "
                     + "self-contained report that prints on A4) or xlsx (a workbook, a row per agreement; needs --out). "
-                    + "Default: ${DEFAULT-VALUE}.")
+                    + "text and json stream: a register of any size, and any number of records in error, fit in "
+                    + "memory; html and xlsx hold the whole register, at most 20,000 agreements. Default: ${DEFAULT-VALUE}.")
     Format format;
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = Dates.class,
@@ -58,7 +61,9 @@ final class AuditCommand implements Callable<Integer> {
     LocalDate asOf;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Write the report to FILE (replaced only once complete) instead of standard output.")
+            description = "Write the report to FILE instead of standard output: a regular file is replaced only once "
+                    + "the report is complete (keeping its permissions; a new one gets 0666 less the umask), a device "
+                    + "or FIFO (/dev/null, /dev/stdout) is written in place.")
     Path out;
 
     @Option(names = "--trace", paramLabel = "LEVEL", defaultValue = "full",
@@ -100,7 +105,7 @@ final class AuditCommand implements Callable<Integer> {
             }
         }
         if (summary.total() == 0) {
-            stderr.println("dsa-audit: warning: " + file + " holds no agreements");
+            stderr.println("dsa-audit: warning: " + Sanitiser.line(file.toString()) + " holds no agreements");
         }
         return summary.errors() > 0 ? DsaAudit.RECORDS_IN_ERROR : DsaAudit.OK;
     }
@@ -135,41 +140,56 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     private Summary text(DsaRules rules, RegisterSource source, LocalDate date, PrintWriter stdout) {
-        Map<String, Agreement> agreements = new HashMap<>();
-        AuditResult result = collect(rules, Reports.recording(source, agreements), date);
-        AuditedRegister audited = AuditedRegister.of(result, agreements, rules);
-        if (out != null) {
-            SafeOutput.write(out, os -> {
-                Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
-                Reports.text(audited, file.toString(), w);
-                w.flush();
-            });
-        } else {
-            Reports.text(audited, file.toString(), stdout);
-            stdout.flush();
+        Map<String, Agreement> pending = new HashMap<>();
+        try (TextReport report = new TextReport(pending, file.toString(), rules)) {
+            Summary summary = rules.audit(Reports.recording(source, pending), date, trace,
+                    Progress.wrap(report, spec.commandLine().getErr(), source, file));
+            if (out != null) {
+                SafeOutput.write(out, os -> {
+                    Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+                    report.writeTo(w);
+                    w.flush();
+                });
+            } else {
+                try {
+                    report.writeTo(stdout);
+                } catch (IOException e) {
+                    throw new OutputFailure("standard output", e);
+                }
+            }
+            return summary;
         }
-        return result.summary();
     }
 
     private Summary html(DsaRules rules, RegisterSource source, LocalDate date, PrintWriter stdout) {
-        Map<String, Agreement> agreements = new HashMap<>();
-        AuditResult result = collect(rules, Reports.recording(source, agreements), date);
-        String html = Reports.html(AuditedRegister.of(result, agreements, rules));
+        Rendered html = WholeRegister.inMemory("the html report", () -> {
+            Map<String, Agreement> agreements = new HashMap<>();
+            RegisterSource limited = WholeRegister.limited(source, file, "the html report");
+            AuditResult result = collect(rules, Reports.recording(limited, agreements), date);
+            return new Rendered(Reports.html(AuditedRegister.of(result, agreements, rules)), result.summary());
+        });
         if (out != null) {
-            SafeOutput.write(out, os -> os.write(html.getBytes(StandardCharsets.UTF_8)));
+            SafeOutput.write(out, os -> os.write(html.text().getBytes(StandardCharsets.UTF_8)));
         } else {
-            stdout.print(html);
+            stdout.print(html.text());
             stdout.flush();
         }
-        return result.summary();
+        return html.summary();
+    }
+
+    /** A whole-register document and the counts of the audit it shows. */
+    record Rendered(String text, Summary summary) {
     }
 
     private Summary xlsx(DsaRules rules, RegisterSource source, LocalDate date) {
-        Map<String, Agreement> agreements = new HashMap<>();
-        AuditResult result = collect(rules, Reports.recording(source, agreements), date);
-        AuditedRegister audited = AuditedRegister.of(result, agreements, rules);
+        AuditedRegister audited = WholeRegister.inMemory("the xlsx workbook", () -> {
+            Map<String, Agreement> agreements = new HashMap<>();
+            AuditResult result = collect(rules, Reports.recording(
+                    WholeRegister.limited(source, file, "the xlsx workbook"), agreements), date);
+            return AuditedRegister.of(result, agreements, rules);
+        });
         SafeOutput.write(out, os -> AuditWorkbook.write(audited, os));
-        return result.summary();
+        return audited.result().summary();
     }
 
     private AuditResult collect(DsaRules rules, RegisterSource source, LocalDate date) {

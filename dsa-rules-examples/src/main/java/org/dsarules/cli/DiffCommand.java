@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Change;
+import org.dsarules.register.RegisterSource;
+import org.dsarules.text.Sanitiser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Spec;
         description = {"Show which agreements change outcome, from what to what, and the rule responsible: "
                 + "between two dates (--as-of A --vs-as-of B) or between the default rules and the default "
                 + "rules with an overlay (--rules DIR)."},
-        footer = {"", "Exit status: 0 (changes or none), 2 the command could not run."})
+        footer = {"", WholeRegister.HELP, "", "Exit status: 0 (changes or none), 2 the command could not run."})
 final class DiffCommand implements Callable<Integer> {
 
     @Spec
@@ -46,10 +48,13 @@ final class DiffCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     InputOptions input;
 
+    /** Both audits are held to be compared: the register is limited as the other whole-register documents are. */
     private AuditResult audit(DsaRules rules, LocalDate date) {
-        try (org.dsarules.register.RegisterSource source = input.open(file)) {
-            return rules.audit(source, date);
-        }
+        return WholeRegister.inMemory("diff", () -> {
+            try (RegisterSource source = WholeRegister.limited(input.open(file), file, "diff")) {
+                return rules.audit(source, date);
+            }
+        });
     }
 
     @Override
@@ -73,12 +78,13 @@ final class DiffCommand implements Callable<Integer> {
         }
         List<Change> changes = Change.between(before, after);
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Impact: " + against + ": " + changes.size() + " of " + before.decisions().size()
+        out.println("Impact: " + Sanitiser.line(against) + ": " + changes.size() + " of " + before.decisions().size()
                 + " decided agreement(s) change outcome");
         for (Change c : changes) {
-            out.println("  " + c.dsaId() + ": " + c.from() + " (" + c.fromRule() + ") -> " + c.to() + " ("
-                    + c.toRule() + ")");
-            out.println("      " + c.summary());
+            // Register text and rule names go to the terminal through the sanitiser.
+            out.println("  " + Sanitiser.line(c.dsaId()) + ": " + c.from() + " (" + Sanitiser.line(c.fromRule()) + ") -> "
+                    + c.to() + " (" + Sanitiser.line(c.toRule()) + ")");
+            out.println("      " + Sanitiser.line(c.summary()));
         }
         out.flush();
         return DsaAudit.OK;

@@ -16,7 +16,8 @@ final class DocumentOptions {
     LocalDate asOf;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Write the document to FILE (replaced only once complete) instead of standard output.")
+            description = "Write the document to FILE instead of standard output: a regular file is replaced only "
+                    + "once the document is complete (keeping its permissions), a device or FIFO is written in place.")
     Path out;
 
     @Option(names = "--allow-incomplete",

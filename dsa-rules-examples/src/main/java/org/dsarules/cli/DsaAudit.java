@@ -1,11 +1,19 @@
 package org.dsarules.cli;
 
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.dsarules.exception.DsaRulesException;
 import org.dsarules.exception.RuleCompilationException;
+import org.dsarules.text.Sanitiser;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,34 +48,107 @@ public final class DsaAudit implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        // UTF-8 whatever the locale (under LANG=C Java's System.out writes every non-ASCII character as
+        // '?'), and straight to the file descriptors: System.out is a PrintStream, which hides a failed write.
+        PrintWriter out = standardOutput(new FileOutputStream(FileDescriptor.out));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
+                StandardCharsets.UTF_8), true);
+        // A heap too small shows in a worker thread too; the main thread reports it in one line, so a
+        // worker must not print its own stack trace (nor allocate trying to).
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (!(e instanceof OutOfMemoryError)) {
+                err.println("dsa-audit: internal error in thread " + thread.getName() + ": " + e);
+            }
+        });
+        System.exit(run(out, err, args));
     }
 
-    /** Runs the tool with the given streams; returns the exit status. For tests and embedding. */
+    /** Standard output as {@code main} writes it: UTF-8, buffered, and every failed write an {@link OutputFailure}. */
+    static PrintWriter standardOutput(OutputStream fd) {
+        CheckedOutputStream stdout = new CheckedOutputStream(fd, "standard output");
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16));
+    }
+
+    /**
+     * Runs the tool with the given streams; returns the exit status. For tests and embedding. A failed
+     * write to {@code out} (a full disk, a closed pipe) is exit status 2 and one line on {@code err}.
+     */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cmd = commandLine(out, err);
-        return cmd.execute(args);
+        OutputFailure[] reported = new OutputFailure[1];
+        CommandLine cmd = commandLine(out, err, reported);
+        int status;
+        try {
+            status = cmd.execute(args);
+            // What is still buffered may be where the failure shows.
+            out.flush();
+        } catch (OutputFailure e) {
+            // A failed stream fails every later write with the same failure: report it once.
+            if (e != reported[0]) {
+                err.println("dsa-audit: " + Sanitiser.line(e.getMessage()));
+            }
+            return CANNOT_RUN;
+        } catch (OutOfMemoryError e) {
+            err.println("dsa-audit: " + outOfMemory("this command"));
+            return CANNOT_RUN;
+        }
+        if (out.checkError()) {
+            err.println("dsa-audit: cannot write standard output: the write failed");
+            return CANNOT_RUN;
+        }
+        return status;
+    }
+
+    /** The one line for a heap too small: what held the memory, and the two ways out. */
+    static String outOfMemory(String what) {
+        long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        return "not enough memory for " + what + " in a heap of " + mb + " MB: run java with a larger heap "
+                + "(java -Xmx2g -jar dsa-audit.jar ...), or use 'audit --format json' or '--format text', which stream";
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, new OutputFailure[1]);
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, OutputFailure[] reported) {
         CommandLine cmd = new CommandLine(new DsaAudit());
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        // Help and version are printed by picocli itself, outside the commands: a failed write there too is one line.
+        CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+        cmd.setExecutionStrategy(parsed -> {
+            try {
+                return runLast.execute(parsed);
+            } catch (OutputFailure e) {
+                reported[0] = e;
+                err.println("dsa-audit: " + Sanitiser.line(e.getMessage()));
+                return CANNOT_RUN;
+            }
+        });
         cmd.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("dsa-audit: " + ex.getMessage());
+            c.getErr().println("dsa-audit: " + Sanitiser.line(ex.getMessage()));
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
             return CANNOT_RUN;
         });
         cmd.setExecutionExceptionHandler((ex, c, parsed) -> {
+            PrintWriter e = c.getErr();
             if (ex instanceof RuleCompilationException rce) {
-                c.getErr().println("dsa-audit: the rules do not compile (" + rce.problems().size() + " problem(s)):");
-                rce.problems().forEach(p -> c.getErr().println(p));
+                e.println("dsa-audit: the rules do not compile (" + rce.problems().size() + " problem(s)):");
+                rce.problems().forEach(p -> e.println(Sanitiser.lines(String.valueOf(p))));
+            } else if (ex instanceof OutputFailure of) {
+                reported[0] = of;
+                e.println("dsa-audit: " + Sanitiser.line(ex.getMessage()));
             } else if (ex instanceof DsaRulesException || ex instanceof CliException) {
-                c.getErr().println("dsa-audit: " + ex.getMessage());
+                e.println("dsa-audit: " + Sanitiser.line(ex.getMessage()));
+            } else if (ex instanceof UncheckedIOException io && io.getCause() != null) {
+                // A write or read the system refused (a full disk under a library's writer): the user's to fix.
+                String m = io.getMessage() == null || io.getMessage().startsWith("java.")
+                        ? OutputFailure.reason(io.getCause()) : io.getMessage();
+                e.println("dsa-audit: " + Sanitiser.line(m));
             } else {
-                c.getErr().println("dsa-audit: internal error: " + ex);
+                // Only a fault of this program comes here; say so, so that it is reported rather than worked around.
+                e.println("dsa-audit: internal error: " + Sanitiser.line(String.valueOf(ex)));
             }
             return CANNOT_RUN;
         });

@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dsarules.DsaRules;
-import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
+import org.dsarules.decision.KnowledgeBaseInfo;
 import org.dsarules.decision.Outcome;
 import org.dsarules.decision.RecordError;
+import org.dsarules.decision.Summary;
+import org.dsarules.decision.TraceLevel;
 import org.dsarules.decision.TraceStep;
+import org.dsarules.engine.AuditSink;
 import org.dsarules.documents.Reports;
 import org.dsarules.documents.WhatIf;
 import org.dsarules.documents.WhyNotInWords;
@@ -20,6 +23,8 @@ import org.dsarules.engine.FactText;
 import org.dsarules.engine.RuleCatalogue;
 import org.dsarules.engine.WhyNot;
 import org.dsarules.register.RegisterSource;
+import org.dsarules.model.Practice;
+import org.dsarules.text.Sanitiser;
 import org.dsarules.model.Agreement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,34 +66,67 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         DsaRules rules = rulesOptions.build();
         LocalDate date = asOf != null ? asOf : rules.today();
-        AuditResult result;
-        Map<String, Agreement> agreements = new HashMap<>();
+        // Stream the register, keeping only this agreement: explain works on a register of any size.
+        Decision[] found = new Decision[1];
+        RecordError[] error = new RecordError[1];
+        // Only this agreement is kept (for what would settle it), not the whole register.
+        Map<String, Agreement> agreements = new HashMap<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Agreement putIfAbsent(String key, Agreement value) {
+                return id.equals(key) ? super.putIfAbsent(key, value) : null;
+            }
+        };
         try (RegisterSource source = Reports.recording(input.open(file), agreements)) {
-            result = rules.audit(source, date);
+            rules.audit(source, date, TraceLevel.FULL, new AuditSink() {
+                @Override
+                public void start(KnowledgeBaseInfo kb, LocalDate asOf, TraceLevel level, Practice practice) {
+                }
+
+                @Override
+                public void decision(Decision x) {
+                    if (found[0] == null && x.dsaId().equals(id)) {
+                        found[0] = x;
+                    }
+                }
+
+                @Override
+                public void error(RecordError x) {
+                    if (error[0] == null && id.equals(x.dsaId())) {
+                        error[0] = x;
+                    }
+                }
+
+                @Override
+                public void finish(Practice practice, Summary summary) {
+                }
+            });
         }
         PrintWriter out = spec.commandLine().getOut();
-        Decision d = result.decisions().stream().filter(x -> x.dsaId().equals(id)).findFirst().orElse(null);
+        Decision d = found[0];
         if (d == null) {
-            RecordError e = result.errors().stream().filter(x -> id.equals(x.dsaId())).findFirst().orElse(null);
+            RecordError e = error[0];
             if (e != null) {
                 throw new CliException(id + " is not decided: record " + e.index()
                         + (e.field() != null ? ", field " + e.field() : "") + ": " + e.message());
             }
             throw new CliException(file + " has no agreement with id \"" + id + "\"");
         }
-        out.println(d.dsaId() + ", as of " + date + ": " + d.outcome() + ", decided by " + d.decisiveRule());
-        out.println("  " + d.summary());
+        // Register text and rule names may hold anything: each goes to the terminal through the sanitiser.
+        out.println(line(d.dsaId()) + ", as of " + date + ": " + d.outcome() + ", decided by " + line(d.decisiveRule()));
+        out.println("  " + line(d.summary()));
         out.println();
         out.println("Every rule that fired, in order:");
         int i = 0;
         for (TraceStep s : d.trace()) {
-            out.println(String.format("%3d. %s%s", ++i, s.rule(),
-                    s.outcome() == null ? "" : "  -> proposes " + s.outcome() + " (row " + s.policyRow() + ")"));
+            out.println(String.format("%3d. %s%s", ++i, line(s.rule()),
+                    s.outcome() == null ? "" : "  -> proposes " + s.outcome() + " (row " + line(s.policyRow()) + ")"));
             if (!s.explanation().isEmpty()) {
-                out.println("       found:   " + s.explanation());
+                out.println("       found:   " + line(s.explanation()));
             }
-            out.println("       matched: " + String.join("; ", FactText.describeAll(s.matched())));
-            out.println("       cites:   " + String.join("; ", s.citations()));
+            out.println("       matched: " + line(String.join("; ", FactText.describeAll(s.matched()))));
+            out.println("       cites:   " + line(String.join("; ", s.citations())));
         }
         WhatIf whatIf = WhatIf.of(d, agreements.get(d.dsaId()), a -> rules.decide(a, date), true);
         if (d.outcome() == Outcome.ASK_ICB_FOR_INFORMATION) {
@@ -99,16 +137,20 @@ final class ExplainCommand implements Callable<Integer> {
                 out.println("  no single answer to what is not known changes the outcome");
             }
             for (WhatIf.Settlement s : settle) {
-                out.println("  " + s.sentence());
+                out.println("  " + line(s.sentence()));
             }
         }
         out.println();
         out.println("Why not another outcome:");
-        for (String line : WhyNotInWords.of(d, whatIf, WhyNot.of(d, RuleCatalogue.of(rules.knowledgeBase())))) {
-            out.println("  " + line);
+        for (String reason : WhyNotInWords.of(d, whatIf, WhyNot.of(d, RuleCatalogue.of(rules.knowledgeBase())))) {
+            out.println("  " + line(reason));
         }
         out.flush();
         return DsaAudit.OK;
+    }
+
+    private static String line(String s) {
+        return Sanitiser.line(s);
     }
 
 }

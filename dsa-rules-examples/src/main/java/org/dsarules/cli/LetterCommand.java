@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "--kind notice (notice of withdrawal to each recipient), supplier (to the GP system supplier: switch "
                 + "the extractions off), referral-reply (to each new requester: referred to the BMA). Fill in the "
                 + "[BRACKETED] placeholders before sending."},
-        footer = {"", "Exit status: 0 every record decided, 1 some records in error (no letter unless --allow-incomplete,",
+        footer = {"", WholeRegister.HELP, "", "Exit status: 0 every record decided, 1 some records in error (no letter unless --allow-incomplete,",
             "and then the letter names them), 2 the command could not run."})
 final class LetterCommand implements Callable<Integer> {
 

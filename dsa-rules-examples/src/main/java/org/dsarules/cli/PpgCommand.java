@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Write a plain-English page for the practice's patient participation group (Markdown, or "
                 + "printable HTML): what the practice shares and why, what it is stopping, what it is still finding out, "
                 + "how to register a national data opt-out and a Type 1 opt-out, and a short glossary."},
-        footer = {"", "Exit status: 0 every record decided, 1 some records in error (left out), 2 the command could not run."})
+        footer = {"", WholeRegister.HELP, "", "Exit status: 0 every record decided, 1 some records in error (left out), 2 the command could not run."})
 final class PpgCommand implements Callable<Integer> {
 
     @Spec

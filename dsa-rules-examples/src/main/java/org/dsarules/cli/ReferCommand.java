@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "refer", mixinStandardHelpOptions = true, versionProvider = DsaAudit.Version.class,
         description = {"Write, for each agreement decided REFER_TO_BMA, a short plain-text summary to paste into an "
                 + "email to the BMA: the agreement, who asks and for what, the facts that matter, and why it is referred."},
-        footer = {"", "Exit status: 0 every record decided, 1 some records in error (left out), 2 the command could not run."})
+        footer = {"", WholeRegister.HELP, "", "Exit status: 0 every record decided, 1 some records in error (left out), 2 the command could not run."})
 final class ReferCommand implements Callable<Integer> {
 
     @Spec

@@ -17,6 +17,7 @@ import org.dsarules.model.Agreement;
 import org.dsarules.documents.AuditedRegister;
 import org.dsarules.documents.Reports;
 import org.dsarules.register.RegisterSource;
+import org.dsarules.text.Sanitiser;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -43,18 +44,26 @@ final class ReportDocument {
         DsaRules rules = options.rules.build();
         LocalDate date = options.asOf != null ? options.asOf : rules.today();
         // One pass over the register (JSON, CSV or xlsx, by its name or --input-format): the decisions, and the agreements by id.
-        Map<String, Agreement> byId = new LinkedHashMap<>();
-        AuditResult result;
-        try (RegisterSource source = Reports.recording(options.input.open(file), byId)) {
-            result = collect(rules, source, date);
-        }
+        // The document holds them all: a register past the limit is refused, a heap too small is one line.
+        String what = "the " + spec.name() + " document";
+        AuditedRegister audited = WholeRegister.inMemory(what, () -> {
+            Map<String, Agreement> byId = new LinkedHashMap<>();
+            AuditResult r;
+            try (RegisterSource source = Reports.recording(
+                    WholeRegister.limited(options.input.open(file), file, what), byId)) {
+                r = collect(rules, source, date);
+            }
+            return AuditedRegister.of(r, byId, rules);
+        });
+        AuditResult result = audited.result();
+        String shown = Sanitiser.line(file.toString());
         if (result.summary().errors() > 0 && !options.allowIncomplete) {
-            stderr.println("dsa-audit: " + file + ": " + result.summary().errors()
+            stderr.println("dsa-audit: " + shown + ": " + result.summary().errors()
                     + " record(s) in error, so no document was written: it would leave them out without a word. Correct them"
-                    + " (run 'dsa-audit audit " + file + "' to see why), or pass --allow-incomplete for a document that names them");
+                    + " (run 'dsa-audit audit " + shown + "' to see why), or pass --allow-incomplete for a document that names them");
             return DsaAudit.RECORDS_IN_ERROR;
         }
-        String document = render.apply(AuditedRegister.of(result, byId, rules));
+        String document = WholeRegister.inMemory(what, () -> render.apply(audited));
         if (out != null) {
             SafeOutput.write(out, os -> os.write(document.getBytes(StandardCharsets.UTF_8)));
         } else {
@@ -62,11 +71,11 @@ final class ReportDocument {
             stdout.flush();
         }
         if (result.summary().total() == 0) {
-            stderr.println("dsa-audit: warning: " + file + " holds no agreements");
+            stderr.println("dsa-audit: warning: " + shown + " holds no agreements");
         }
         if (result.summary().errors() > 0) {
             stderr.println("dsa-audit: warning: " + result.summary().errors()
-                    + " record(s) in error are left out of this document (it names them); run 'dsa-audit audit " + file
+                    + " record(s) in error are left out of this document (it names them); run 'dsa-audit audit " + shown
                     + "' to see why");
         }
         return result.summary().errors() > 0 ? DsaAudit.RECORDS_IN_ERROR : DsaAudit.OK;

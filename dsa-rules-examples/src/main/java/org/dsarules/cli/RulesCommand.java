@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.dsarules.DsaRules;
 import org.dsarules.engine.RuleCatalogue;
 import org.dsarules.engine.RuleCatalogue.Entry;
+import org.dsarules.text.Sanitiser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,7 +39,10 @@ final class RulesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DsaRules rules = rulesOptions.build();
         List<Entry> entries = RuleCatalogue.of(rules.knowledgeBase());
-        PrintWriter out = spec.commandLine().getOut();
+        // Rule files are trusted code, but their names and citations still reach a terminal: text and
+        // Markdown go through the sanitiser (JSON escapes what it must itself).
+        PrintWriter out = format == Format.json ? spec.commandLine().getOut()
+                : Sanitiser.terminal(spec.commandLine().getOut());
         switch (format) {
             case json -> out.print(json(rules, entries));
             case markdown -> out.print(markdown(rules, entries));

@@ -18,6 +18,7 @@ import org.dsarules.exception.DsaRulesException;
 import org.dsarules.scenario.Scenario;
 import org.dsarules.scenario.ScenarioResult;
 import org.dsarules.scenario.Scenarios;
+import org.dsarules.text.Sanitiser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,7 +48,8 @@ final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        // Scenario names, expectations and rule names reach a terminal: through the sanitiser.
+        PrintWriter out = Sanitiser.terminal(spec.commandLine().getOut());
         List<Path> files = Scenarios.find(paths);
         if (files.isEmpty()) {
             throw new CliException("no scenario files (*.json) under " + paths);
@@ -100,6 +102,7 @@ final class TestCommand implements Callable<Integer> {
             printCoverage(out, firedBy, rules);
         }
         out.println(passed + " passed, " + failed + " failed");
+        out.flush();
         return failed == 0 ? DsaAudit.OK : DsaAudit.RECORDS_IN_ERROR;
     }
 

@@ -13,6 +13,7 @@ import org.dsarules.model.PartyRole;
 import org.dsarules.model.Purpose;
 import org.dsarules.model.RequirementKind;
 import org.dsarules.model.Status;
+import org.dsarules.text.Sanitiser;
 
 /**
  * The words the reports use for the format's codes: one place, so that every document says the same
@@ -249,25 +250,16 @@ final class Plain {
         };
     }
 
-    /** Escapes text for Markdown so that register data shows as written: no markup, no raw HTML. */
+    /**
+     * Escapes text for Markdown so that register data shows as written: no markup, no raw HTML, no
+     * link made of a bare URL, no control character. See {@link Sanitiser#markdown}.
+     */
     static String md(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '!', '~', '&' -> b.append('\\').append(c);
-                case '\r', '\n', '\t' -> b.append(' ');
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return Sanitiser.markdown(s);
     }
 
-    /** One line of plain text: line breaks in register data become spaces. */
+    /** One line of plain text, safe for a terminal. See {@link Sanitiser#line}. */
     static String line(String s) {
-        return s == null ? "" : s.replaceAll("[\\r\\n\\t]+", " ");
+        return Sanitiser.line(s);
     }
 }

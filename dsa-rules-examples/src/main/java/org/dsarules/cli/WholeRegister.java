@@ -1,0 +1,81 @@
+package org.dsarules.cli;
+
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.dsarules.register.RegisterEntry;
+import org.dsarules.register.RegisterSource;
+import org.dsarules.model.Practice;
+
+/**
+ * The documents that must hold a whole register in memory (the HTML report, the letters, the PPG page,
+ * the referrals, {@code diff}) refuse a register larger than {@link #LIMIT} with one line, and turn a heap
+ * too small even for that into one line too, rather than run out of memory with a stack trace. The JSON
+ * and text audits stream, and have no limit.
+ */
+final class WholeRegister {
+    /** The most records a whole-register document reads: about 20 KB of heap each, 400 MB in all. */
+    static final int LIMIT = 20_000;
+
+    /** The sentence the commands' --help uses. */
+    static final String HELP = "Holds the whole register in memory: at most 20,000 agreements (use 'audit --format "
+            + "json' or '--format text' for more; they stream).";
+
+    private WholeRegister() {
+    }
+
+    /** {@code source}, refusing its record number {@link #LIMIT} + 1 with one line naming {@code what}. */
+    static RegisterSource limited(RegisterSource source, Path file, String what) {
+        return new RegisterSource() {
+            private int read;
+
+            @Override
+            public Practice practice() {
+                return source.practice();
+            }
+
+            @Override
+            public boolean hasNext() {
+                return source.hasNext();
+            }
+
+            @Override
+            public RegisterEntry next() {
+                if (++read > LIMIT) {
+                    throw new CliException(file + " holds more than " + String.format("%,d", LIMIT)
+                            + " agreements, the most " + what + " holds in memory; use 'dsa-audit audit " + file
+                            + " --format json' (or --format text), which streams a register of any size");
+                }
+                return source.next();
+            }
+
+            @Override
+            public long position() {
+                return source.position();
+            }
+
+            @Override
+            public void close() {
+                source.close();
+            }
+        };
+    }
+
+    /**
+     * Runs {@code work}; a heap too small for it is one line naming {@code what}, not a stack trace, also
+     * when a library wrapped the OutOfMemoryError (the template engine reports it as a render failure).
+     */
+    static <T> T inMemory(String what, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (OutOfMemoryError e) {
+            throw new CliException(DsaAudit.outOfMemory(what));
+        } catch (RuntimeException e) {
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof OutOfMemoryError) {
+                    throw new CliException(DsaAudit.outOfMemory(what));
+                }
+            }
+            throw e;
+        }
+    }
+}
