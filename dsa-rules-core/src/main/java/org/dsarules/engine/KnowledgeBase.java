@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dsarules.decision.Decision;
+import org.dsarules.decision.Warnings;
 import org.dsarules.decision.KnowledgeBaseInfo;
 import org.dsarules.exception.DsaRulesException;
 import org.dsarules.exception.RuleCompilationException;
@@ -341,7 +342,7 @@ public final class KnowledgeBase {
         try {
             Decision d = e.decide(agreement, asOf);
             healthy = true;
-            return d;
+            return d == null ? null : Warnings.annotate(d, agreement, asOf);
         } finally {
             if (healthy) {
                 idle.offer(e);

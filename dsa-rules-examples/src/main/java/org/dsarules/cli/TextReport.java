@@ -52,6 +52,10 @@ final class TextReport {
             if (!d.redFlags().isEmpty()) {
                 out.println("   Red flags: " + String.join(", ", d.redFlags()));
             }
+            if (!d.warnings().isEmpty()) {
+                out.println("   Warnings (entries that contradict each other; the decision does not change):");
+                d.warnings().forEach(w -> out.println("     - " + w.code() + ": " + clean(w.message())));
+            }
             if (!d.missing().isEmpty()) {
                 out.println("   Not known: " + String.join(", ", d.missing()));
             }

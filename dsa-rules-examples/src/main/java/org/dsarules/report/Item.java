@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.dsarules.decision.Decision;
+import org.dsarules.decision.Warning;
 import org.dsarules.decision.Outcome;
 import org.dsarules.decision.TraceStep;
 import org.dsarules.model.Agreement;
@@ -199,6 +200,10 @@ record Item(int n, Decision decision, Agreement agreement, LocalDate asOf) {
 
     List<String> missing() {
         return decision.missing();
+    }
+
+    List<Warning> warnings() {
+        return decision.warnings();
     }
 
     List<String> nextSteps() {
