@@ -1,0 +1,61 @@
+package org.dsarules.round;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.dsarules.json.AgreementJson;
+import org.dsarules.model.Agreement;
+
+/**
+ * An agreement's facts by field path ({@code status}, {@code legalRequirement.kind},
+ * {@code parties[1].role}, {@code purposes}), each in the CSV cell syntax of {@code record-format.md}:
+ * enum values by name, dates {@code YYYY-MM-DD}, booleans {@code true}/{@code false}, lists joined
+ * with {@code ;} ({@code []} for the empty list). A field not known has no entry.
+ */
+public final class FieldPaths {
+    /** Carried with the agreement but not facts of it: left out of comparisons. */
+    private static final Set<String> NOT_FACTS = Set.of("id", "history");
+
+    private FieldPaths() {
+    }
+
+    /** Every known fact of {@code a} by path, in the format's field order. */
+    public static Map<String, String> of(Agreement a) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = AgreementJson.toJson(a).fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> e = fields.next();
+            if (!NOT_FACTS.contains(e.getKey())) {
+                flatten(e.getKey(), e.getValue(), out);
+            }
+        }
+        return out;
+    }
+
+    /** The value of one path in {@code a} in the cell syntax, or null when not known. */
+    public static String value(Agreement a, String path) {
+        return of(a).get(path);
+    }
+
+    private static void flatten(String path, JsonNode n, Map<String, String> out) {
+        if (n.isObject()) {
+            n.fields().forEachRemaining(e -> flatten(path + "." + e.getKey(), e.getValue(), out));
+        } else if (n.isArray()) {
+            if (n.size() > 0 && n.get(0).isObject()) {
+                for (int i = 0; i < n.size(); i++) {
+                    flatten(path + "[" + i + "]", n.get(i), out);
+                }
+            } else if (n.isEmpty()) {
+                out.put(path, "[]");
+            } else {
+                StringBuilder sb = new StringBuilder();
+                n.forEach(v -> sb.append(sb.length() == 0 ? "" : ";").append(v.asText()));
+                out.put(path, sb.toString());
+            }
+        } else if (!n.isNull()) {
+            out.put(path, n.asText());
+        }
+    }
+}
