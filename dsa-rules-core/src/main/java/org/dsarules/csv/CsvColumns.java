@@ -16,6 +16,7 @@ import org.dsarules.json.RecordValidator;
  */
 final class CsvColumns {
     static final String PARTIES = "parties";
+    static final String HISTORY = "history";
     static final String LEGAL_REQUIREMENT = "legalRequirement";
     static final String ICB_ASSESSMENT = "icbAssessment";
 
@@ -51,6 +52,7 @@ final class CsvColumns {
     static final Map<String, Kind> KINDS = Map.ofEntries(
             Map.entry("id", Kind.TEXT),
             Map.entry("title", Kind.TEXT),
+            Map.entry("programme", Kind.TEXT),
             Map.entry("status", Kind.VALUE),
             Map.entry("requestedBy", Kind.TEXT),
             Map.entry("signedOn", Kind.VALUE),
@@ -79,9 +81,15 @@ final class CsvColumns {
             Map.entry("parties.kind", Kind.VALUE),
             Map.entry("parties.role", Kind.VALUE),
             Map.entry("parties.instructedBy", Kind.TEXT),
-            Map.entry("parties.directCareProvider", Kind.BOOLEAN));
+            Map.entry("parties.directCareProvider", Kind.BOOLEAN),
+            Map.entry("history.date", Kind.VALUE),
+            Map.entry("history.field", Kind.VALUE),
+            Map.entry("history.oldValue", Kind.TEXT),
+            Map.entry("history.newValue", Kind.TEXT),
+            Map.entry("history.source", Kind.TEXT));
 
     private static final Pattern PARTY = Pattern.compile("parties\\[(0|[1-9][0-9]{0,8})\\]\\.([A-Za-z0-9]+)");
+    private static final Pattern HISTORY_ENTRY = Pattern.compile("history\\[(0|[1-9][0-9]{0,8})\\]\\.([A-Za-z0-9]+)");
     private static final Pattern ANY_INDEX = Pattern.compile("\\[\\s*([0-9]{1,3})\\s*\\]");
 
     private CsvColumns() {
@@ -96,6 +104,14 @@ final class CsvColumns {
                 return null;
             }
             return new Column(name, PARTIES, Integer.parseInt(m.group(1)), field, kind(PARTIES + "." + field));
+        }
+        Matcher h = HISTORY_ENTRY.matcher(name);
+        if (h.matches()) {
+            String field = h.group(2);
+            if (!RecordValidator.historyFields().contains(field)) {
+                return null;
+            }
+            return new Column(name, HISTORY, Integer.parseInt(h.group(1)), field, kind(HISTORY + "." + field));
         }
         int dot = name.indexOf('.');
         if (dot > 0) {
@@ -118,8 +134,16 @@ final class CsvColumns {
         return PARTY.matcher(name).matches();
     }
 
-    /** Every column of the format, in {@code record-format.md} order, with the columns of {@code parties} parties. */
+    /** Every column of the format, in {@code record-format.md} order, with the columns of {@code parties} parties and no history. */
     static List<String> names(int parties) {
+        return names(parties, 0);
+    }
+
+    /**
+     * Every column of the format, in {@code record-format.md} order, with the columns of {@code parties}
+     * parties and of {@code history} history entries.
+     */
+    static List<String> names(int parties, int history) {
         List<String> names = new ArrayList<>();
         for (String f : RecordValidator.agreementFields()) {
             switch (f) {
@@ -127,6 +151,13 @@ final class CsvColumns {
                     for (int i = 0; i < parties; i++) {
                         for (String p : RecordValidator.partyFields()) {
                             names.add(partyColumn(i, p));
+                        }
+                    }
+                }
+                case HISTORY -> {
+                    for (int i = 0; i < history; i++) {
+                        for (String h : RecordValidator.historyFields()) {
+                            names.add(HISTORY + "[" + i + "]." + h);
                         }
                     }
                 }
@@ -164,7 +195,7 @@ final class CsvColumns {
     }
 
     private static boolean isStructured(String name) {
-        return name.equals(PARTIES) || name.equals(LEGAL_REQUIREMENT) || name.equals(ICB_ASSESSMENT);
+        return name.equals(PARTIES) || name.equals(HISTORY) || name.equals(LEGAL_REQUIREMENT) || name.equals(ICB_ASSESSMENT);
     }
 
     private static Kind kind(String key) {

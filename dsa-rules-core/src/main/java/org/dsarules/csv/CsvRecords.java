@@ -51,6 +51,7 @@ final class CsvRecords {
         List<Rewrite> rewrites = new ArrayList<>(0);
         ObjectNode record = NODES.objectNode();
         TreeMap<Integer, ObjectNode> parties = new TreeMap<>();
+        TreeMap<Integer, ObjectNode> history = new TreeMap<>();
         for (int i = 0; i < cells.size() && i < columns.length; i++) {
             Column c = columns[i];
             String cell = cells.get(i);
@@ -65,6 +66,12 @@ final class CsvRecords {
                     record.putArray(CsvColumns.PARTIES); // keeps the place of parties among the fields
                 }
                 parties.computeIfAbsent(c.party(), k -> NODES.objectNode()).set(c.field(), value);
+            } else if (c.group().equals(CsvColumns.HISTORY)) {
+                if (!record.has(CsvColumns.HISTORY)) {
+                    record.putArray(CsvColumns.HISTORY);
+                }
+                // an index whose cells are all empty is no entry, as for parties
+                history.computeIfAbsent(c.party(), k -> NODES.objectNode()).set(c.field(), value);
             } else {
                 JsonNode group = record.get(c.group());
                 ObjectNode object = group instanceof ObjectNode o ? o : record.putObject(c.group());
@@ -78,6 +85,9 @@ final class CsvRecords {
                 ObjectNode p = parties.get(i);
                 list.add(p != null ? p : NODES.objectNode().put("name", PLACEHOLDER_NAME));
             }
+        }
+        if (!history.isEmpty()) {
+            record.putArray(CsvColumns.HISTORY).addAll(history.values());
         }
         RegisterEntry entry = validator.validate(record, index);
         if (entry instanceof RegisterEntry.Invalid invalid) {

@@ -169,8 +169,9 @@ final class CsvRegisterSource implements RegisterSource {
             anyKnown = true;
             if (c.party() >= RecordValidator.maxListSize()) {
                 throw CsvFailures.format(source, "column " + RecordValidator.quote(name) + " (column " + CsvColumns.letter(i)
-                        + " of the header): parties are numbered from 0 to " + (RecordValidator.maxListSize() - 1)
-                        + String.format(Locale.ROOT, " (an agreement has at most %,d parties)", RecordValidator.maxListSize()));
+                        + " of the header): " + c.group() + " are numbered from 0 to " + (RecordValidator.maxListSize() - 1)
+                        + String.format(Locale.ROOT, " (an agreement has at most %,d %s)", RecordValidator.maxListSize(),
+                        c.group().equals(CsvColumns.HISTORY) ? "history entries" : c.group()));
             }
             Integer before = seen.putIfAbsent(name, i);
             if (before != null) {

@@ -40,6 +40,7 @@ public final class CsvTemplate {
     private static final Map<String, String> HELP = Map.ofEntries(
             Map.entry("id", "required: the practice's own reference for the DSA, unique in the register"),
             Map.entry("title", "name of the DSA"),
+            Map.entry("programme", "a name for the same agreement across practices (GDPPR, OpenSAFELY)"),
             Map.entry("status", oneOf(Status.class)),
             Map.entry("requestedBy", "organisation asking for the data"),
             Map.entry("signedOn", DATE),
@@ -68,7 +69,12 @@ public final class CsvTemplate {
             Map.entry("icbAssessment.requestedOn", DATE),
             Map.entry("icbAssessment.receivedOn", DATE),
             Map.entry("lmcAdvice", oneOf(LmcAdvice.class)),
-            Map.entry("notes", "free text"));
+            Map.entry("notes", "free text"),
+            Map.entry("history.date", DATE + ": when the change was made"),
+            Map.entry("history.field", "the field the change set, as a path (icbAssessment.conclusion)"),
+            Map.entry("history.oldValue", "its value before, as a cell"),
+            Map.entry("history.newValue", "its value after, as a cell"),
+            Map.entry("history.source", "who or what made the change"));
 
     private CsvTemplate() {
     }

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import org.dsarules.model.Agreement;
+import org.dsarules.model.HistoryEntry;
 import org.dsarules.model.IcbAssessment;
 import org.dsarules.model.LegalRequirement;
 import org.dsarules.model.Party;
@@ -72,6 +73,11 @@ public final class AgreementJson {
         }
         put(o, "lmcAdvice", a.lmcAdvice());
         put(o, "notes", a.notes());
+        put(o, "programme", a.programme());
+        if (a.history() != null) {
+            ArrayNode history = o.putArray("history");
+            a.history().forEach(h -> history.add(historyEntry(h)));
+        }
         return o;
     }
 
@@ -119,6 +125,16 @@ public final class AgreementJson {
         put(n, "role", p.role());
         put(n, "instructedBy", p.instructedBy());
         put(n, "directCareProvider", p.directCareProvider());
+        return n;
+    }
+
+    private static ObjectNode historyEntry(HistoryEntry h) {
+        ObjectNode n = NODES.objectNode();
+        put(n, "date", h.date());
+        put(n, "field", h.field());
+        put(n, "oldValue", h.oldValue());
+        put(n, "newValue", h.newValue());
+        put(n, "source", h.source());
         return n;
     }
 

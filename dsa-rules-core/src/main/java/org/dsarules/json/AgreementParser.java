@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.dsarules.decision.RecordError;
 import org.dsarules.engine.Suggest;
 import org.dsarules.model.Agreement;
+import org.dsarules.model.HistoryEntry;
 import org.dsarules.model.Article6Basis;
 import org.dsarules.model.Article9Condition;
 import org.dsarules.model.CommonLawBasis;
@@ -48,11 +49,13 @@ import org.dsarules.model.Status;
  */
 final class AgreementParser {
     /** The fields of an agreement, in {@code record-format.md} order. */
-    static final List<String> AGREEMENT_FIELDS = List.of("id", "title", "status", "requestedBy", "signedOn",
-            "reviewDue", "practiceRole", "parties", "purposes", "legalRequirement", "article6Bases",
+    static final List<String> AGREEMENT_FIELDS = List.of("id", "title", "status", "requestedBy",
+            "signedOn", "reviewDue", "practiceRole", "parties", "purposes", "legalRequirement", "article6Bases",
             "article9Conditions", "commonLawBasis", "commonLawBasisExpires", "identifiability",
             "nationalDataOptOutApplied", "type1OptOutApplied", "commercialAccess", "dpiaProvided",
-            "icbAssessment", "lmcAdvice", "notes");
+            "icbAssessment", "lmcAdvice", "notes", "programme", "history");
+    /** The fields of a history entry, in the order the README documents them. */
+    static final List<String> HISTORY_FIELDS = List.of("date", "field", "oldValue", "newValue", "source");
     /** The fields of a party, in {@code record-format.md} order. */
     static final List<String> PARTY_FIELDS = List.of("name", "kind", "role", "instructedBy", "directCareProvider");
     /** The fields of {@code legalRequirement}. */
@@ -113,6 +116,7 @@ final class AgreementParser {
                         id(v);
                     }
                     case "title" -> b.title(string(v, name));
+                    case "programme" -> b.programme(string(v, name));
                     case "status" -> b.status(oneOf(v, name, Status.class));
                     case "requestedBy" -> b.requestedBy(string(v, name));
                     case "signedOn" -> b.signedOn(date(v, name));
@@ -133,6 +137,7 @@ final class AgreementParser {
                     case "icbAssessment" -> b.icbAssessment(icbAssessment(v));
                     case "lmcAdvice" -> b.lmcAdvice(oneOf(v, name, LmcAdvice.class));
                     case "notes" -> b.notes(string(v, name));
+                    case "history" -> b.history(history(v));
                     default -> unknown(name, "", "an agreement", AGREEMENT_FIELDS);
                 }
             }
@@ -222,6 +227,68 @@ final class AgreementParser {
                 problem(path + ".name", "missing; " + NEEDS_NAME);
             }
             return count == before ? new Party(name, kind, role, instructedBy, directCare) : null;
+        }
+
+        private List<HistoryEntry> history(JsonNode v) {
+            if (absent(v, "history")) {
+                return null;
+            }
+            JsonTree.TooBig big = JsonTree.tooBig(v);
+            if (big != null && big.list()) {
+                tooMany("history", big.size());
+                return null;
+            }
+            if (!v.isArray()) {
+                return wrongType("history", "a list of history entries, or null", v);
+            }
+            if (v.size() > MAX_LIST_SIZE) {
+                tooMany("history", v.size());
+                return null;
+            }
+            List<HistoryEntry> entries = new ArrayList<>(v.size());
+            for (int i = 0; i < v.size(); i++) {
+                String path = "history[" + i + "]";
+                JsonNode h = v.get(i);
+                if (h.isNull()) {
+                    nullInList(path);
+                } else if (!h.isObject()) {
+                    wrongType(path, "a history entry: an object with at least a date and a field", h);
+                } else {
+                    HistoryEntry entry = historyEntry(h, path);
+                    if (entry != null) {
+                        entries.add(entry);
+                    }
+                }
+            }
+            return entries;
+        }
+
+        private HistoryEntry historyEntry(JsonNode node, String path) {
+            int before = count;
+            LocalDate date = null;
+            String field = null;
+            String oldValue = null;
+            String newValue = null;
+            String source = null;
+            for (Map.Entry<String, JsonNode> f : node.properties()) {
+                JsonNode v = f.getValue();
+                String fieldPath = path + "." + f.getKey();
+                switch (f.getKey()) {
+                    case "date" -> date = date(v, fieldPath);
+                    case "field" -> field = string(v, fieldPath);
+                    case "oldValue" -> oldValue = string(v, fieldPath);
+                    case "newValue" -> newValue = string(v, fieldPath);
+                    case "source" -> source = string(v, fieldPath);
+                    default -> unknown(f.getKey(), path + ".", "a history entry", HISTORY_FIELDS);
+                }
+            }
+            if (count == before && date == null) {
+                problem(path + ".date", "missing; every history entry needs the date of the change");
+            }
+            if (count == before && (field == null || field.isBlank())) {
+                problem(path + ".field", "missing or blank; every history entry needs the field it changed");
+            }
+            return count == before ? new HistoryEntry(date, field, oldValue, newValue, source) : null;
         }
 
         private String partyName(JsonNode v, String path) {

@@ -41,6 +41,11 @@ public final class RecordValidator {
         return AgreementParser.PARTY_FIELDS;
     }
 
+    /** The fields of a {@code history} entry, in the order the README documents them. */
+    public static List<String> historyFields() {
+        return AgreementParser.HISTORY_FIELDS;
+    }
+
     /** The fields of {@code legalRequirement}, in {@code record-format.md} order. */
     public static List<String> legalRequirementFields() {
         return AgreementParser.LEGAL_REQUIREMENT_FIELDS;

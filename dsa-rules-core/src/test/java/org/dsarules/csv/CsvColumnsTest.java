@@ -17,6 +17,8 @@ class CsvColumnsTest {
             switch (f) {
                 case "parties" -> RecordValidator.partyFields()
                         .forEach(p -> assertTrue(CsvColumns.KINDS.containsKey("parties." + p), p));
+                case "history" -> RecordValidator.historyFields()
+                        .forEach(h -> assertTrue(CsvColumns.KINDS.containsKey("history." + h), h));
                 case "legalRequirement", "icbAssessment" -> { }
                 default -> assertTrue(CsvColumns.KINDS.containsKey(f), f);
             }
@@ -29,7 +31,7 @@ class CsvColumnsTest {
 
     @Test
     void everyTemplateColumnIsAColumn() {
-        for (String c : CsvColumns.names(3)) {
+        for (String c : CsvColumns.names(3, 2)) {
             assertEquals(c, CsvColumns.column(c).name());
         }
     }
@@ -41,6 +43,8 @@ class CsvColumnsTest {
         assertNull(CsvColumns.column("icbAssessment"));
         assertNull(CsvColumns.column("parties[0]"));
         assertNull(CsvColumns.column("parties[0].nome"));
+        assertNull(CsvColumns.column("history"));
+        assertNull(CsvColumns.column("history[0].when"));
     }
 
     @Test

@@ -61,6 +61,9 @@ class AgreementJsonTest {
         List<String> icb = new ArrayList<>();
         json.get("icbAssessment").fieldNames().forEachRemaining(icb::add);
         assertEquals(AgreementParser.ICB_ASSESSMENT_FIELDS, icb);
+        List<String> history = new ArrayList<>();
+        json.get("history").get(0).fieldNames().forEachRemaining(history::add);
+        assertEquals(AgreementParser.HISTORY_FIELDS, history);
     }
 
     @Test

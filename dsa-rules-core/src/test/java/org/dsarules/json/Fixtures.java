@@ -12,6 +12,7 @@ import org.dsarules.model.Agreement;
 import org.dsarules.model.Article6Basis;
 import org.dsarules.model.Article9Condition;
 import org.dsarules.model.CommonLawBasis;
+import org.dsarules.model.HistoryEntry;
 import org.dsarules.model.IcbAssessment;
 import org.dsarules.model.IcbConclusion;
 import org.dsarules.model.IcbStatus;
@@ -58,6 +59,12 @@ final class Fixtures {
                         LocalDate.of(2025, 11, 3), LocalDate.of(2025, 12, 15)))
                 .lmcAdvice(LmcAdvice.KEEP)
                 .notes("Reviewed at the partners' meeting \"2025-12\"; ask again in 2026.\nSecond line.")
+                .programme("CPRD Aurum")
+                .history(List.of(
+                        new HistoryEntry(LocalDate.of(2025, 11, 3), "icbAssessment.status", "NOT_REQUESTED", "REQUESTED",
+                                "letter to the ICB"),
+                        new HistoryEntry(LocalDate.of(2025, 12, 15), "icbAssessment.conclusion", null,
+                                "NECESSARY_AND_LAWFUL", null)))
                 .build();
     }
 
@@ -91,7 +98,13 @@ final class Fixtures {
               "icbAssessment": { "status": "RECEIVED", "conclusion": "NECESSARY_AND_LAWFUL",
                                  "requestedOn": "2025-11-03", "receivedOn": "2025-12-15" },
               "lmcAdvice": "KEEP",
-              "notes": "Reviewed at the partners' meeting \\"2025-12\\"; ask again in 2026.\\nSecond line."
+              "notes": "Reviewed at the partners' meeting \\"2025-12\\"; ask again in 2026.\\nSecond line.",
+              "programme": "CPRD Aurum",
+              "history": [
+                { "date": "2025-11-03", "field": "icbAssessment.status", "oldValue": "NOT_REQUESTED",
+                  "newValue": "REQUESTED", "source": "letter to the ICB" },
+                { "date": "2025-12-15", "field": "icbAssessment.conclusion", "newValue": "NECESSARY_AND_LAWFUL" }
+              ]
             }
             """;
 
