@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.KnowledgeBaseInfo;
+import org.dsarules.decision.ErrorCode;
 import org.dsarules.decision.RecordError;
 import org.dsarules.decision.Summary;
 import org.dsarules.decision.TraceLevel;
@@ -194,13 +195,13 @@ public final class DsaRules {
         try {
             Decision d = knowledgeBase.decideOne(a, asOf);
             if (d == null) {
-                return new Result(null, new RecordError(valid.index(), a.id(), null,
+                return new Result(null, new RecordError(valid.index(), a.id(), null, ErrorCode.NOT_DECIDED,
                         "no rule proposed an outcome for this agreement: the rules in use do not cover it"));
             }
             return new Result(d.withTrace(level), null);
         } catch (RuntimeException e) {
             // A fault in one agreement's evaluation must not stop the others from being decided.
-            return new Result(null, new RecordError(valid.index(), a.id(), null,
+            return new Result(null, new RecordError(valid.index(), a.id(), null, ErrorCode.NOT_DECIDED,
                     "could not be evaluated: " + e.getMessage()));
         }
     }

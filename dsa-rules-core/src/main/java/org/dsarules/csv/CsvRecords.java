@@ -163,7 +163,7 @@ final class CsvRecords {
                 field = item.group(1);
             }
         }
-        return new RecordError(e.index(), e.dsaId(), field, "row " + row + ": " + message);
+        return new RecordError(e.index(), e.dsaId(), field, e.code(), "row " + row + ": " + message);
     }
 
     private static boolean isListColumn(String name) {

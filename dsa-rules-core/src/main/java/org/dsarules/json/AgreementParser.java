@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.dsarules.decision.ErrorCode;
 import org.dsarules.decision.RecordError;
 import org.dsarules.engine.Suggest;
 import org.dsarules.model.Agreement;
@@ -81,7 +82,7 @@ final class AgreementParser {
      */
     RegisterEntry parse(JsonNode node, int index) {
         if (node == null || !node.isObject()) {
-            return new RegisterEntry.Invalid(new RecordError(index, null, null,
+            return new RegisterEntry.Invalid(new RecordError(index, null, null, ErrorCode.NOT_AN_AGREEMENT,
                     "an agreement must be a JSON object; found " + JsonTree.describe(node)));
         }
         Check c = new Check(index);
@@ -89,7 +90,7 @@ final class AgreementParser {
         if (c.count == 0) {
             return new RegisterEntry.Valid(index, b.id(c.id).build());
         }
-        return new RegisterEntry.Invalid(new RecordError(index, c.id, c.paths.get(0), c.message()));
+        return new RegisterEntry.Invalid(new RecordError(index, c.id, c.paths.get(0), c.firstCode, c.message()));
     }
 
     /** The checks of one record: every problem found, in document order, and the id once read. */
@@ -97,6 +98,7 @@ final class AgreementParser {
         private final int index;
         private final List<String> paths = new ArrayList<>();
         private String first;
+        private ErrorCode firstCode;
         private int count;
         private String id;
 
@@ -142,7 +144,7 @@ final class AgreementParser {
                 }
             }
             if (!hasId) {
-                problem("id", "missing; " + NEEDS_ID);
+                problem("id", ErrorCode.MISSING_ID, "missing; " + NEEDS_ID);
             }
             return b;
         }
@@ -151,16 +153,16 @@ final class AgreementParser {
             if (JsonTree.isDuplicate(v)) {
                 absent(v, "id");
             } else if (v.isNull()) {
-                problem("id", "null; " + NEEDS_ID);
+                problem("id", ErrorCode.MISSING_ID, "null; " + NEEDS_ID);
             } else if (!v.isTextual()) {
                 wrongType("id", "a non-blank string", v);
             } else if (v.textValue().isBlank()) {
-                problem("id", "blank; " + NEEDS_ID);
+                problem("id", ErrorCode.MISSING_ID, "blank; " + NEEDS_ID);
             } else {
                 id = v.textValue().strip();
                 Integer firstIndex = firstIndexOfId.putIfAbsent(id, index);
                 if (firstIndex != null) {
-                    problem("id", "duplicate id " + JsonTree.quote(id) + ": already used by the record at index "
+                    problem("id", ErrorCode.DUPLICATE_ID, "duplicate id " + JsonTree.quote(id) + ": already used by the record at index "
                             + firstIndex + "; every agreement needs its own id");
                 }
             }
@@ -224,7 +226,7 @@ final class AgreementParser {
                 }
             }
             if (!hasName) {
-                problem(path + ".name", "missing; " + NEEDS_NAME);
+                problem(path + ".name", ErrorCode.MISSING_VALUE, "missing; " + NEEDS_NAME);
             }
             return count == before ? new Party(name, kind, role, instructedBy, directCare) : null;
         }
@@ -283,10 +285,10 @@ final class AgreementParser {
                 }
             }
             if (count == before && date == null) {
-                problem(path + ".date", "missing; every history entry needs the date of the change");
+                problem(path + ".date", ErrorCode.MISSING_VALUE, "missing; every history entry needs the date of the change");
             }
             if (count == before && (field == null || field.isBlank())) {
-                problem(path + ".field", "missing or blank; every history entry needs the field it changed");
+                problem(path + ".field", ErrorCode.MISSING_VALUE, "missing or blank; every history entry needs the field it changed");
             }
             return count == before ? new HistoryEntry(date, field, oldValue, newValue, source) : null;
         }
@@ -295,11 +297,11 @@ final class AgreementParser {
             if (JsonTree.isDuplicate(v)) {
                 absent(v, path);
             } else if (v.isNull()) {
-                problem(path, "null; " + NEEDS_NAME);
+                problem(path, ErrorCode.MISSING_VALUE, "null; " + NEEDS_NAME);
             } else if (!v.isTextual()) {
                 wrongType(path, "a non-blank string", v);
             } else if (v.textValue().isBlank()) {
-                problem(path, "blank; " + NEEDS_NAME);
+                problem(path, ErrorCode.MISSING_VALUE, "blank; " + NEEDS_NAME);
             } else {
                 return v.textValue();
             }
@@ -384,7 +386,7 @@ final class AgreementParser {
                     // not a real date: reported below
                 }
             }
-            problem(path, JsonTree.quote(v.textValue()) + " is not a real YYYY-MM-DD date");
+            problem(path, ErrorCode.BAD_DATE, JsonTree.quote(v.textValue()) + " is not a real YYYY-MM-DD date");
             return null;
         }
 
@@ -436,43 +438,44 @@ final class AgreementParser {
             }
             List<String> names = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
             Optional<String> near = Suggest.nearest(s, names).filter(n -> n.length() > 1);
-            problem(path, JsonTree.quote(s) + " is not one of " + String.join(", ", names)
+            problem(path, ErrorCode.BAD_ENUM, JsonTree.quote(s) + " is not one of " + String.join(", ", names)
                     + near.map(n -> " (did you mean " + n + "?)").orElse(""));
             return null;
         }
 
         private void unknown(String name, String prefix, String what, List<String> fields) {
             Optional<String> near = Suggest.nearest(name, fields);
-            problem(prefix + JsonTree.escape(name), "not a field of " + what
+            problem(prefix + JsonTree.escape(name), ErrorCode.UNKNOWN_FIELD, "not a field of " + what
                     + near.map(n -> " (did you mean " + n + "?)").orElse("; its fields are " + String.join(", ", fields)));
         }
 
         /** Absent or null: not known. A field given twice is reported here and also counts as absent. */
         private boolean absent(JsonNode v, String path) {
             if (JsonTree.isDuplicate(v)) {
-                problem(path, "given more than once in the same object; give each field once");
+                problem(path, ErrorCode.DUPLICATE_FIELD, "given more than once in the same object; give each field once");
                 return true;
             }
             return v == null || v.isNull();
         }
 
         private <T> T wrongType(String path, String expected, JsonNode found) {
-            problem(path, "expected " + expected + "; found " + JsonTree.describe(found));
+            problem(path, ErrorCode.WRONG_TYPE, "expected " + expected + "; found " + JsonTree.describe(found));
             return null;
         }
 
         private void nullInList(String path) {
-            problem(path, "null is not allowed inside a list; give a value or leave the item out");
+            problem(path, ErrorCode.NULL_IN_LIST, "null is not allowed inside a list; give a value or leave the item out");
         }
 
         private void tooMany(String path, long size) {
-            problem(path, String.format(Locale.ROOT, "more than %,d %s (%,d); one agreement may have at most %,d",
+            problem(path, ErrorCode.TOO_MANY_ITEMS, String.format(Locale.ROOT, "more than %,d %s (%,d); one agreement may have at most %,d",
                     MAX_LIST_SIZE, path, size, MAX_LIST_SIZE));
         }
 
-        private void problem(String path, String message) {
+        private void problem(String path, ErrorCode code, String message) {
             if (first == null) {
                 first = path + ": " + message;
+                firstCode = code;
             }
             if (!paths.contains(path)) {
                 paths.add(path);

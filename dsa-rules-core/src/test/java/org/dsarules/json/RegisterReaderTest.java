@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.dsarules.decision.ErrorCode;
 import org.dsarules.decision.RecordError;
 import org.dsarules.exception.RegisterFormatException;
 import org.dsarules.model.Agreement;
@@ -86,7 +87,7 @@ class RegisterReaderTest {
                 assertEquals(valid[i], all.get(i) instanceof RegisterEntry.Valid, "record " + i);
             }
             assertEquals("DSA-001", ((RegisterEntry.Valid) all.get(0)).agreement().id());
-            assertEquals(new RecordError(1, "DSA-002", "comercialAccess",
+            assertEquals(new RecordError(1, "DSA-002", "comercialAccess", ErrorCode.UNKNOWN_FIELD,
                     "comercialAccess: not a field of an agreement (did you mean commercialAccess?)"),
                     ((RegisterEntry.Invalid) all.get(1)).error());
             RecordError four = ((RegisterEntry.Invalid) all.get(3)).error();
