@@ -12,7 +12,7 @@ import org.dsarules.model.Agreement;
  * An agreement's facts by field path ({@code status}, {@code legalRequirement.kind},
  * {@code parties[1].role}, {@code purposes}), each in the CSV cell syntax of {@code record-format.md}:
  * enum values by name, dates {@code YYYY-MM-DD}, booleans {@code true}/{@code false}, lists joined
- * with {@code ;} ({@code []} for the empty list). A field not known has no entry.
+ * with {@code "; "} ({@code []} for the empty list), as {@link org.dsarules.register.CellSyntax#cell} writes them. A field not known has no entry.
  */
 public final class FieldPaths {
     /** Carried with the agreement but not facts of it: left out of comparisons. */
@@ -51,7 +51,7 @@ public final class FieldPaths {
                 out.put(path, "[]");
             } else {
                 StringBuilder sb = new StringBuilder();
-                n.forEach(v -> sb.append(sb.length() == 0 ? "" : ";").append(v.asText()));
+                n.forEach(v -> sb.append(sb.length() == 0 ? "" : "; ").append(v.asText()));
                 out.put(path, sb.toString());
             }
         } else if (!n.isNull()) {
