@@ -1,12 +1,17 @@
 package org.dsarules.round;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.dsarules.json.AgreementJson;
 import org.dsarules.model.Agreement;
+import org.dsarules.register.Fields;
 
 /**
  * An agreement's facts by field path ({@code status}, {@code legalRequirement.kind},
@@ -32,6 +37,43 @@ public final class FieldPaths {
             }
         }
         return out;
+    }
+
+    /**
+     * Orders paths as the format lists its fields ({@link Fields#all()}), a party's fields by party
+     * index then field; a path the catalogue does not have comes last, by name.
+     */
+    public static final Comparator<String> FORMAT_ORDER = Comparator.comparingInt(FieldPaths::rank)
+            .thenComparingInt(FieldPaths::partyIndex).thenComparing(Comparator.naturalOrder());
+
+    private static final Pattern PARTY = Pattern.compile("parties\\[([0-9]+)\\]\\.(.*)");
+
+    private static int rank(String path) {
+        Matcher m = PARTY.matcher(path);
+        String key = m.matches() ? "parties[N]." + m.group(2) : path;
+        List<Fields.Field> all = Fields.all();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).path().equals(key)) {
+                // All of one party's fields sort together, at the place of the first party field.
+                return m.matches() ? firstPartyRank() : i;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    private static int firstPartyRank() {
+        List<Fields.Field> all = Fields.all();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).isPartyField()) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    private static int partyIndex(String path) {
+        Matcher m = PARTY.matcher(path);
+        return m.matches() ? Integer.parseInt(m.group(1)) : -1;
     }
 
     /** The value of one path in {@code a} in the cell syntax, or null when not known. */

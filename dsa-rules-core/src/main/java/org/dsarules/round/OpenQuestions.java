@@ -54,7 +54,8 @@ public final class OpenQuestions {
 
     /** Whether the ICB has assessed the agreement: a received conclusion other than INCOMPLETE or DECLINED. */
     public static boolean assessed(Agreement a) {
-        return a.icbAssessment() != null && ASSESSED.contains(a.icbAssessment().receivedConclusion());
+        IcbConclusion c = a.icbAssessment() == null ? null : a.icbAssessment().receivedConclusion();
+        return c != null && ASSESSED.contains(c);
     }
 
     /** Whether the ICB's reply was the stock "limited role" answer (a received DECLINED). */
@@ -92,18 +93,29 @@ public final class OpenQuestions {
             }
         }
         if (!assessed(a)) {
-            StringBuilder q = new StringBuilder();
-            if (ask) {
-                // The decisive row's own question (separate the uses, correct the sharing, assess it)
-                // names no single field: it goes with the assessment, which is the ICB's answer to it.
-                for (int i = d.missing().size(); i < d.questionsForIcb().size(); i++) {
-                    q.append(d.questionsForIcb().get(i)).append(' ');
-                }
-            }
-            q.append("Your assessment: is the sharing under this agreement necessary, lawful and proportionate?");
-            out.add(new OpenQuestion(CONCLUSION, q.toString(), false));
+            out.add(new OpenQuestion(CONCLUSION, assessmentQuestion(d, ask), false));
         }
         return out;
+    }
+
+    /**
+     * The question of the assessment row. The decisive row's own question (ASK decisions only) names
+     * no single field: row 12's asks for the assessment itself and becomes this question; rows 5 and
+     * 14 ask for a field already asked (the reference, the purposes) and are left out; any other row's
+     * (correct the sharing, separate the uses) goes with the assessment, the ICB's answer to it.
+     */
+    private static String assessmentQuestion(Decision d, boolean ask) {
+        String own = "Your assessment: is the sharing under this agreement necessary, lawful and proportionate?";
+        if (!ask || d.questionsForIcb().size() <= d.missing().size()) {
+            return own;
+        }
+        String row = d.trace().stream().filter(t -> t.rule().equals(d.decisiveRule()) && t.outcome() == d.outcome())
+                .map(t -> t.policyRow()).findFirst().orElse(null);
+        String extra = String.join(" ", d.questionsForIcb().subList(d.missing().size(), d.questionsForIcb().size()));
+        if ("12".equals(row)) {
+            return extra;
+        }
+        return "5".equals(row) || "14".equals(row) ? own : extra + " " + own;
     }
 
     private static void missingField(Agreement a, String field, String question, List<OpenQuestion> out) {

@@ -125,14 +125,15 @@ public record RegisterDiff(List<Changed> changed, List<Changed> factsOnly, List<
         return new RegisterDiff(changed, factsOnly, added, removed, unchanged);
     }
 
-    /** The facts that differ between two versions of one agreement, by path; empty when either is absent. */
+    /** The facts that differ between two versions of one agreement, in the format's order; empty when either is absent. */
     public static List<Fact> facts(Agreement before, Agreement after) {
         if (before == null || after == null) {
             return List.of();
         }
         Map<String, String> a = FieldPaths.of(before);
         Map<String, String> b = FieldPaths.of(after);
-        Set<String> paths = new LinkedHashSet<>(a.keySet());
+        java.util.TreeSet<String> paths = new java.util.TreeSet<>(FieldPaths.FORMAT_ORDER);
+        paths.addAll(a.keySet());
         paths.addAll(b.keySet());
         List<Fact> out = new ArrayList<>();
         for (String p : paths) {

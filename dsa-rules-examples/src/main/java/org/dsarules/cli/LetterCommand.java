@@ -3,6 +3,8 @@ package org.dsarules.cli;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import org.dsarules.report.Reports;
+import org.dsarules.round.AuditedRegister;
+import org.dsarules.round.documents.FollowUpLetter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,7 +16,12 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Write the practice's letter to its ICB: that it signs no new voluntary data sharing agreement "
                 + "for secondary uses during the collective action, the questions on each agreement decided "
                 + "ASK_ICB_FOR_INFORMATION, a request to assess each existing agreement, and the agreements it "
-                + "intends to withdraw from and why. Fill in the [BRACKETED] placeholders before sending."},
+                + "intends to withdraw from and why. Fill in the [BRACKETED] placeholders before sending.",
+            "Once the ICB has replied and its answers are applied ('dsa-audit answer'), the follow-up letter instead "
+                + "(chosen by itself when the register's history records an applied answer, or with --follow-up): it "
+                + "thanks the ICB for its reply, asks only what is still open, asks the ICB to pass the questions on an "
+                + "agreement it declined to assess to the controller the agreement names, and names the replies now "
+                + "overdue."},
         footer = {"", "Exit status: 0 every record decided, 1 some records in error (left out of the letter),",
             "2 the command could not run."})
 final class LetterCommand implements Callable<Integer> {
@@ -29,8 +36,36 @@ final class LetterCommand implements Callable<Integer> {
     @Mixin
     DocumentOptions options;
 
+    @Option(names = "--follow-up", description = "Write the follow-up letter, after the ICB's reply.")
+    boolean followUp;
+
+    @Option(names = "--first", description = "Write the first letter even if the register records an applied answer.")
+    boolean first;
+
+    @Option(names = "--reply-within", paramLabel = "DAYS", defaultValue = "28",
+            description = "In the follow-up letter, a request is overdue this many days after its requestedOn. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int replyWithin;
+
     @Override
     public Integer call() throws IOException {
-        return ReportDocument.write(spec, options, (r, a) -> Reports.icbLetter(r, a, format));
+        if (followUp && first) {
+            throw new CliException("--follow-up and --first ask for different letters: give one");
+        }
+        if (replyWithin < 0) {
+            throw new CliException("--reply-within " + replyWithin + ": the number of days must not be negative");
+        }
+        return ReportDocument.write(spec, options, (r, a) -> {
+            AuditedRegister register = new AuditedRegister(options.file.toString(), r, a);
+            if (followUp || !first && FollowUpLetter.due(register)) {
+                return switch (format) {
+                    case MARKDOWN -> FollowUpLetter.markdown(register, replyWithin);
+                    case TEXT -> FollowUpLetter.text(register, replyWithin);
+                    case HTML -> throw new CliException("the follow-up letter is written in markdown or text; "
+                            + "--format html is for the first letter");
+                };
+            }
+            return Reports.icbLetter(r, a, format);
+        });
     }
 }
