@@ -38,7 +38,8 @@ public final class Programmes {
         return a.title() != null && !a.title().isBlank() ? a.title().strip() : a.id();
     }
 
-    static String normalise(String s) {
+    /** {@code s} without white space, in lower case; null when nothing is left. */
+    public static String normalise(String s) {
         if (s == null) {
             return null;
         }
