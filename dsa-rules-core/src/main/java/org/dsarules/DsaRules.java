@@ -18,8 +18,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
-import org.dsarules.decision.KnowledgeBaseInfo;
 import org.dsarules.decision.ErrorCode;
+import org.dsarules.decision.KnowledgeBaseInfo;
 import org.dsarules.decision.RecordError;
 import org.dsarules.decision.Summary;
 import org.dsarules.decision.TraceLevel;
@@ -28,10 +28,10 @@ import org.dsarules.engine.CollectingSink;
 import org.dsarules.engine.KnowledgeBase;
 import org.dsarules.engine.RuleSource;
 import org.dsarules.exception.DsaRulesException;
-import org.dsarules.json.RegisterEntry;
-import org.dsarules.json.RegisterReader;
-import org.dsarules.json.RegisterSource;
 import org.dsarules.model.Agreement;
+import org.dsarules.register.RegisterEntry;
+import org.dsarules.register.RegisterSource;
+import org.dsarules.register.json.RegisterReader;
 
 /**
  * The entry point: decides data sharing agreements with a knowledge base built once.
@@ -120,7 +120,7 @@ public final class DsaRules {
      * errors are in the result.
      */
     public AuditResult audit(Path register, LocalDate asOf) {
-        try (RegisterSource source = org.dsarules.json.RegisterFiles.open(register)) {
+        try (RegisterSource source = org.dsarules.register.RegisterFiles.open(register)) {
             return collect(source, asOf, TraceLevel.FULL);
         }
     }

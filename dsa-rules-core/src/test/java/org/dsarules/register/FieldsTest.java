@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.dsarules.decision.ErrorCode;
 import org.dsarules.generate.AgreementGenerator;
-import org.dsarules.json.AgreementJson;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.IcbConclusion;
 import org.dsarules.model.LegalRequirement;
@@ -20,6 +19,7 @@ import org.dsarules.model.Purpose;
 import org.dsarules.model.RequirementKind;
 import org.dsarules.model.Status;
 import org.dsarules.register.Fields.FieldException;
+import org.dsarules.register.json.AgreementJson;
 import org.junit.jupiter.api.Test;
 
 class FieldsTest {

@@ -11,10 +11,10 @@ import org.dsarules.decision.Change;
 import org.dsarules.round.AuditedRegister;
 import org.dsarules.round.RegisterDiff;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code dsa-audit diff}: what a later date or a rule overlay would change, before adopting it.
@@ -54,7 +54,7 @@ final class DiffCommand implements Callable<Integer> {
     InputOptions input;
 
     private AuditResult audit(DsaRules rules, LocalDate date) {
-        try (org.dsarules.json.RegisterSource source = input.open(file)) {
+        try (org.dsarules.register.RegisterSource source = input.open(file)) {
             return rules.audit(source, date);
         }
     }
