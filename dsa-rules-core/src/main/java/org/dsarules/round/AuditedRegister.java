@@ -9,8 +9,8 @@ import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.TraceLevel;
 import org.dsarules.engine.CollectingSink;
-import org.dsarules.json.RegisterEntry;
-import org.dsarules.json.RegisterSource;
+import org.dsarules.register.RegisterEntry;
+import org.dsarules.register.RegisterSource;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.Practice;
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.dsarules.json.AgreementJson;
+import org.dsarules.register.json.AgreementJson;
 import org.dsarules.model.Agreement;
 import org.dsarules.register.Fields;
 

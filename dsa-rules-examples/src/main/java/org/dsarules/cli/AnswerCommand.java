@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dsarules.DsaRules;
+import org.dsarules.register.RegisterFiles;
+import org.dsarules.register.RegisterWriter;
 import org.dsarules.round.Answers;
 import org.dsarules.round.Questionnaire;
-import org.dsarules.round.RegisterOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -84,8 +85,8 @@ final class AnswerCommand implements Callable<Integer> {
         Answers.Result result = Answers.apply(registers, rows, date, source);
         for (int i = 0; i < files.size(); i++) {
             Answers.Named n = result.registers().get(i);
-            org.dsarules.json.RegisterFiles.Format format = RegisterArgs.format(files.get(i), input);
-            SafeOutput.write(targets.get(i), os -> RegisterOutput.write(n.register(), format, os));
+            RegisterWriter writer = RegisterFiles.writer(RegisterArgs.format(files.get(i), input));
+            SafeOutput.write(targets.get(i), os -> writer.write(n.register(), os));
         }
         PrintWriter stdout = spec.commandLine().getOut();
         long changed = result.applied().stream().filter(a -> !a.unchanged()).count();

@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.dsarules.DsaRules;
-import org.dsarules.json.ReadResult;
-import org.dsarules.json.RegisterFiles;
+import org.dsarules.register.ReadResult;
+import org.dsarules.register.RegisterFiles;
 import org.dsarules.round.Answers;
 import org.dsarules.round.AuditedRegister;
 

@@ -19,7 +19,7 @@ import org.dsarules.decision.Summary;
 import org.dsarules.decision.TraceLevel;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.generate.AgreementGenerator;
-import org.dsarules.json.AgreementJson;
+import org.dsarules.register.json.AgreementJson;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.Article6Basis;
 import org.dsarules.model.Article9Condition;
