@@ -17,7 +17,7 @@ import org.dsarules.round.Answers;
 import org.dsarules.round.AuditedRegister;
 
 /**
- * Several registers at once (issue 13): files, or directories whose {@code .json} and {@code .csv}
+ * Several registers at once (issue 13): files, or directories whose {@code .json}, {@code .csv} and {@code .xlsx}
  * files are registers (not recursing, in name order). Each register is one practice, named by its
  * practice block; ids are per practice, so the same id in two registers is not a duplicate.
  */
@@ -38,7 +38,7 @@ final class RegisterArgs {
                     throw new CliException(p + ": cannot list the folder: " + e.getMessage(), e);
                 }
                 if (inside.isEmpty()) {
-                    throw new CliException(p + ": the folder holds no register (.json or .csv file)");
+                    throw new CliException(p + ": the folder holds no register (.json, .csv or .xlsx file)");
                 }
                 inside.forEach(f -> add(f, out, seen));
             } else {
@@ -56,7 +56,7 @@ final class RegisterArgs {
 
     private static boolean isRegisterName(Path p) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !n.startsWith(".") && (n.endsWith(".json") || n.endsWith(".csv"));
+        return !n.startsWith(".") && (n.endsWith(".json") || n.endsWith(".csv") || n.endsWith(".xlsx"));
     }
 
     /** Audits every register (full traces), one rules instance for all. */
