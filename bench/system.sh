@@ -13,21 +13,24 @@ agreements=${3:-40}
 loop=${4:-}
 jar=dsa-rules-examples/target/dsa-audit.jar
 [ -f "$jar" ] || mvn -B -q package -DskipTests
-mvn -B -q -pl dsa-rules-examples test-compile dependency:build-classpath \
+# -am: the sibling modules from this build, never an older copy installed in ~/.m2
+mvn -B -q -pl dsa-rules-examples -am test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 cp="dsa-rules-examples/target/test-classes:dsa-rules-examples/target/classes:$(cat dsa-rules-examples/target/bench.classpath)"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/registers"
 for i in $(seq "$practices"); do
-  java -jar "$jar" generate --count "$agreements" --seed "$i" --out "$work/registers/practice-$(printf %02d "$i").json"
+  java -jar "$jar" generate --count "$agreements" --seed "$i" --programmes --out "$work/registers/practice-$(printf %02d "$i").json"
 done
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 timeit() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
 
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
-java -cp "$cp" org.dsarules.bench.SystemDocuments "$work/registers" "$work/out" 2026-06-15
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) (the machine is shared: compare CPU time under load)"
+/usr/bin/time -f "one process, every document: %e s wall, %U s user + %S s system CPU, %M KB peak" \
+    java -cp "$cp" org.dsarules.bench.SystemDocuments "$work/registers" "$work/out" 2026-06-15
 one=$(for _ in $(seq "$runs"); do timeit java -cp "$cp" org.dsarules.bench.SystemDocuments "$work/registers" "$work/out" 2026-06-15; done | median)
 echo "one process, every document: ${one} ms (median of $runs, whole process)"
 cli=$(for _ in $(seq "$runs"); do timeit java -jar "$jar" audit "$work/registers" --format html --out "$work/system.html" --as-of 2026-06-15; done | median)
