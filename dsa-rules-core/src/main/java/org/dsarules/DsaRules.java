@@ -264,8 +264,9 @@ public final class DsaRules {
         /**
          * Loads the knowledge base.
          *
-         * @throws org.dsarules.exception.RuleCompilationException when a rule file does not compile,
-         *         a rule lacks {@code @citation}, or a disabled rule does not exist
+         * @throws org.dsarules.exception.RuleCompilationException when a rule file does not compile or
+         *         a rule breaks the metadata conventions (a rule lacks {@code @citation}, ...)
+         * @throws org.dsarules.exception.UnknownRuleException when a disabled rule does not exist
          * @throws DsaRulesException when a rules directory cannot be read
          */
         public DsaRules build() {
@@ -281,13 +282,24 @@ public final class DsaRules {
             return new DsaRules(kb, clock, parallel);
         }
 
+        private static boolean hidden(Path relative) {
+            for (Path part : relative) {
+                if (part.toString().startsWith(".")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private static List<RuleSource> readDir(Path dir) {
             if (!Files.isDirectory(dir)) {
                 throw new DsaRulesException(dir + ": not a directory of rule files");
             }
             try (Stream<Path> files = Files.walk(dir)) {
-                List<Path> drl = files.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p))
-                        .sorted().toList();
+                // Hidden files and folders (".x.drl", ".git/...") are ignored, the same way for compiling,
+                // the fingerprint and the catalogue, which all read this list.
+                List<Path> drl = files.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p)
+                        && !hidden(dir.relativize(p))).sorted().toList();
                 List<RuleSource> out = new ArrayList<>();
                 for (Path p : drl) {
                     String key = "rules/" + dir.relativize(p).toString().replace('\\', '/');

@@ -4,13 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,22 +15,16 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.Warnings;
 import org.dsarules.decision.KnowledgeBaseInfo;
 import org.dsarules.exception.DsaRulesException;
 import org.dsarules.exception.RuleCompilationException;
 import org.dsarules.exception.RuleCompilationException.Problem;
+import org.dsarules.exception.UnknownRuleException;
 import org.dsarules.model.Agreement;
-import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
@@ -50,31 +40,29 @@ public final class KnowledgeBase {
     /** Where the default knowledge base jar describes itself: name, version, kbase and its rule files. */
     public static final String DESCRIPTOR = "META-INF/dsa-rules/knowledge-base.properties";
 
-    private static final Pattern RULE_DECL = Pattern.compile("(?m)^\\s*rule\\s+(\"([^\"]+)\"|(\\S+))");
-
     private final KieBase kieBase;
     private final KnowledgeBaseInfo info;
     private final List<RuleSource> sources;
+    private final RuleIndex index;
     private final Set<String> disabled;
     private final Map<String, RuleInfo> rules;
     private final AgendaFilter filter;
     private final ConcurrentLinkedQueue<Evaluator> idle = new ConcurrentLinkedQueue<>();
     private final Map<Rule, RuleInfo> byRule = new ConcurrentHashMap<>();
 
-    private KnowledgeBase(KieBase kieBase, String name, String version, List<RuleSource> sources,
-            Set<String> disabled) {
+    private KnowledgeBase(KieBase kieBase, String name, String version, RuleIndex index, Set<String> disabled) {
         this.kieBase = kieBase;
-        this.sources = List.copyOf(sources);
+        this.index = index;
+        this.sources = index.sources();
         this.disabled = Set.copyOf(disabled);
-        Map<String, Integer> ranks = ranks(this.sources);
         Map<String, RuleInfo> all = new LinkedHashMap<>();
         for (KiePackage p : kieBase.getKiePackages()) {
             for (Rule r : p.getRules()) {
-                all.put(r.getName(), RuleInfo.of(r, ranks.getOrDefault(r.getName(), Integer.MAX_VALUE)));
+                all.put(r.getName(), RuleInfo.of(r, index.rank(r.getName())));
             }
         }
         this.rules = Map.copyOf(all);
-        this.info = new KnowledgeBaseInfo(name, version, fingerprint(this.sources, this.disabled));
+        this.info = new KnowledgeBaseInfo(name, version, index.fingerprint(this.disabled));
         Set<String> off = this.disabled;
         this.filter = off.isEmpty() ? match -> true : match -> !off.contains(match.getRule().getName());
     }
@@ -86,7 +74,9 @@ public final class KnowledgeBase {
      * @param overlays rule files to add to the default ones (or to use alone when {@code rulesOnly})
      * @param rulesOnly use {@code overlays} instead of the default rules
      * @param disabled names of rules that must not fire
-     * @throws RuleCompilationException when a rule file does not compile or a rule lacks {@code @citation}
+     * @throws RuleCompilationException when a rule file does not compile or breaks the metadata conventions
+     *         ({@link RuleCompiler#check})
+     * @throws UnknownRuleException when a rule to disable does not exist
      */
     public static KnowledgeBase load(ClassLoader loader, List<RuleSource> overlays, boolean rulesOnly,
             Collection<String> disabled) {
@@ -94,6 +84,7 @@ public final class KnowledgeBase {
         String name;
         String version;
         KieBase kieBase;
+        RuleIndex index;
         if (rulesOnly) {
             if (overlays.isEmpty()) {
                 throw new DsaRulesException("no rule files to use: the rules-only directory holds no .drl file");
@@ -101,7 +92,8 @@ public final class KnowledgeBase {
             sources.addAll(overlays);
             name = "local";
             version = "unversioned";
-            kieBase = compile(sources);
+            index = RuleIndex.of(sources);
+            kieBase = RuleCompiler.compile(index);
         } else {
             Properties descriptor = descriptor(loader);
             name = descriptor.getProperty("name");
@@ -111,13 +103,15 @@ public final class KnowledgeBase {
                 // The precompiled executable model: no DRL is parsed or compiled here.
                 KieContainer container = KieServices.get().getKieClasspathContainer(loader);
                 kieBase = container.getKieBase(descriptor.getProperty("kbase"));
+                index = RuleIndex.of(sources);
             } else {
                 sources.addAll(overlays);
                 name = name + "+overlay";
-                kieBase = compile(sources);
+                index = RuleIndex.of(sources);
+                kieBase = RuleCompiler.compile(index);
             }
         }
-        KnowledgeBase kb = new KnowledgeBase(kieBase, name, version, sources, new TreeSet<>(disabled));
+        KnowledgeBase kb = new KnowledgeBase(kieBase, name, version, index, new TreeSet<>(disabled));
         kb.check();
         return kb;
     }
@@ -160,159 +154,37 @@ public final class KnowledgeBase {
         return out;
     }
 
-    private static KieBase compile(List<RuleSource> sources) {
-        KieServices ks = KieServices.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
-        ReleaseId releaseId = ks.newReleaseId("org.dsarules.runtime", "rules",
-                fingerprint(sources, Set.of()).substring(7, 19));
-        kfs.generateAndWritePomXML(releaseId);
-        Map<String, String> shownAs = new LinkedHashMap<>();
-        for (int i = 0; i < sources.size(); i++) {
-            RuleSource s = sources.get(i);
-            String path = "src/main/resources/rules/r" + i + "/" + fileName(s.name());
-            shownAs.put(path, s.name());
-            kfs.write(path, s.bytes());
-        }
-        KieBuilder builder;
-        try {
-            builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
-        } catch (RuntimeException e) {
-            // Some constructs the executable model cannot represent are thrown, not reported.
-            throw new RuleCompilationException(List.of(new Problem(sources.size() == 1 ? sources.get(0).name()
-                    : "(rules)", 0, 0, String.valueOf(e.getMessage()))));
-        }
-        List<Problem> problems = new ArrayList<>();
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            String path = m.getPath() == null ? "" : m.getPath();
-            String file = shownAs.entrySet().stream().filter(e -> e.getKey().endsWith(path) || path.endsWith(
-                    e.getKey().substring("src/main/resources/".length()))).map(Map.Entry::getValue).findFirst()
-                    .orElse(path);
-            String text = m.getText().replaceAll("\\s+", " ").strip();
-            int line = m.getLine();
-            if (line <= 0) {
-                // The executable-model compiler reports some errors without a position: point at the
-                // first line of the file that names what the message names.
-                String fileText = sources.stream().filter(s -> s.name().equals(file)).map(RuleSource::text)
-                        .findFirst().orElse("");
-                line = guessLine(fileText, text);
-            }
-            problems.add(new Problem(file, Math.max(line, 0), Math.max(m.getColumn(), 0), text));
-        }
-        if (problems.size() > 1) {
-            // Drools adds this after a syntax error it has already reported: it says nothing more.
-            problems.removeIf(p -> p.message().contains("Parser returned a null Package"));
-        }
-        if (!problems.isEmpty()) {
-            throw new RuleCompilationException(problems);
-        }
-        return ks.newKieContainer(releaseId).getKieBase();
-    }
-
-    private static final Pattern NAMED = Pattern.compile(
-            "(?:field|method|symbol|type|ObjectType|variable|class|rule)\\s+'?\"?([A-Za-z_$][\\w$]*)|'([^']+)'");
-
-    static int guessLine(String fileText, String message) {
-        Matcher m = NAMED.matcher(message);
-        while (m.find()) {
-            String token = m.group(1) != null ? m.group(1) : m.group(2);
-            if (token.equals("class") || token.length() < 2) {
-                continue;
-            }
-            Pattern word = Pattern.compile("(?<![\\w$])" + Pattern.quote(token) + "(?![\\w$])");
-            String[] lines = fileText.split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                String l = lines[i].strip();
-                if (l.startsWith("//") || l.startsWith("import ") || l.startsWith("package ")) {
-                    continue;
-                }
-                if (word.matcher(lines[i]).find()) {
-                    return i + 1;
-                }
-            }
-        }
-        return 0;
-    }
-
-    private static String fileName(String name) {
-        String n = name.replace('\\', '/');
-        n = n.substring(n.lastIndexOf('/') + 1);
-        return n.endsWith(".drl") ? n : n + ".drl";
-    }
-
-    private static Map<String, Integer> ranks(List<RuleSource> sources) {
-        List<RuleSource> sorted = new ArrayList<>(sources);
-        sorted.sort(Comparator.comparing(RuleSource::key));
-        Map<String, Integer> ranks = new java.util.HashMap<>();
-        for (RuleSource s : sorted) {
-            Matcher m = RULE_DECL.matcher(s.text());
-            while (m.find()) {
-                ranks.putIfAbsent(m.group(2) != null ? m.group(2) : m.group(3), ranks.size());
-            }
-        }
-        return ranks;
-    }
-
-    /** Conventions Drools does not check: every rule cites its source; every disabled rule exists. */
+    /**
+     * What the index checked before compiling, checked again on the compiled rules (every rule cites its
+     * source), and every disabled rule exists.
+     */
     private void check() {
         List<Problem> problems = new ArrayList<>();
         for (RuleInfo r : rules.values()) {
             if (r.citations().isEmpty()) {
-                Location at = locate(r.name());
-                problems.add(new Problem(at.file, at.line, 0, "rule \"" + r.name()
+                RuleIndex.IndexedRule at = index.rule(r.name()).orElse(null);
+                problems.add(new Problem(at == null ? "(unknown file)" : at.file(), at == null ? 0 : at.line(),
+                        at == null ? 0 : at.column(), "rule \"" + r.name()
                         + "\" has no @citation metadata: every rule must cite where its criterion comes from"));
-            }
-        }
-        for (String d : disabled) {
-            if (!rules.containsKey(d)) {
-                problems.add(new Problem("--disable", 0, 0, "no rule is named \"" + d + "\""
-                        + Suggest.nearest(d, rules.keySet()).map(s -> " (did you mean \"" + s + "\"?)").orElse("")));
             }
         }
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
         }
-    }
-
-    private record Location(String file, int line) {
-    }
-
-    private Location locate(String ruleName) {
-        for (RuleSource s : sources) {
-            Matcher m = RULE_DECL.matcher(s.text());
-            while (m.find()) {
-                String n = m.group(2) != null ? m.group(2) : m.group(3);
-                if (n.equals(ruleName)) {
-                    int line = 1;
-                    for (int i = 0; i < m.start(1); i++) {
-                        if (s.text().charAt(i) == '\n') {
-                            line++;
-                        }
-                    }
-                    return new Location(s.name(), line);
-                }
+        List<UnknownRuleException.Unknown> unknown = new ArrayList<>();
+        for (String d : disabled) {
+            if (!rules.containsKey(d)) {
+                unknown.add(new UnknownRuleException.Unknown(d, Suggest.nearest(d, rules.keySet()).orElse(null)));
             }
         }
-        return new Location("(unknown file)", 0);
+        if (!unknown.isEmpty()) {
+            throw new UnknownRuleException(unknown);
+        }
     }
 
-    /** SHA-256 over the rule sources (sorted by key; each as key, length and text) and the disabled rule names. */
-    static String fingerprint(List<RuleSource> sources, Set<String> disabled) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            List<RuleSource> sorted = new ArrayList<>(sources);
-            sorted.sort(Comparator.comparing(RuleSource::key));
-            for (RuleSource s : sorted) {
-                byte[] text = s.text().replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8);
-                md.update((s.key().replace('\\', '/') + "\n" + text.length + "\n").getBytes(StandardCharsets.UTF_8));
-                md.update(text);
-            }
-            for (String d : new TreeSet<>(disabled)) {
-                md.update(("disabled " + d + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            return "sha256:" + HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
+    /** The index of the rule files in use: each rule's file, line, package and declared metadata. */
+    public RuleIndex index() {
+        return index;
     }
 
     public KnowledgeBaseInfo info() {

@@ -97,8 +97,8 @@ final class AnswerCommand implements Callable<Integer> {
             stdout.println();
             stdout.println("Applied:");
             for (Answers.Applied a : result.applied()) {
-                stdout.println("  row " + a.row() + (several(files) ? "  " + TextReport.clean(a.register()) : "") + "  "
-                        + TextReport.clean(a.agreementId()) + "  " + a.field() + ": " + value(a.oldValue()) + " -> "
+                stdout.println("  row " + a.row() + (several(files) ? "  " + DiffText.clean(a.register()) : "") + "  "
+                        + DiffText.clean(a.agreementId()) + "  " + a.field() + ": " + value(a.oldValue()) + " -> "
                         + value(a.newValue()) + (a.unchanged() ? " (already so)" : ""));
             }
         }
@@ -106,8 +106,8 @@ final class AnswerCommand implements Callable<Integer> {
             stdout.println();
             stdout.println("Refused (not applied):");
             for (Answers.Refused r : result.refused()) {
-                stdout.println("  row " + r.row() + (r.agreementId() != null ? "  " + TextReport.clean(r.agreementId()) : "")
-                        + "  " + TextReport.clean(r.field()) + ": " + TextReport.clean(r.why()));
+                stdout.println("  row " + r.row() + (r.agreementId() != null ? "  " + DiffText.clean(r.agreementId()) : "")
+                        + "  " + DiffText.clean(r.field()) + ": " + DiffText.clean(r.why()));
             }
         }
         stdout.println();
@@ -123,6 +123,6 @@ final class AnswerCommand implements Callable<Integer> {
     }
 
     private static String value(String v) {
-        return v == null ? "(not known)" : TextReport.clean(v);
+        return v == null ? "(not known)" : DiffText.clean(v);
     }
 }

@@ -10,7 +10,7 @@ final class DiffText {
     }
 
     static void write(RegisterDiff d, String oldName, String newName, LocalDate asOf, PrintWriter out) {
-        out.println("Changes: " + TextReport.clean(oldName) + " -> " + TextReport.clean(newName) + ", decided as of "
+        out.println("Changes: " + DiffText.clean(oldName) + " -> " + DiffText.clean(newName) + ", decided as of "
                 + asOf + " with the same rules");
         out.println("  " + d.changed().size() + " outcome(s) changed, " + d.factsOnly().size()
                 + " agreement(s) with changed facts and the same outcome, " + d.added().size() + " added, "
@@ -20,7 +20,7 @@ final class DiffText {
             out.println("Outcome changed:");
             for (RegisterDiff.Changed c : d.changed()) {
                 out.println("  " + head(c) + ": " + outcome(c.from(), c.fromRule()) + " -> " + outcome(c.to(), c.toRule()));
-                out.println("      now: " + TextReport.clean(c.summary()));
+                out.println("      now: " + DiffText.clean(c.summary()));
                 facts(c, out);
             }
         }
@@ -36,20 +36,29 @@ final class DiffText {
             out.println();
             out.println("Added:");
             for (RegisterDiff.Added a : d.added()) {
-                out.println("  " + TextReport.clean(a.dsaId()) + (a.title() != null ? "  " + TextReport.clean(a.title()) : "")
-                        + ": " + (a.outcome() == null ? "in error: " + TextReport.clean(a.summary())
+                out.println("  " + DiffText.clean(a.dsaId()) + (a.title() != null ? "  " + DiffText.clean(a.title()) : "")
+                        + ": " + (a.outcome() == null ? "in error: " + DiffText.clean(a.summary())
                                 : outcome(a.outcome(), a.rule())));
             }
         }
         if (!d.removed().isEmpty()) {
             out.println();
             out.println("Removed:");
-            d.removed().forEach(id -> out.println("  " + TextReport.clean(id)));
+            d.removed().forEach(id -> out.println("  " + DiffText.clean(id)));
         }
     }
 
+    /**
+     * Register text on one line: a title or an answer holding line breaks or other control characters
+     * must not be able to add lines to what the command prints. (The same rule as the text report's;
+     * to be replaced by the one sanitiser the CLI shares once it exists.)
+     */
+    static String clean(String s) {
+        return s == null ? null : s.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]", " ");
+    }
+
     private static String head(RegisterDiff.Changed c) {
-        return TextReport.clean(c.dsaId()) + (c.title() != null ? "  " + TextReport.clean(c.title()) : "");
+        return DiffText.clean(c.dsaId()) + (c.title() != null ? "  " + DiffText.clean(c.title()) : "");
     }
 
     private static String outcome(Object outcome, String rule) {
@@ -63,6 +72,6 @@ final class DiffText {
     }
 
     private static String value(String v) {
-        return v == null ? "(not known)" : TextReport.clean(v);
+        return v == null ? "(not known)" : DiffText.clean(v);
     }
 }

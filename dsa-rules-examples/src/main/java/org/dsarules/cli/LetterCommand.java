@@ -3,12 +3,17 @@ package org.dsarules.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.dsarules.report.Reports;
-import org.dsarules.round.AuditedRegister;
+import org.dsarules.documents.AuditedRegister;
+import org.dsarules.documents.Reports;
+import org.dsarules.model.Agreement;
 import org.dsarules.round.documents.FollowUpLetter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -16,27 +21,62 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dsa-audit letter}: the practice's letter to its ICB, from an audit of its register. */
 @Command(name = "letter", mixinStandardHelpOptions = true, versionProvider = DsaAudit.Version.class,
-        description = {"Write the practice's letter to its ICB: that it signs no new voluntary data sharing agreement "
-                + "for secondary uses during the collective action, the questions on each agreement decided "
-                + "ASK_ICB_FOR_INFORMATION, a request to assess each existing agreement, and the agreements it "
-                + "intends to withdraw from and why. Fill in the [BRACKETED] placeholders before sending.",
+        description = {"Write the practice's letter to its ICB (--kind icb, the default): that it signs no new voluntary "
+                + "data sharing agreement for secondary uses during the collective action, the questions on each "
+                + "agreement decided ASK_ICB_FOR_INFORMATION (each once, by theme, with those an answer would raise "
+                + "asked up front), and the agreements it withdraws from and why. Or one of the other letters: "
+                + "--kind notice (notice of withdrawal to each recipient), supplier (to the GP system supplier: switch "
+                + "the extractions off), referral-reply (to each new requester: referred to the BMA). Fill in the "
+                + "[BRACKETED] placeholders before sending.",
             "With several registers (or folders), each practice's letter is written into the --out folder; with --system, "
                 + "the LMC's one letter to the ICB for the whole system instead.",
-            "Once the ICB has replied and its answers are applied ('dsa-audit answer'), the follow-up letter instead "
-                + "(chosen by itself when the register's history records an applied answer, or with --follow-up): it "
-                + "thanks the ICB for its reply, asks only what is still open, asks the ICB to pass the questions on an "
-                + "agreement it declined to assess to the controller the agreement names, and names the replies now "
-                + "overdue."},
-        footer = {"", "Exit status: 0 every record decided, 1 some records in error (left out of the letter),",
-            "2 the command could not run."})
+            "Once the ICB has replied and its answers are applied ('dsa-audit answer'), the follow-up letter instead of "
+                + "the ICB letter (chosen by itself when the register's history records an applied answer, or with "
+                + "--follow-up): it thanks the ICB for its reply, asks only what is still open, asks the ICB to pass the "
+                + "questions on an agreement it declined to assess to the controller the agreement names, and names the "
+                + "replies now overdue."},
+        footer = {"", "Exit status: 0 every record decided, 1 some records in error (no letter unless --allow-incomplete,",
+            "and then the letter names them), 2 the command could not run."})
 final class LetterCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "markdown",
-            description = "markdown, text (to paste into an email) or html (to print). Default: ${DEFAULT-VALUE}.")
+            description = "For --kind icb: markdown, text (to paste into an email) or html (to print). "
+                    + "The other letters are plain text. Default: ${DEFAULT-VALUE}.")
     Reports.Format format;
+
+    enum Kind {
+        icb(null), notice(Reports.Letter.NOTICE), supplier(Reports.Letter.SUPPLIER), referral_reply(Reports.Letter.REFERRAL_REPLY);
+
+        final Reports.Letter letter;
+
+        Kind(Reports.Letter letter) {
+            this.letter = letter;
+        }
+
+        @Override
+        public String toString() {
+            return name().replace('_', '-');
+        }
+    }
+
+    @Option(names = "--kind", paramLabel = "KIND", defaultValue = "icb", converter = KindConverter.class,
+            description = "icb, notice, supplier or referral-reply. Default: ${DEFAULT-VALUE}.")
+    Kind kind;
+
+    static final class KindConverter implements ITypeConverter<Kind> {
+        @Override
+        public Kind convert(String value) {
+            for (Kind k : Kind.values()) {
+                if (k.toString().equalsIgnoreCase(value)) {
+                    return k;
+                }
+            }
+            throw new TypeConversionException("\"" + value + "\" is not a kind of letter: use icb, notice, supplier or referral-reply");
+        }
+    }
 
     @Mixin
     DocumentOptions options;
@@ -64,29 +104,40 @@ final class LetterCommand implements Callable<Integer> {
         if (replyWithin < 0) {
             throw new CliException("--reply-within " + replyWithin + ": the number of days must not be negative");
         }
+        if ((followUp || system) && kind.letter != null) {
+            throw new CliException("--follow-up and --system are letters to the ICB: leave out --kind " + kind);
+        }
         List<Path> files = RegisterArgs.expand(options.files);
         if (system) {
             return SystemDocuments.systemLetter(spec, files, format, options.out, options.asOf, options.rules, options.input);
         }
         if (files.size() > 1 || Files.isDirectory(options.files.get(0))) {
-            return SystemDocuments.letters(spec, files, format, options.out, options.asOf, options.rules, options.input,
-                    followUp, first, replyWithin);
+            return SystemDocuments.letters(spec, files, this, options.out, options.asOf, options.rules, options.input);
         }
         options.file = files.get(0);
-        return ReportDocument.write(spec, options,
-                (r, a) -> render(new AuditedRegister(options.file.toString(), r, a), format, followUp, first, replyWithin));
+        return ReportDocument.write(spec, options, this::render);
     }
 
-    /** The letter for one audited register: the follow-up once due (or asked for), else the first. */
-    static String render(AuditedRegister register, Reports.Format format, boolean followUp, boolean first, int replyWithin) {
-        if (followUp || !first && FollowUpLetter.due(register)) {
+    /** The letter for one audited register: the follow-up once due (or asked for), else the one --kind names. */
+    String render(AuditedRegister r) {
+        if (kind.letter != null) {
+            return Reports.letter(r, kind.letter);
+        }
+        if (followUp || !first && FollowUpLetter.due(round(r))) {
             return switch (format) {
-                case MARKDOWN -> FollowUpLetter.markdown(register, replyWithin);
-                case TEXT -> FollowUpLetter.text(register, replyWithin);
+                case MARKDOWN -> FollowUpLetter.markdown(round(r), replyWithin);
+                case TEXT -> FollowUpLetter.text(round(r), replyWithin);
                 case HTML -> throw new CliException("the follow-up letter is written in markdown or text; "
                         + "--format html is for the first letter");
             };
         }
-        return Reports.icbLetter(register.result(), register.byId(), format);
+        return Reports.icbLetter(r, format);
+    }
+
+    /** The same register as the second round's code sees it: the decisions and the agreements by id. */
+    static org.dsarules.round.AuditedRegister round(AuditedRegister r) {
+        Map<String, Agreement> byId = new LinkedHashMap<>();
+        r.agreements().forEach(d -> byId.putIfAbsent(d.agreement().id(), d.agreement()));
+        return new org.dsarules.round.AuditedRegister("register", r.result(), byId);
     }
 }

@@ -7,10 +7,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.dsarules.DsaRules;
-import org.dsarules.report.Reports;
+import org.dsarules.documents.Reports;
 import org.dsarules.round.AuditedRegister;
 import org.dsarules.round.SystemAudit;
-import org.dsarules.round.documents.FollowUpLetter;
 import org.dsarules.round.documents.SystemLetter;
 import org.dsarules.round.documents.SystemReport;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,8 +54,8 @@ final class SystemDocuments {
      * {@code letter R1 R2 ... --out DIR}: each practice's letter (the first or the follow-up, as for one
      * register) written into DIR, named after its register ({@code p1.json} gives {@code p1-letter.md}).
      */
-    static int letters(CommandSpec spec, List<Path> files, Reports.Format format, Path dir, LocalDate asOf,
-            RulesOptions rules, InputOptions input, boolean followUp, boolean first, int replyWithin) {
+    static int letters(CommandSpec spec, List<Path> files, LetterCommand letter, Path dir, LocalDate asOf,
+            RulesOptions rules, InputOptions input) {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new CliException((dir == null ? "--out" : dir.toString()) + ": with several registers, --out must be an "
                     + "existing folder, where each practice's letter is written");
@@ -64,18 +63,18 @@ final class SystemDocuments {
         DsaRules r = rules.build();
         List<AuditedRegister> audited = RegisterArgs.audit(files, r, asOf != null ? asOf : r.today(), input);
         PrintWriter stdout = spec.commandLine().getOut();
-        String ext = switch (format) {
+        String ext = letter.kind.letter != null ? ".txt" : switch (letter.format) {
             case MARKDOWN -> ".md";
             case TEXT -> ".txt";
             case HTML -> ".html";
         };
         for (int i = 0; i < files.size(); i++) {
             AuditedRegister a = audited.get(i);
-            String document = LetterCommand.render(a, format, followUp, first, replyWithin);
+            String document = letter.render(org.dsarules.documents.AuditedRegister.of(a.result(), a.byId(), r));
             String base = files.get(i).getFileName().toString().replaceFirst("\\.[^.]*$", "");
             Path target = dir.resolve(base + "-letter" + ext);
             SafeOutput.write(target, os -> os.write(document.getBytes(StandardCharsets.UTF_8)));
-            stdout.println("Wrote " + target + (FollowUpLetter.due(a) && !first || followUp ? " (follow-up)" : ""));
+            stdout.println("Wrote " + target);
         }
         stdout.flush();
         return errors(spec, audited);

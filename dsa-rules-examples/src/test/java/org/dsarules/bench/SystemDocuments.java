@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.dsarules.DsaRules;
 import org.dsarules.json.DecisionDocumentWriter;
 import org.dsarules.register.RegisterFiles;
-import org.dsarules.report.Reports;
+import org.dsarules.documents.Reports;
 import org.dsarules.round.AuditedRegister;
 import org.dsarules.round.Questionnaire;
 import org.dsarules.round.SystemAudit;

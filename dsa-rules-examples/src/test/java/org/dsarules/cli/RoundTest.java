@@ -76,7 +76,8 @@ class RoundTest {
         // 2. The first letter: the register records no applied answer, so it is the first one.
         Run letter = dsa("letter", register.toString(), "--as-of", "2026-06-15");
         assertEquals(0, letter.status(), letter.err());
-        assertTrue(letter.out().contains("## 1. Agreements on which we need information from you"), letter.out());
+        assertTrue(letter.out().contains("# Our data sharing agreements during the GP collective action"), letter.out());
+        assertFalse(letter.out().contains("following up"), letter.out());
 
         // 3. The questionnaire: v1.1's columns in order, a row per open question, fields as paths.
         Run questions = dsa("questions", register.toString(), "--as-of", "2026-06-15");
@@ -179,7 +180,8 @@ class RoundTest {
         assertTrue(section(f, "## 4. Replies now overdue").contains("MB-11: Cancer screening commissioning extract: asked on "
                 + "16 June 2026, due by 14 July 2026"), f);
         Run first = dsa("letter", next.toString(), "--as-of", "2027-01-10", "--first");
-        assertTrue(first.out().contains("## 1. Agreements on which we need information from you"), first.out());
+        assertTrue(first.out().contains("# Our data sharing agreements during the GP collective action"), first.out());
+        assertFalse(first.out().contains("following up"), first.out());
         Run window = dsa("letter", next.toString(), "--as-of", "2027-01-10", "--reply-within", "365");
         assertTrue(window.out().contains("No reply is overdue."), window.out());
     }
