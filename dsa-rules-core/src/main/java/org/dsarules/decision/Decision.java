@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param trace           the rules that fired, in firing order (may be shortened, see {@link TraceLevel})
  * @param questionsForIcb one question per missing field, and for ASK_ICB_FOR_INFORMATION the row's own
  * @param nextSteps       the practical actions that follow, from the decisive rule's {@code @nextSteps} metadata
+ * @param title           the agreement's title, or null (carried for documents; never read by the rules)
+ * @param warnings        entries of the agreement that contradict each other (see {@link Warnings}); they
+ *                        never change the decision
  */
 public record Decision(
         String dsaId,
@@ -25,7 +28,9 @@ public record Decision(
         List<String> missing,
         List<TraceStep> trace,
         List<String> questionsForIcb,
-        List<String> nextSteps) {
+        List<String> nextSteps,
+        String title,
+        List<Warning> warnings) {
 
     public Decision {
         Objects.requireNonNull(dsaId, "dsaId");
@@ -36,6 +41,20 @@ public record Decision(
         trace = List.copyOf(trace);
         questionsForIcb = List.copyOf(questionsForIcb);
         nextSteps = List.copyOf(nextSteps);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** A decision without title or warnings (the engine's own; {@link Warnings#annotate} adds them). */
+    public Decision(String dsaId, Outcome outcome, String decisiveRule, String summary, List<String> redFlags,
+            List<String> missing, List<TraceStep> trace, List<String> questionsForIcb, List<String> nextSteps) {
+        this(dsaId, outcome, decisiveRule, summary, redFlags, missing, trace, questionsForIcb, nextSteps, null,
+                List.of());
+    }
+
+    /** The same decision with {@code title} and {@code warnings}. */
+    public Decision withTitleAndWarnings(String title, List<Warning> warnings) {
+        return new Decision(dsaId, outcome, decisiveRule, summary, redFlags, missing, trace, questionsForIcb,
+                nextSteps, title, warnings);
     }
 
     /** The trace step of the decisive rule. */
@@ -49,9 +68,9 @@ public record Decision(
         return switch (level) {
             case FULL -> this;
             case DECISIVE -> new Decision(dsaId, outcome, decisiveRule, summary, redFlags, missing,
-                    List.of(decisiveStep()), questionsForIcb, nextSteps);
+                    List.of(decisiveStep()), questionsForIcb, nextSteps, title, warnings);
             case NONE -> new Decision(dsaId, outcome, decisiveRule, summary, redFlags, missing, List.of(),
-                    questionsForIcb, nextSteps);
+                    questionsForIcb, nextSteps, title, warnings);
         };
     }
 }

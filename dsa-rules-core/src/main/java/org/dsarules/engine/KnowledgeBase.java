@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.dsarules.decision.Decision;
+import org.dsarules.decision.Warnings;
 import org.dsarules.decision.KnowledgeBaseInfo;
 import org.dsarules.exception.DsaRulesException;
 import org.dsarules.exception.RuleCompilationException;
@@ -213,7 +214,7 @@ public final class KnowledgeBase {
         try {
             Decision d = e.decide(agreement, asOf);
             healthy = true;
-            return d;
+            return d == null ? null : Warnings.annotate(d, agreement, asOf);
         } finally {
             if (healthy) {
                 idle.offer(e);

@@ -25,6 +25,7 @@ import org.dsarules.decision.RecordError;
 import org.dsarules.decision.Summary;
 import org.dsarules.decision.TraceLevel;
 import org.dsarules.decision.TraceStep;
+import org.dsarules.decision.Warning;
 import org.dsarules.engine.AuditSink;
 import org.dsarules.model.Practice;
 import org.dsarules.spool.Spool;
@@ -141,11 +142,23 @@ public final class DecisionDocumentWriter implements AuditSink {
         io(() -> {
             json.writeStartObject();
             json.writeStringField("dsaId", d.dsaId());
+            if (d.title() != null) {
+                json.writeStringField("title", d.title());
+            }
             json.writeStringField("outcome", d.outcome().name());
             json.writeStringField("decisiveRule", d.decisiveRule());
             json.writeStringField("summary", d.summary());
             strings("redFlags", d.redFlags());
             strings("missing", d.missing());
+            json.writeArrayFieldStart("warnings");
+            for (Warning w : d.warnings()) {
+                json.writeStartObject();
+                json.writeStringField("code", w.code());
+                json.writeStringField("field", w.field());
+                json.writeStringField("message", w.message());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
             if (traceLevel != TraceLevel.NONE) {
                 json.writeArrayFieldStart("trace");
                 for (TraceStep s : d.trace()) {

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dsarules.DsaRules;
@@ -46,7 +48,10 @@ final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The register to audit.")
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "The register to audit; or several registers, or "
+            + "folders of them, one per practice, for the system report across them.")
+    List<Path> files = new ArrayList<>();
+
     Path file;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -82,6 +87,11 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        List<Path> registers = RegisterArgs.expand(files);
+        if (registers.size() > 1 || Files.isDirectory(files.get(0))) {
+            return SystemDocuments.report(spec, registers, format.name(), out, asOf, rulesOptions, input);
+        }
+        file = registers.get(0);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (out != null && Files.exists(out) && Files.exists(file) && Files.isSameFile(out, file)) {

@@ -9,6 +9,8 @@ import org.dsarules.DsaRules;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Change;
 import org.dsarules.register.RegisterSource;
+import org.dsarules.round.AuditedRegister;
+import org.dsarules.round.RegisterDiff;
 import org.dsarules.text.Sanitiser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,15 +24,20 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = DsaAudit.Version.class,
         description = {"Show which agreements change outcome, from what to what, and the rule responsible: "
-                + "between two dates (--as-of A --vs-as-of B) or between the default rules and the default "
-                + "rules with an overlay (--rules DIR)."},
+                + "between two registers of one practice (diff OLD NEW: also the facts that changed and the "
+                + "agreements added or removed), between two dates (--as-of A --vs-as-of B) or between the "
+                + "default rules and the default rules with an overlay (--rules DIR)."},
         footer = {"", WholeRegister.HELP, "", "Exit status: 0 (changes or none), 2 the command could not run."})
 final class DiffCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The register.")
+    @Parameters(paramLabel = "FILE", arity = "1..2",
+            description = "The register; or two registers of one practice, OLD and NEW (for example before and "
+                    + "after 'dsa-audit answer').")
+    List<Path> files = new java.util.ArrayList<>();
+
     Path file;
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = Dates.class,
@@ -59,8 +66,17 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (files.size() == 2) {
+            if (vsAsOf != null || !rules.isEmpty()) {
+                throw new CliException("diff OLD NEW compares two registers with the same rules and date; "
+                        + "--vs-as-of and --rules compare one register (give one FILE)");
+            }
+            return registers(files.get(0), files.get(1));
+        }
+        file = files.get(0);
         if ((vsAsOf == null) == rules.isEmpty()) {
-            throw new CliException("diff needs exactly one of --vs-as-of DATE or --rules DIR");
+            throw new CliException("diff FILE needs exactly one of --vs-as-of DATE or --rules DIR (or give two "
+                    + "registers: diff OLD NEW)");
         }
         DsaRules base = DsaRules.defaults();
         LocalDate first = asOf != null ? asOf : base.today();
@@ -86,6 +102,19 @@ final class DiffCommand implements Callable<Integer> {
                     + c.to() + " (" + Sanitiser.line(c.toRule()) + ")");
             out.println("      " + Sanitiser.line(c.summary()));
         }
+        out.flush();
+        return DsaAudit.OK;
+    }
+
+    /** {@code diff OLD NEW}: both registers decided with the default rules as of one date. */
+    private int registers(Path oldFile, Path newFile) {
+        DsaRules base = DsaRules.defaults();
+        LocalDate date = asOf != null ? asOf : base.today();
+        AuditedRegister before = AuditedRegister.of(oldFile.toString(), base, input.open(oldFile), date);
+        AuditedRegister after = AuditedRegister.of(newFile.toString(), base, input.open(newFile), date);
+        RegisterDiff diff = RegisterDiff.between(before.result(), before.byId(), after.result(), after.byId());
+        PrintWriter out = spec.commandLine().getOut();
+        DiffText.write(diff, oldFile.toString(), newFile.toString(), date, out);
         out.flush();
         return DsaAudit.OK;
     }

@@ -8,7 +8,11 @@ import picocli.CommandLine.Parameters;
 
 /** What {@code letter}, {@code refer} and {@code ppg} take: the register, the date, where to write, which rules. */
 final class DocumentOptions {
-    @Parameters(paramLabel = "FILE", description = "The register to audit (JSON, CSV or .xlsx).")
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "The register to audit (JSON, CSV or .xlsx); for "
+            + "letter, also several registers or folders.")
+    java.util.List<Path> files = new java.util.ArrayList<>();
+
+    /** The one register, once the command has checked that one is given. */
     Path file;
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = Dates.class,

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
         description = {"Decides, agreement by agreement, what a GP practice should do with its data sharing "
             + "agreements (KEEP, WITHDRAW, REFER_TO_BMA or ASK_ICB_FOR_INFORMATION), and explains why."},
         subcommands = {AuditCommand.class, ExplainCommand.class, DiffCommand.class, LetterCommand.class,
+            QuestionsCommand.class, AnswerCommand.class,
             ReferCommand.class, PpgCommand.class, TestCommand.class, RulesCommand.class, TemplateCommand.class,
             GenerateCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 all decided, 1 some records in error, 2 could not run."})
@@ -44,7 +45,7 @@ public final class DsaAudit implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (audit, explain, diff, letter, refer, ppg, test, rules, template, generate)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (audit, explain, diff, letter, questions, answer, refer, ppg, test, rules, template, generate)");
     }
 
     public static void main(String[] args) {

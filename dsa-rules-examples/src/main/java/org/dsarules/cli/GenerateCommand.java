@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.dsarules.generate.AgreementGenerator;
+import org.dsarules.model.Agreement;
 import org.dsarules.register.json.AgreementJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,6 +38,11 @@ final class GenerateCommand implements Callable<Integer> {
             description = "realistic (plausible proportions) or exhaustive (every value, absent and present). "
                     + "Default: ${DEFAULT-VALUE}.")
     Mix mix;
+
+    @Option(names = "--programmes",
+            description = "Give each agreement its title as its programme, so that registers generated with different "
+                    + "seeds share programmes, as an LMC's practices do (for the system report and its benchmark).")
+    boolean programmes;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
     java.nio.file.Path out;
@@ -102,7 +108,11 @@ final class GenerateCommand implements Callable<Integer> {
         g.writeEndObject();
         g.writeArrayFieldStart("agreements");
         for (long i = 0; i < count; i++) {
-            mapper.writeTree(g, AgreementJson.toJson(gen.next()));
+            Agreement a = gen.next();
+            if (programmes && a.title() != null) {
+                a = a.toBuilder().programme(a.title()).build();
+            }
+            mapper.writeTree(g, AgreementJson.toJson(a));
         }
         g.writeEndArray();
         g.writeEndObject();

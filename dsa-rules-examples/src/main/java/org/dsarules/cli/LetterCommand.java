@@ -1,8 +1,16 @@
 package org.dsarules.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.dsarules.documents.AuditedRegister;
 import org.dsarules.documents.Reports;
+import org.dsarules.model.Agreement;
+import org.dsarules.round.documents.FollowUpLetter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -19,7 +27,14 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "asked up front), and the agreements it withdraws from and why. Or one of the other letters: "
                 + "--kind notice (notice of withdrawal to each recipient), supplier (to the GP system supplier: switch "
                 + "the extractions off), referral-reply (to each new requester: referred to the BMA). Fill in the "
-                + "[BRACKETED] placeholders before sending."},
+                + "[BRACKETED] placeholders before sending.",
+            "With several registers (or folders), each practice's letter is written into the --out folder; with --system, "
+                + "the LMC's one letter to the ICB for the whole system instead.",
+            "Once the ICB has replied and its answers are applied ('dsa-audit answer'), the follow-up letter instead of "
+                + "the ICB letter (chosen by itself when the register's history records an applied answer, or with "
+                + "--follow-up): it thanks the ICB for its reply, asks only what is still open, asks the ICB to pass the "
+                + "questions on an agreement it declined to assess to the controller the agreement names, and names the "
+                + "replies now overdue."},
         footer = {"", WholeRegister.HELP, "", "Exit status: 0 every record decided, 1 some records in error (no letter unless --allow-incomplete,",
             "and then the letter names them), 2 the command could not run."})
 final class LetterCommand implements Callable<Integer> {
@@ -66,9 +81,63 @@ final class LetterCommand implements Callable<Integer> {
     @Mixin
     DocumentOptions options;
 
+    @Option(names = "--follow-up", description = "Write the follow-up letter, after the ICB's reply.")
+    boolean followUp;
+
+    @Option(names = "--first", description = "Write the first letter even if the register records an applied answer.")
+    boolean first;
+
+    @Option(names = "--system", description = "With several registers (or folders): the LMC's letter to the ICB for "
+            + "the whole system, with one set of questions per programme.")
+    boolean system;
+
+    @Option(names = "--reply-within", paramLabel = "DAYS", defaultValue = "28",
+            description = "In the follow-up letter, a request is overdue this many days after its requestedOn. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int replyWithin;
+
     @Override
     public Integer call() throws IOException {
-        return ReportDocument.write(spec, options,
-                r -> kind.letter == null ? Reports.icbLetter(r, format) : Reports.letter(r, kind.letter));
+        if (followUp && first) {
+            throw new CliException("--follow-up and --first ask for different letters: give one");
+        }
+        if (replyWithin < 0) {
+            throw new CliException("--reply-within " + replyWithin + ": the number of days must not be negative");
+        }
+        if ((followUp || system) && kind.letter != null) {
+            throw new CliException("--follow-up and --system are letters to the ICB: leave out --kind " + kind);
+        }
+        List<Path> files = RegisterArgs.expand(options.files);
+        if (system) {
+            return SystemDocuments.systemLetter(spec, files, format, options.out, options.asOf, options.rules, options.input);
+        }
+        if (files.size() > 1 || Files.isDirectory(options.files.get(0))) {
+            return SystemDocuments.letters(spec, files, this, options.out, options.asOf, options.rules, options.input);
+        }
+        options.file = files.get(0);
+        return ReportDocument.write(spec, options, this::render);
+    }
+
+    /** The letter for one audited register: the follow-up once due (or asked for), else the one --kind names. */
+    String render(AuditedRegister r) {
+        if (kind.letter != null) {
+            return Reports.letter(r, kind.letter);
+        }
+        if (followUp || !first && FollowUpLetter.due(round(r))) {
+            return switch (format) {
+                case MARKDOWN -> FollowUpLetter.markdown(round(r), replyWithin);
+                case TEXT -> FollowUpLetter.text(round(r), replyWithin);
+                case HTML -> throw new CliException("the follow-up letter is written in markdown or text; "
+                        + "--format html is for the first letter");
+            };
+        }
+        return Reports.icbLetter(r, format);
+    }
+
+    /** The same register as the second round's code sees it: the decisions and the agreements by id. */
+    static org.dsarules.round.AuditedRegister round(AuditedRegister r) {
+        Map<String, Agreement> byId = new LinkedHashMap<>();
+        r.agreements().forEach(d -> byId.putIfAbsent(d.agreement().id(), d.agreement()));
+        return new org.dsarules.round.AuditedRegister("register", r.result(), byId);
     }
 }

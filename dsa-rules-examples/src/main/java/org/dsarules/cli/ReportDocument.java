@@ -34,6 +34,12 @@ final class ReportDocument {
     /** Returns the exit status: {@link DsaAudit#RECORDS_IN_ERROR} when some records are in error, else OK. */
     static int write(CommandSpec spec, DocumentOptions options,
             Function<AuditedRegister, String> render) throws IOException {
+        if (options.file == null) {
+            if (options.files.size() != 1) {
+                throw new CliException(spec.name() + " takes one register (" + options.files.size() + " given)");
+            }
+            options.file = options.files.get(0);
+        }
         Path file = options.file;
         Path out = options.out;
         PrintWriter stdout = spec.commandLine().getOut();

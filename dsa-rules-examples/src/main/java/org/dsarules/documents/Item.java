@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.Outcome;
 import org.dsarules.decision.TraceStep;
+import org.dsarules.decision.Warning;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.IcbAssessment;
 import org.dsarules.model.IcbStatus;
@@ -213,6 +214,10 @@ record Item(int n, DecidedAgreement decided, LocalDate asOf) {
 
     List<String> missing() {
         return decision().missing();
+    }
+
+    List<Warning> warnings() {
+        return decision().warnings();
     }
 
     /**

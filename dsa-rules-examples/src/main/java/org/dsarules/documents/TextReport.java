@@ -164,6 +164,10 @@ public final class TextReport implements AuditSink, AutoCloseable {
         if (!d.redFlags().isEmpty()) {
             out.accept("   Red flags: " + joined(item.redFlagWords(), "; "));
         }
+        if (!d.warnings().isEmpty()) {
+            out.accept("   Warnings (entries that contradict each other; the decision does not change):");
+            d.warnings().forEach(w -> out.accept("     - " + w.code() + ": " + clean(w.message())));
+        }
         if (!d.missing().isEmpty()) {
             out.accept("   Not known: " + clean(item.missingWords()));
         }

@@ -253,8 +253,9 @@ class BadInputCatalogueTest {
 
     @Test
     void aDirectoryGivenAsFile() {
+        // A folder is a set of registers, one per practice (issue 13); one holding none is refused.
         String line = assertWholeInputFails(audit(dir), dir);
-        assertTrue(line.contains("is a directory, not a register file"), line);
+        assertTrue(line.contains("the folder holds no register (.json, .csv or .xlsx file)"), line);
     }
 
     @Test

@@ -20,6 +20,9 @@ import org.dsarules.decision.Decision;
 import org.dsarules.decision.Outcome;
 import org.dsarules.decision.TraceStep;
 import org.dsarules.documents.ReportFixtures.Audit;
+import org.dsarules.round.SystemAudit;
+import org.dsarules.round.documents.SystemFixtures;
+import org.dsarules.round.documents.SystemReport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,5 +138,31 @@ class BrowserTest {
                 ReportFixtures.element(dom, "<section id=\"ask\">", "section"), "data-dsa-id")));
         assertEquals(a.ids(Outcome.WITHDRAW), new TreeSet<>(ReportFixtures.attributeValues(
                 ReportFixtures.element(dom, "<section id=\"withdraw\">", "section"), "data-dsa-id")));
+    }
+
+    @Test
+    void chromiumRendersTheSystemReport(@TempDir Path dir) throws Exception {
+        SystemAudit system = SystemFixtures.system();
+        String dom = dumpDom(SystemReport.html(system), dir);
+        // Per practice: a row each, with each outcome's count.
+        for (var r : system.registers()) {
+            for (Outcome o : Outcome.values()) {
+                // Within the practice's own row (one line, before any other row starts).
+                assertTrue(Pattern.compile("<tr data-practice=\"" + r.odsCode() + "\"><td>[^\n]*?<td class=\"n\" data-outcome=\""
+                        + o + "\">" + r.result().summary().count(o) + "</td>").matcher(dom).find(),
+                        r.odsCode() + " " + o);
+            }
+        }
+        // The programme whose outcomes differ, with the facts that differ per practice.
+        int section = dom.indexOf("data-programme=\"programmemb-05\"");
+        assertTrue(section > 0, "the MB-05 programme has its section");
+        String s = dom.substring(section, dom.indexOf("</section>", section));
+        assertTrue(s.contains("<strong>the outcomes differ</strong>"), s);
+        assertTrue(Pattern.compile("<tr data-field=\"commercialAccess\">.*?<td>true</td><td>false</td></tr>", Pattern.DOTALL)
+                .matcher(s).find(), s);
+        assertEquals(12, dom.split("<section class=\"programme", -1).length - 1, "one section per shared programme");
+        // Register text stays text.
+        assertFalse(dom.contains("<script"), "a script element was created");
+        assertTrue(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;") || dom.contains("Alder &lt;b&gt;Surgery"), dom);
     }
 }

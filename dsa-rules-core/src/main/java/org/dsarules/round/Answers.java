@@ -1,0 +1,270 @@
+package org.dsarules.round;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.dsarules.model.Agreement;
+import org.dsarules.model.HistoryEntry;
+import org.dsarules.model.IcbStatus;
+import org.dsarules.model.Register;
+import org.dsarules.register.Fields;
+
+/**
+ * Applies an answered questionnaire to one register or several, exactly as {@code record-format.md}
+ * v1.1 says: each answered row sets its field from the answer in the CSV cell syntax; an answer not
+ * allowed for its field is refused naming the row, and then nothing of that agreement is applied;
+ * answering {@code icbAssessment.conclusion} also sets {@code icbAssessment.status} to RECEIVED and
+ * {@code receivedOn} to the date of applying, unless the questionnaire gives one for that agreement.
+ * A row naming a practice and an agreementId applies to that agreement only; a row naming a practice
+ * and a programme, to that practice's agreement of the programme; a row leaving both blank and
+ * naming a programme, to that programme's agreement in every register given. A party's field
+ * ({@code parties[2].role}) needs the agreementId, since parties are numbered per register.
+ *
+ * <p>Every change is appended to the agreement's {@code history} (date, field, old and new value,
+ * and the source with the row: {@code ICB questionnaire answers.csv row 7}), so the earlier state is
+ * never lost. The registers given are not changed: the result holds new ones.
+ *
+ * <p>Readings of the spec where it is silent: a row that names an agreementId but no practice applies
+ * when only one register is given (a single practice's questionnaire written from a register without
+ * an ODS code), and is refused when several are; two rows giving one agreement's field different
+ * answers (a programme row and a practice row, say) are both refused, and that agreement is left as it
+ * was; an answer equal to the value already held is applied but adds no history.
+ */
+public final class Answers {
+
+    /** A register and the name it goes by (its file name): where each updated register is written. */
+    public record Named(String name, Register register) {
+        public Named {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(register, "register");
+        }
+
+        String odsCode() {
+            return register.practice() == null || register.practice().odsCode() == null ? null
+                    : register.practice().odsCode().strip();
+        }
+    }
+
+    /** An answer applied: the row, where, the field and its values before and after (cell syntax; null: not known). */
+    public record Applied(int row, String register, String agreementId, String field, String oldValue, String newValue) {
+        /** Whether the answer changed nothing (the register already held it). */
+        public boolean unchanged() {
+            return Objects.equals(oldValue, newValue);
+        }
+    }
+
+    /** A row not applied, and why (one sentence naming the offending value). */
+    public record Refused(int row, String register, String agreementId, String field, String why) {
+    }
+
+    /**
+     * What applying gave.
+     *
+     * @param registers the registers after applying, in the order given (each one new, even if unchanged)
+     * @param applied   every change, in register then row order
+     * @param refused   every row not applied, in row order
+     * @param unanswered how many rows had no answer (skipped)
+     */
+    public record Result(List<Named> registers, List<Applied> applied, List<Refused> refused, int unanswered) {
+        public Result {
+            registers = List.copyOf(registers);
+            applied = List.copyOf(applied);
+            refused = List.copyOf(refused);
+        }
+    }
+
+    private record Target(int register, String agreementId) {
+    }
+
+    private record Pending(Questionnaire.Row row, String field) {
+    }
+
+    private Answers() {
+    }
+
+    /**
+     * Applies {@code rows} to {@code registers}.
+     *
+     * @param on     the date of applying: the history's date and the default {@code receivedOn}
+     * @param source what the answers are, for the history: {@code ICB questionnaire answers.csv}; each
+     *               entry adds {@code row N}
+     */
+    public static Result apply(List<Named> registers, List<Questionnaire.Row> rows, LocalDate on, String source) {
+        Objects.requireNonNull(on, "on");
+        Objects.requireNonNull(source, "source");
+        List<Refused> refused = new ArrayList<>();
+        Map<Target, List<Pending>> byTarget = new LinkedHashMap<>();
+        int unanswered = 0;
+        for (Questionnaire.Row row : rows) {
+            if (!row.answered()) {
+                unanswered++;
+                continue;
+            }
+            String field = row.field().strip();
+            List<Target> targets = new ArrayList<>();
+            String why = resolve(registers, row, field, targets);
+            if (why != null) {
+                refused.add(new Refused(row.row(), null, row.agreementId(), field, why));
+                continue;
+            }
+            for (Target t : targets) {
+                byTarget.computeIfAbsent(t, k -> new ArrayList<>()).add(new Pending(row, field));
+            }
+        }
+
+        List<Applied> applied = new ArrayList<>();
+        List<Named> out = new ArrayList<>();
+        for (int r = 0; r < registers.size(); r++) {
+            Named named = registers.get(r);
+            List<Agreement> agreements = new ArrayList<>();
+            for (Agreement a : named.register().agreements()) {
+                List<Pending> pending = byTarget.get(new Target(r, a.id()));
+                agreements.add(pending == null ? a : applyAll(named.name(), a, pending, on, source, applied, refused));
+            }
+            out.add(new Named(named.name(), new Register(named.register().practice(), agreements)));
+        }
+        refused.sort(java.util.Comparator.comparingInt(Refused::row));
+        return new Result(out, applied, refused, unanswered);
+    }
+
+    /** The agreements a row applies to, into {@code targets}; or why it applies to none. */
+    private static String resolve(List<Named> registers, Questionnaire.Row row, String field, List<Target> targets) {
+        if (Fields.field(field).isEmpty()) {
+            // Reported through the setter's own message below, once per agreement would repeat it: say it here.
+            try {
+                Fields.set(Agreement.builder("x").build(), field, row.answer());
+            } catch (Fields.FieldException e) {
+                return e.getMessage();
+            }
+        }
+        boolean partyField = field.startsWith("parties[");
+        String practice = row.practice();
+        String id = row.agreementId();
+        String programme = Programmes.normalise(row.programme());
+        List<Integer> inPractice = new ArrayList<>();
+        if (practice != null) {
+            for (int r = 0; r < registers.size(); r++) {
+                if (practice.equalsIgnoreCase(String.valueOf(registers.get(r).odsCode()))) {
+                    inPractice.add(r);
+                }
+            }
+            if (inPractice.isEmpty()) {
+                return "practice " + practice + " is not the practice of any register given"
+                        + (registers.size() == 1 ? " (" + registers.get(0).name() + " is "
+                        + (registers.get(0).odsCode() == null ? "a register without an ODS code" : registers.get(0).odsCode()) + ")" : "");
+            }
+        } else if (id != null) {
+            if (registers.size() != 1) {
+                return "the row names agreement " + id + " but no practice, and " + registers.size()
+                        + " registers are given: ids are per practice, so name the practice's ODS code";
+            }
+            inPractice.add(0);
+        }
+        if (id != null) {
+            for (int r : inPractice) {
+                if (registers.get(r).register().agreements().stream().anyMatch(a -> a.id().equals(id))) {
+                    targets.add(new Target(r, id));
+                }
+            }
+            return targets.isEmpty() ? "no agreement " + id + " in " + registers.get(inPractice.get(0)).name() : null;
+        }
+        if (partyField) {
+            return field + " names a party by its index, which differs between registers: the row needs the agreementId";
+        }
+        if (programme == null) {
+            return "the row names no agreementId and no programme, so it applies to no agreement";
+        }
+        List<Integer> scope = practice != null ? inPractice : java.util.stream.IntStream.range(0, registers.size()).boxed().toList();
+        for (int r : scope) {
+            for (Agreement a : registers.get(r).register().agreements()) {
+                if (programme.equals(Programmes.key(a))) {
+                    targets.add(new Target(r, a.id()));
+                }
+            }
+        }
+        return targets.isEmpty() ? "no agreement of programme " + row.programme() + " in "
+                + (scope.size() == 1 ? registers.get(scope.get(0)).name() : "the " + scope.size() + " registers given") : null;
+    }
+
+    private static Agreement applyAll(String register, Agreement original, List<Pending> pending, LocalDate on,
+            String source, List<Applied> applied, List<Refused> refused) {
+        Agreement a = original;
+        List<Applied> changes = new ArrayList<>();
+        List<HistoryEntry> history = new ArrayList<>();
+        List<Refused> problems = new ArrayList<>();
+        Map<String, Pending> seen = new LinkedHashMap<>();
+        Pending conclusion = null;
+        boolean receivedGiven = false;
+        for (Pending p : pending) {
+            String key = p.field().toLowerCase(Locale.ROOT);
+            Pending earlier = seen.putIfAbsent(key, p);
+            if (earlier != null && !earlier.row().answer().strip().equals(p.row().answer().strip())) {
+                problems.add(new Refused(p.row().row(), register, original.id(), p.field(), "row " + earlier.row().row()
+                        + " answers " + p.field() + " of " + original.id() + " differently (" + quote(earlier.row().answer())
+                        + ", here " + quote(p.row().answer()) + "): give one answer"));
+                continue;
+            }
+            try {
+                String old = Fields.get(a, p.field());
+                a = Fields.set(a, p.field(), p.row().answer());
+                String now = Fields.get(a, p.field());
+                record(changes, history, register, a.id(), p.row().row(), p.field(), old, now, on, source + " row " + p.row().row());
+            } catch (Fields.FieldException e) {
+                problems.add(new Refused(p.row().row(), register, original.id(), p.field(), e.getMessage()));
+                continue;
+            }
+            if (p.field().equals(OpenQuestions.CONCLUSION)) {
+                conclusion = p;
+            } else if (p.field().equals("icbAssessment.receivedOn")) {
+                receivedGiven = true;
+            }
+        }
+        if (conclusion != null && problems.isEmpty()) {
+            String from = source + " row " + conclusion.row().row() + " (set with the conclusion)";
+            String old = Fields.get(a, "icbAssessment.status");
+            a = Fields.set(a, "icbAssessment.status", IcbStatus.RECEIVED.name());
+            record(changes, history, register, a.id(), conclusion.row().row(), "icbAssessment.status", old,
+                    IcbStatus.RECEIVED.name(), on, from);
+            if (!receivedGiven) {
+                old = Fields.get(a, "icbAssessment.receivedOn");
+                a = Fields.set(a, "icbAssessment.receivedOn", on.toString());
+                record(changes, history, register, a.id(), conclusion.row().row(), "icbAssessment.receivedOn", old,
+                        on.toString(), on, from);
+            }
+        }
+        if (!problems.isEmpty()) {
+            refused.addAll(problems);
+            for (Pending p : pending) {
+                if (problems.stream().noneMatch(x -> x.row() == p.row().row())) {
+                    refused.add(new Refused(p.row().row(), register, original.id(), p.field(), "not applied: row "
+                            + problems.get(0).row() + " for " + original.id() + " was refused, and nothing of an agreement"
+                            + " is applied when one of its answers is refused"));
+                }
+            }
+            return original;
+        }
+        applied.addAll(changes);
+        if (history.isEmpty()) {
+            return a;
+        }
+        List<HistoryEntry> all = new ArrayList<>(original.history() == null ? List.of() : original.history());
+        all.addAll(history);
+        return a.toBuilder().history(all).build();
+    }
+
+    private static void record(List<Applied> changes, List<HistoryEntry> history, String register, String id, int row,
+            String field, String old, String now, LocalDate on, String source) {
+        changes.add(new Applied(row, register, id, field, old, now));
+        if (!Objects.equals(old, now)) {
+            history.add(new HistoryEntry(on, field, old, now, source));
+        }
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.strip() + "\"";
+    }
+}

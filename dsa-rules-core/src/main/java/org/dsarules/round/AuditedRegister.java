@@ -1,0 +1,94 @@
+package org.dsarules.round;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.dsarules.DsaRules;
+import org.dsarules.decision.AuditResult;
+import org.dsarules.decision.Decision;
+import org.dsarules.decision.TraceLevel;
+import org.dsarules.engine.CollectingSink;
+import org.dsarules.register.RegisterEntry;
+import org.dsarules.register.RegisterSource;
+import org.dsarules.model.Agreement;
+import org.dsarules.model.Practice;
+
+/**
+ * A register audited in one pass: the decision document and the valid agreements by id (first one
+ * wins, as in the audit), which the second round's steps need side by side.
+ *
+ * @param name   what the register is called in messages (its file name)
+ * @param result the audit
+ * @param byId   the valid agreements by id, in register order
+ */
+public record AuditedRegister(String name, AuditResult result, Map<String, Agreement> byId) {
+    public AuditedRegister {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(result, "result");
+        byId = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byId));
+    }
+
+    /** Audits {@code source} (and closes it) with full traces. */
+    public static AuditedRegister of(String name, DsaRules rules, RegisterSource source, LocalDate asOf) {
+        Map<String, Agreement> byId = new LinkedHashMap<>();
+        CollectingSink sink = new CollectingSink();
+        try (RegisterSource s = source) {
+            rules.audit(recording(s, byId), asOf, TraceLevel.FULL, sink);
+        }
+        return new AuditedRegister(name, sink.result(), byId);
+    }
+
+    public Practice practice() {
+        return result.practice();
+    }
+
+    /** The practice's ODS code, or null when the register does not name one. */
+    public String odsCode() {
+        Practice p = result.practice();
+        return p == null || p.odsCode() == null || p.odsCode().isBlank() ? null : p.odsCode().strip();
+    }
+
+    /** The decision for {@code id}, or null when that agreement is not decided. */
+    public Decision decision(String id) {
+        for (Decision d : result.decisions()) {
+            if (d.dsaId().equals(id)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private static RegisterSource recording(RegisterSource source, Map<String, Agreement> sink) {
+        return new RegisterSource() {
+            @Override
+            public Practice practice() {
+                return source.practice();
+            }
+
+            @Override
+            public boolean hasNext() {
+                return source.hasNext();
+            }
+
+            @Override
+            public RegisterEntry next() {
+                RegisterEntry e = source.next();
+                if (e instanceof RegisterEntry.Valid v) {
+                    sink.putIfAbsent(v.agreement().id(), v.agreement());
+                }
+                return e;
+            }
+
+            @Override
+            public long position() {
+                return source.position();
+            }
+
+            @Override
+            public void close() {
+                source.close();
+            }
+        };
+    }
+}

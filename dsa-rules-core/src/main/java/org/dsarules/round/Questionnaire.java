@@ -1,0 +1,281 @@
+package org.dsarules.round;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.dsarules.decision.Decision;
+import org.dsarules.exception.RegisterFormatException;
+import org.dsarules.register.Utf8Input;
+import org.dsarules.model.Agreement;
+import org.dsarules.register.Fields;
+
+/**
+ * The ICB questionnaire of {@code record-format.md} v1.1: a CSV with a row per question and the
+ * columns {@code practice, agreementId, programme, title, field, question, allowed, answer}, in that
+ * order. Written from audited registers, read back once answered (see {@link Answers}).
+ *
+ * <p>The {@code programme} column holds the agreement's {@code programme} as given or, without one,
+ * {@code title / requestedBy} when both are given: either way text whose key ({@link Programmes#key},
+ * ignoring case and white space) is the agreement's programme key, so a row matches its programme's
+ * agreements in every register.
+ */
+public final class Questionnaire {
+    /** The columns, in the order v1.1 fixes. */
+    public static final List<String> COLUMNS =
+            List.of("practice", "agreementId", "programme", "title", "field", "question", "allowed", "answer");
+
+    /**
+     * Fields whose answer may differ between the practices holding one programme: asked per practice in
+     * a system questionnaire. Everything else is a fact of the agreement itself, asked once.
+     */
+    public static final Set<String> PRACTICE_FIELDS =
+            Set.of("status", "signedOn", "reviewDue", "lmcAdvice", "notes", "icbAssessment.requestedOn");
+
+    private static final CsvMapper CSV = new CsvMapper();
+
+    private Questionnaire() {
+    }
+
+    /**
+     * One row.
+     *
+     * @param row         its spreadsheet row number (the header is row 1), or 0 for a row not read from a file
+     * @param practice    the practice's ODS code, or null
+     * @param agreementId the agreement's id, or null for a row asked once for a whole programme
+     * @param programme   the programme's name (see the class comment), or null
+     * @param title       the agreement's title, or null
+     * @param field       the field path the answer fills
+     * @param question    the question
+     * @param allowed     the values the answer may take, in words
+     * @param answer      the answer, or null while unanswered
+     */
+    public record Row(int row, String practice, String agreementId, String programme, String title, String field,
+            String question, String allowed, String answer) {
+        public Row {
+            Objects.requireNonNull(field, "field");
+        }
+
+        /** Whether someone has answered this row. */
+        public boolean answered() {
+            return answer != null && !answer.isBlank();
+        }
+
+        List<String> cells() {
+            List<String> c = new ArrayList<>(8);
+            for (String s : new String[] {practice, agreementId, programme, title, field, question, allowed, answer}) {
+                c.add(s == null ? "" : s);
+            }
+            return c;
+        }
+    }
+
+    /** The rows for one practice's register: every open question of every agreement its letter asks about. */
+    public static List<Row> of(AuditedRegister register) {
+        List<Row> rows = new ArrayList<>();
+        for (Decision d : register.result().decisions()) {
+            Agreement a = register.byId().get(d.dsaId());
+            if (a == null) {
+                continue;
+            }
+            for (OpenQuestion q : OpenQuestions.of(d, a)) {
+                rows.add(row(register.odsCode(), a, q));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * One questionnaire for several practices: each fact of an agreement itself is asked once per
+     * programme (practice and agreementId blank, the programme named), when any practice holding it
+     * needs it; a fact that may differ between practices ({@link #PRACTICE_FIELDS}), a party's field
+     * (which needs the agreementId: parties are numbered per register) and every question about an
+     * agreement without a programme key are asked per practice. Programmes come in the order they
+     * are first met, register by register.
+     */
+    public static List<Row> ofSystem(List<AuditedRegister> registers) {
+        Map<String, Map<String, Row>> byProgramme = new LinkedHashMap<>();
+        List<Row> practiceRows = new ArrayList<>();
+        for (AuditedRegister r : registers) {
+            for (Decision d : r.result().decisions()) {
+                Agreement a = r.byId().get(d.dsaId());
+                if (a == null) {
+                    continue;
+                }
+                String key = Programmes.key(a);
+                for (OpenQuestion q : OpenQuestions.of(d, a)) {
+                    boolean perPractice = key == null || PRACTICE_FIELDS.contains(q.field()) || q.field().startsWith("parties[");
+                    if (perPractice) {
+                        Row row = row(r.odsCode(), a, q);
+                        practiceRows.add(row);
+                    } else {
+                        Map<String, Row> fields = byProgramme.computeIfAbsent(key, k -> new LinkedHashMap<>());
+                        fields.putIfAbsent(q.field(), new Row(0, null, null, programmeText(a), a.title(), q.field(),
+                                q.question(), allowed(q.field()), null));
+                    }
+                }
+            }
+        }
+        // Programme rows first (asked once), then the rows for each practice.
+        List<Row> out = new ArrayList<>();
+        byProgramme.values().forEach(m -> out.addAll(m.values()));
+        out.addAll(practiceRows);
+        return out;
+    }
+
+    /** Writes the header and the rows as CSV (RFC 4180, {@code \n} line ends). Does not close the writer. */
+    public static void write(List<Row> rows, Writer out) {
+        try (JsonGenerator g = CSV.getFactory().createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            writeRow(g, COLUMNS);
+            for (Row r : rows) {
+                writeRow(g, r.cells());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the questionnaire: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeRow(JsonGenerator g, List<String> cells) throws IOException {
+        g.writeStartArray();
+        for (String c : cells) {
+            g.writeString(c);
+        }
+        g.writeEndArray();
+    }
+
+    /**
+     * Reads an answered questionnaire, or the LMC's advice file (a header with {@code programme} and
+     * {@code advice} and no {@code field}: see {@link #isLmcAdvice}). The questionnaire's header must hold the v1.1 columns (in any order; others
+     * are ignored, so a spreadsheet's extra notes column does no harm); rows whose cells are all empty
+     * are skipped.
+     *
+     * @throws RegisterFormatException naming the file, when it cannot be read, is not CSV or lacks a column
+     */
+    public static List<Row> read(Path file) {
+        try (Reader reader = Utf8Input.reader(Utf8Input.open(file))) {
+            return read(reader, file.toString());
+        } catch (IOException e) {
+            throw new RegisterFormatException(file + ": cannot read the questionnaire: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads an answered questionnaire from {@code reader}; messages call it {@code name}. */
+    public static List<Row> read(Reader reader, String name) {
+        List<Row> rows = new ArrayList<>();
+        try (MappingIterator<List<String>> it = CSV.readerForListOf(String.class)
+                .with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(reader)) {
+            if (!it.hasNext()) {
+                throw new RegisterFormatException(name + ": the questionnaire is empty: it needs a header row "
+                        + String.join(",", COLUMNS));
+            }
+            List<String> header = it.next();
+            if (indexOf(header, "field") < 0 && indexOf(header, "advice") >= 0 && indexOf(header, "programme") >= 0) {
+                return lmcAdvice(it, indexOf(header, "programme"), indexOf(header, "advice"));
+            }
+            int[] at = new int[COLUMNS.size()];
+            for (int c = 0; c < COLUMNS.size(); c++) {
+                at[c] = indexOf(header, COLUMNS.get(c));
+                if (at[c] < 0) {
+                    throw new RegisterFormatException(name + ": the questionnaire has no column " + COLUMNS.get(c)
+                            + " in its header row; the columns are " + String.join(", ", COLUMNS));
+                }
+            }
+            int rowNumber = 1;
+            while (it.hasNext()) {
+                List<String> cells = it.next();
+                rowNumber++;
+                if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
+                    continue;
+                }
+                String[] v = new String[COLUMNS.size()];
+                for (int c = 0; c < v.length; c++) {
+                    String cell = at[c] < cells.size() ? cells.get(at[c]) : null;
+                    v[c] = cell == null || cell.isBlank() ? null : (c == 7 || c == 5 ? cell : cell.strip());
+                }
+                rows.add(new Row(rowNumber, v[0], v[1], v[2], v[3], v[4] == null ? "" : v[4], v[5], v[6], v[7]));
+            }
+            return rows;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof RegisterFormatException rfe) {
+                throw rfe;
+            }
+            throw new RegisterFormatException(name + ": not a readable CSV questionnaire: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+        }
+    }
+
+    /**
+     * The LMC's advice file (columns {@code programme} and {@code advice}: KEEP or WITHDRAW, or NONE to
+     * clear it) as questionnaire rows answering {@code lmcAdvice} for each programme in every register:
+     * the LMC's advice goes through the same answer path as the ICB's answers.
+     */
+    private static List<Row> lmcAdvice(MappingIterator<List<String>> it, int programme, int advice) {
+        List<Row> rows = new ArrayList<>();
+        int rowNumber = 1;
+        while (it.hasNext()) {
+            List<String> cells = it.next();
+            rowNumber++;
+            String p = programme < cells.size() ? blankToNull(cells.get(programme)) : null;
+            String a = advice < cells.size() ? blankToNull(cells.get(advice)) : null;
+            if (p == null && a == null || p != null && p.startsWith("#")) {
+                continue;
+            }
+            rows.add(new Row(rowNumber, null, null, p, null, "lmcAdvice", "The LMC's advice for this programme",
+                    allowed("lmcAdvice"), a));
+        }
+        return rows;
+    }
+
+    /** Whether {@code rows} came from an LMC advice file (see {@link #read}): every row answers lmcAdvice by programme. */
+    public static boolean isLmcAdvice(List<Row> rows) {
+        return !rows.isEmpty() && rows.stream().allMatch(r -> r.field().equals("lmcAdvice") && r.agreementId() == null
+                && r.practice() == null && "The LMC's advice for this programme".equals(r.question()));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static int indexOf(List<String> header, String column) {
+        for (int i = 0; i < header.size(); i++) {
+            String h = header.get(i) == null ? "" : header.get(i).strip();
+            if (i == 0 && h.startsWith("\uFEFF")) {
+                h = h.substring(1);
+            }
+            if (h.toLowerCase(Locale.ROOT).equals(column.toLowerCase(Locale.ROOT))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Row row(String odsCode, Agreement a, OpenQuestion q) {
+        return new Row(0, odsCode, a.id(), programmeText(a), a.title(), q.field(), q.question(), allowed(q.field()), null);
+    }
+
+    /** The text of the programme column for {@code a}, whose key is the agreement's programme key; or null. */
+    static String programmeText(Agreement a) {
+        if (Programmes.normalise(a.programme()) != null) {
+            return a.programme().strip();
+        }
+        return Programmes.key(a) == null ? null : a.title().strip() + " / " + a.requestedBy().strip();
+    }
+
+    /** The allowed column for a field path, from the field catalogue. */
+    public static String allowed(String path) {
+        return Fields.field(path).map(Fields.Field::allowed).orElse("text");
+    }
+}

@@ -1,0 +1,137 @@
+package org.dsarules.round;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.dsarules.decision.Decision;
+import org.dsarules.decision.Outcome;
+import org.dsarules.model.Agreement;
+
+/**
+ * Several practices' registers audited together, as an LMC sees its system: the agreements grouped
+ * by programme ({@link Programmes#key}), which practices hold each programme and with what outcome,
+ * and, where the outcomes differ, the facts that differ between the practices' agreements, which are
+ * what make the outcomes differ (the rules read nothing else). An agreement without a programme key
+ * is a programme of its own.
+ *
+ * @param registers  the audited registers, one per practice, in the order given
+ * @param programmes the programmes, in the order first met register by register
+ */
+public record SystemAudit(List<AuditedRegister> registers, List<Programme> programmes) {
+
+    /** One practice's agreement of a programme. */
+    public record Holding(String practice, String practiceName, String register, Agreement agreement, Decision decision) {
+        public Outcome outcome() {
+            return decision.outcome();
+        }
+    }
+
+    /** A fact that differs between the holdings of a programme: its path and each holding's value (null: not known). */
+    public record Difference(String field, List<String> values) {
+        public Difference {
+            values = java.util.Collections.unmodifiableList(new ArrayList<>(values));
+        }
+    }
+
+    /**
+     * One programme across the system.
+     *
+     * @param key         its key, or null for an agreement without one
+     * @param label       a name to show
+     * @param holdings    the practices' agreements of it, in register order
+     * @param differences where the outcomes differ, the facts that differ, in the format's order (values in
+     *                    holding order); empty when the outcomes agree
+     */
+    public record Programme(String key, String label, List<Holding> holdings, List<Difference> differences) {
+        public Programme {
+            holdings = List.copyOf(holdings);
+            differences = List.copyOf(differences);
+        }
+
+        /** The practices (ODS codes) holding it, each once. */
+        public Set<String> practices() {
+            Set<String> s = new LinkedHashSet<>();
+            holdings.forEach(h -> s.add(h.practice()));
+            return s;
+        }
+
+        /** Whether the holdings' outcomes differ. */
+        public boolean outcomesDiffer() {
+            return holdings.stream().map(Holding::outcome).distinct().count() > 1;
+        }
+
+        /** Whether only one practice holds it. */
+        public boolean singlePractice() {
+            return practices().size() == 1;
+        }
+    }
+
+    public SystemAudit {
+        registers = List.copyOf(registers);
+        programmes = List.copyOf(programmes);
+    }
+
+    /** Groups the decided agreements of {@code registers} by programme. Records in error are left to each audit. */
+    public static SystemAudit of(List<AuditedRegister> registers) {
+        Objects.requireNonNull(registers, "registers");
+        Map<String, List<Holding>> byKey = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        int unkeyed = 0;
+        for (AuditedRegister r : registers) {
+            String ods = r.odsCode() != null ? r.odsCode() : r.name();
+            String name = r.practice() != null && r.practice().name() != null ? r.practice().name() : ods;
+            for (Decision d : r.result().decisions()) {
+                Agreement a = r.byId().get(d.dsaId());
+                if (a == null) {
+                    continue;
+                }
+                String key = Programmes.key(a);
+                // An agreement without a key is a programme of its own, under a key no real one can have.
+                String k = key != null ? key : "\u0000" + (unkeyed++);
+                byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(new Holding(ods, name, r.name(), a, d));
+                labels.putIfAbsent(k, Programmes.label(a));
+            }
+        }
+        List<Programme> programmes = new ArrayList<>();
+        byKey.forEach((k, holdings) -> programmes.add(new Programme(k.startsWith("\u0000") ? null : k, labels.get(k),
+                holdings, differences(holdings))));
+        return new SystemAudit(registers, programmes);
+    }
+
+    private static List<Difference> differences(List<Holding> holdings) {
+        if (holdings.stream().map(Holding::outcome).distinct().count() <= 1) {
+            return List.of();
+        }
+        List<Map<String, String>> facts = holdings.stream().map(h -> FieldPaths.of(h.agreement())).toList();
+        TreeSet<String> paths = new TreeSet<>(FieldPaths.FORMAT_ORDER);
+        facts.forEach(f -> paths.addAll(f.keySet()));
+        List<Difference> out = new ArrayList<>();
+        for (String p : paths) {
+            // What names the programme (and free notes) is not what makes outcomes differ: the rules
+            // never read title, requestedBy, programme or notes.
+            if (p.equals("notes") || p.equals("title") || p.equals("requestedBy") || p.equals("programme")) {
+                continue;
+            }
+            List<String> values = facts.stream().map(f -> f.get(p)).toList();
+            if (values.stream().distinct().count() > 1) {
+                out.add(new Difference(p, values));
+            }
+        }
+        return out;
+    }
+
+    /** The programmes held by more than one practice. */
+    public List<Programme> shared() {
+        return programmes.stream().filter(p -> !p.singlePractice()).toList();
+    }
+
+    /** The programmes held by one practice only. */
+    public List<Programme> singlePractice() {
+        return programmes.stream().filter(Programme::singlePractice).toList();
+    }
+}

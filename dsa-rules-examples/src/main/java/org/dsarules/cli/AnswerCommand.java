@@ -1,0 +1,128 @@
+package org.dsarules.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.dsarules.DsaRules;
+import org.dsarules.register.RegisterFiles;
+import org.dsarules.register.RegisterWriter;
+import org.dsarules.round.Answers;
+import org.dsarules.round.Questionnaire;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code dsa-audit answer}: applies an answered questionnaire (or the LMC's advice) to registers, writing new ones. */
+@Command(name = "answer", mixinStandardHelpOptions = true, versionProvider = DsaAudit.Version.class,
+        description = {"Apply an answered ICB questionnaire (from 'dsa-audit questions') to the register, writing a "
+                + "new register in the input's own format (the input is never changed) and printing each answer "
+                + "applied and each row refused, with why. Each applied answer is added to the agreement's history "
+                + "(date, field, old value, new value, source). An answered icbAssessment.conclusion also sets "
+                + "icbAssessment.status to RECEIVED and receivedOn to the date of applying unless the questionnaire "
+                + "gives one. If a row is refused, nothing of that agreement is applied.",
+            "With several registers (or folders), the last file is the questionnaire and --out is a folder: each "
+                + "updated register is written there under its own file name. The answers file may also be the "
+                + "LMC's advice (CSV columns programme,advice with KEEP or WITHDRAW): it sets lmcAdvice on that "
+                + "programme's agreement in every register."},
+        footer = {"", "Exit status: 0 every answer applied, 1 some rows refused (the rest applied), 2 the command could "
+                + "not run (nothing written)."})
+final class AnswerCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "REGISTER... ANSWERS", arity = "2..*",
+            description = "The register(s) or folders, then the answered questionnaire (or LMC advice file).")
+    List<Path> args = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "NEW", required = true,
+            description = "The new register (one register), or the folder for the new registers (several).")
+    Path out;
+
+    @Option(names = {"--on", "--as-of"}, paramLabel = "YYYY-MM-DD", converter = Dates.class,
+            description = "The date of applying: the history's date, and receivedOn for a conclusion. Default: today in England.")
+    LocalDate on;
+
+    @Mixin
+    InputOptions input;
+
+    @Override
+    public Integer call() {
+        Path answersFile = args.get(args.size() - 1);
+        List<Path> files = RegisterArgs.expand(args.subList(0, args.size() - 1));
+        boolean several = files.size() > 1;
+        if (several && !Files.isDirectory(out)) {
+            throw new CliException(out + ": with several registers --out must be an existing folder, where each new "
+                    + "register is written under its own file name");
+        }
+        if (!several && Files.isDirectory(out)) {
+            throw new CliException(out + ": --out is a folder; give the new register's file name");
+        }
+        List<Path> targets = new ArrayList<>();
+        for (Path f : files) {
+            Path t = several ? out.resolve(f.getFileName()) : out;
+            try {
+                if (Files.exists(t) && Files.isSameFile(t, f)) {
+                    throw new CliException(t + ": --out would overwrite the input register " + f
+                            + ", which is never changed: choose another " + (several ? "folder" : "file"));
+                }
+            } catch (java.io.IOException e) {
+                throw new CliException(t + ": " + e.getMessage(), e);
+            }
+            targets.add(t);
+        }
+        LocalDate date = on != null ? on : LocalDate.now(DsaRules.ZONE);
+        List<Answers.Named> registers = RegisterArgs.read(files, input);
+        List<Questionnaire.Row> rows = Questionnaire.read(answersFile);
+        String source = (Questionnaire.isLmcAdvice(rows) ? "LMC advice " : "ICB questionnaire ") + answersFile.getFileName();
+        Answers.Result result = Answers.apply(registers, rows, date, source);
+        for (int i = 0; i < files.size(); i++) {
+            Answers.Named n = result.registers().get(i);
+            RegisterWriter writer = RegisterFiles.writer(RegisterArgs.format(files.get(i), input));
+            SafeOutput.write(targets.get(i), os -> writer.write(n.register(), os));
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        long changed = result.applied().stream().filter(a -> !a.unchanged()).count();
+        stdout.println("Applied " + source + " on " + date + " to " + files.size() + " register(s): "
+                + result.applied().size() + " answer(s) applied (" + changed + " changed a value), "
+                + result.refused().size() + " row(s) refused, " + result.unanswered() + " row(s) unanswered");
+        if (!result.applied().isEmpty()) {
+            stdout.println();
+            stdout.println("Applied:");
+            for (Answers.Applied a : result.applied()) {
+                stdout.println("  row " + a.row() + (several(files) ? "  " + DiffText.clean(a.register()) : "") + "  "
+                        + DiffText.clean(a.agreementId()) + "  " + a.field() + ": " + value(a.oldValue()) + " -> "
+                        + value(a.newValue()) + (a.unchanged() ? " (already so)" : ""));
+            }
+        }
+        if (!result.refused().isEmpty()) {
+            stdout.println();
+            stdout.println("Refused (not applied):");
+            for (Answers.Refused r : result.refused()) {
+                stdout.println("  row " + r.row() + (r.agreementId() != null ? "  " + DiffText.clean(r.agreementId()) : "")
+                        + "  " + DiffText.clean(r.field()) + ": " + DiffText.clean(r.why()));
+            }
+        }
+        stdout.println();
+        for (Path t : targets) {
+            stdout.println("Wrote " + t);
+        }
+        stdout.flush();
+        return result.refused().isEmpty() ? DsaAudit.OK : DsaAudit.RECORDS_IN_ERROR;
+    }
+
+    private static boolean several(List<Path> files) {
+        return files.size() > 1;
+    }
+
+    private static String value(String v) {
+        return v == null ? "(not known)" : DiffText.clean(v);
+    }
+}

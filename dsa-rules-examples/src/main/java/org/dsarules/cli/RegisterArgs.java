@@ -1,0 +1,116 @@
+package org.dsarules.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.dsarules.DsaRules;
+import org.dsarules.register.ReadResult;
+import org.dsarules.register.RegisterFiles;
+import org.dsarules.round.Answers;
+import org.dsarules.round.AuditedRegister;
+
+/**
+ * Several registers at once (issue 13): files, or directories whose {@code .json}, {@code .csv} and {@code .xlsx}
+ * files are registers (not recursing, in name order). Each register is one practice, named by its
+ * practice block; ids are per practice, so the same id in two registers is not a duplicate.
+ */
+final class RegisterArgs {
+    private RegisterArgs() {
+    }
+
+    /** The register files the arguments name, in order, each once. */
+    static List<Path> expand(List<Path> args) {
+        List<Path> out = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
+        for (Path p : args) {
+            if (Files.isDirectory(p)) {
+                List<Path> inside;
+                try (Stream<Path> s = Files.list(p)) {
+                    inside = s.filter(Files::isRegularFile).filter(RegisterArgs::isRegisterName).sorted().toList();
+                } catch (IOException e) {
+                    throw new CliException(p + ": cannot list the folder: " + e.getMessage(), e);
+                }
+                if (inside.isEmpty()) {
+                    throw new CliException(p + ": the folder holds no register (.json, .csv or .xlsx file)");
+                }
+                inside.forEach(f -> add(f, out, seen));
+            } else {
+                add(p, out, seen);
+            }
+        }
+        return out;
+    }
+
+    private static void add(Path p, List<Path> out, Set<Path> seen) {
+        if (seen.add(p.toAbsolutePath().normalize())) {
+            out.add(p);
+        }
+    }
+
+    private static boolean isRegisterName(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return !n.startsWith(".") && (n.endsWith(".json") || n.endsWith(".csv") || n.endsWith(".xlsx"));
+    }
+
+    /** Audits every register (full traces), one rules instance for all. */
+    static List<AuditedRegister> audit(List<Path> files, DsaRules rules, LocalDate date, InputOptions input) {
+        List<AuditedRegister> out = new ArrayList<>(files.size());
+        for (Path f : files) {
+            out.add(AuditedRegister.of(f.toString(), rules, input.open(f), date));
+        }
+        if (out.size() > 1) {
+            requirePractices(out.stream().map(r -> new Object[] {r.name(), r.odsCode()}).toList());
+        }
+        return out;
+    }
+
+    /**
+     * Reads every register whole for {@code answer}: a register with records in error is refused, so
+     * that the new register written from it drops nothing.
+     */
+    static List<Answers.Named> read(List<Path> files, InputOptions input) {
+        List<Answers.Named> out = new ArrayList<>();
+        for (Path f : files) {
+            ReadResult r = ReadResult.of(input.open(f));
+            if (!r.errors().isEmpty()) {
+                throw new CliException(f + ": " + r.errors().size() + " record(s) in error (the first: record "
+                        + r.errors().get(0).index() + ", " + r.errors().get(0).message() + "); correct them first "
+                        + "('dsa-audit audit " + f + "' lists them), so that the new register drops none");
+            }
+            out.add(new Answers.Named(f.toString(), r.register()));
+        }
+        if (out.size() > 1) {
+            requirePractices(out.stream().map(n -> new Object[] {n.name(),
+                    n.register().practice() == null ? null : n.register().practice().odsCode()}).toList());
+        }
+        return out;
+    }
+
+    /** With several registers, each must name its practice by an ODS code, and no two the same one. */
+    private static void requirePractices(List<Object[]> nameAndOds) {
+        Set<String> codes = new HashSet<>();
+        for (Object[] x : nameAndOds) {
+            String ods = (String) x[1];
+            if (ods == null || ods.isBlank()) {
+                throw new CliException(x[0] + ": the register names no practice (practice.odsCode): with several "
+                        + "registers each must name its practice, since agreement ids are per practice");
+            }
+            if (!codes.add(ods.strip().toUpperCase(Locale.ROOT))) {
+                throw new CliException(x[0] + ": practice " + ods.strip() + " is the practice of another register given: "
+                        + "give each practice's register once");
+            }
+        }
+    }
+
+    /** The format a register file is written back in: the one it was read in. */
+    static RegisterFiles.Format format(Path file, InputOptions input) {
+        return input.inputFormat != null ? input.inputFormat : RegisterFiles.Format.of(file);
+    }
+}

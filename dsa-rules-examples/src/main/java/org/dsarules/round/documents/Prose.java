@@ -1,0 +1,87 @@
+package org.dsarules.round.documents;
+
+import java.util.List;
+
+/**
+ * Writes a letter as Markdown or as plain text from one sequence of calls, escaping register text
+ * for its form: in Markdown every character that could start markup is escaped, so a title such as
+ * {@code *urgent*} or {@code <script>} shows as typed; in both forms line breaks and other control
+ * characters become spaces, so register text cannot add lines to the letter.
+ */
+final class Prose {
+    /** The forms a letter can take. */
+    enum Form { MARKDOWN, TEXT }
+
+    private final Form form;
+    private final StringBuilder out = new StringBuilder(4096);
+
+    Prose(Form form) {
+        this.form = form;
+    }
+
+    /** Register text, escaped for this form. */
+    String v(String s) {
+        if (s == null) {
+            return "";
+        }
+        String line = s.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]", " ");
+        if (form == Form.TEXT) {
+            return line;
+        }
+        StringBuilder b = new StringBuilder(line.length() + 8);
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if ("\\`*_[]<>#|!~&".indexOf(c) >= 0) {
+                b.append('\\');
+            }
+            b.append(c);
+        }
+        return b.toString();
+    }
+
+    Prose title(String text) {
+        out.append(form == Form.MARKDOWN ? "# " + text : text.toUpperCase(java.util.Locale.ROOT)).append("\n\n");
+        return this;
+    }
+
+    Prose heading(String text) {
+        out.append(form == Form.MARKDOWN ? "## " + text : text.toUpperCase(java.util.Locale.ROOT)).append("\n\n");
+        return this;
+    }
+
+    Prose subheading(String text) {
+        out.append(form == Form.MARKDOWN ? "### " + text : text).append("\n\n");
+        return this;
+    }
+
+    Prose para(String text) {
+        out.append(text).append("\n\n");
+        return this;
+    }
+
+    /** Lines kept together (an address): hard line breaks in Markdown. */
+    Prose lines(List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            out.append(lines.get(i)).append(form == Form.MARKDOWN && i < lines.size() - 1 ? "\\\n" : "\n");
+        }
+        out.append('\n');
+        return this;
+    }
+
+    Prose bullets(List<String> items) {
+        for (String i : items) {
+            out.append("- ").append(i).append('\n');
+        }
+        out.append('\n');
+        return this;
+    }
+
+    String bold(String s) {
+        return form == Form.MARKDOWN ? "**" + s + "**" : s;
+    }
+
+    @Override
+    public String toString() {
+        return out.toString();
+    }
+}

@@ -1,0 +1,297 @@
+package org.dsarules.round.documents;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.dsarules.decision.Outcome;
+import org.dsarules.decision.Summary;
+import org.dsarules.round.AuditedRegister;
+import org.dsarules.round.SystemAudit;
+
+/**
+ * The system report for an LMC: per programme, which practices hold it and their outcomes and, where
+ * the outcomes differ, the facts that make them differ; per practice, the counts; the programmes held
+ * by one practice only. As plain text, one self-contained HTML page (no scripts, no network; register
+ * text escaped), or JSON. Deterministic: no clock is read.
+ */
+public final class SystemReport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Outcome[] ORDER = {Outcome.WITHDRAW, Outcome.REFER_TO_BMA, Outcome.ASK_ICB_FOR_INFORMATION,
+        Outcome.KEEP};
+
+    private SystemReport() {
+    }
+
+    // ---- text ----
+
+    public static String text(SystemAudit s) {
+        StringBuilder b = new StringBuilder(8192);
+        b.append("DATA SHARING AGREEMENTS ACROSS THE SYSTEM\n");
+        b.append("Practices:      ").append(s.registers().size()).append('\n');
+        b.append("Decided as of:  ").append(asOf(s)).append('\n');
+        b.append("Rules:          ").append(rules(s)).append("\n\n");
+        b.append("PER PRACTICE\n");
+        b.append(String.format("  %-34s %8s %8s %8s %8s %8s%n", "practice", "WITHDRAW", "REFER", "ASK_ICB", "KEEP", "ERROR"));
+        for (AuditedRegister r : s.registers()) {
+            Summary sum = r.result().summary();
+            b.append(String.format("  %-34s %8d %8d %8d %8d %8d%n", line(practice(r)), sum.count(Outcome.WITHDRAW),
+                    sum.count(Outcome.REFER_TO_BMA), sum.count(Outcome.ASK_ICB_FOR_INFORMATION), sum.count(Outcome.KEEP),
+                    sum.errors()));
+        }
+        b.append("\nPROGRAMMES HELD BY SEVERAL PRACTICES (").append(s.shared().size()).append(")\n");
+        for (SystemAudit.Programme p : s.shared()) {
+            b.append("\n  ").append(line(p.label())).append(": ").append(p.practices().size()).append(" practices, ")
+                    .append(p.outcomesDiffer() ? "outcomes differ" : "same outcome").append('\n');
+            for (SystemAudit.Holding h : p.holdings()) {
+                b.append("    ").append(line(h.practice())).append("  ").append(line(h.agreement().id())).append("  ")
+                        .append(h.outcome()).append(" (").append(h.decision().decisiveRule()).append(")\n");
+            }
+            if (!p.differences().isEmpty()) {
+                b.append("    facts that differ:\n");
+                for (SystemAudit.Difference d : p.differences()) {
+                    List<String> parts = new ArrayList<>();
+                    for (int i = 0; i < p.holdings().size(); i++) {
+                        parts.add(line(p.holdings().get(i).practice()) + " " + value(d.values().get(i)));
+                    }
+                    b.append("      ").append(d.field()).append(": ").append(String.join(", ", parts)).append('\n');
+                }
+            }
+        }
+        b.append("\nPROGRAMMES HELD BY ONE PRACTICE ONLY (").append(s.singlePractice().size()).append(")\n");
+        for (SystemAudit.Programme p : s.singlePractice()) {
+            for (SystemAudit.Holding h : p.holdings()) {
+                b.append("  ").append(line(p.label())).append("  ").append(line(h.practice())).append(' ')
+                        .append(line(h.agreement().id())).append("  ").append(h.outcome()).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    // ---- HTML ----
+
+    public static String html(SystemAudit s) {
+        StringBuilder b = new StringBuilder(16384);
+        b.append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>Data sharing agreements across the system</title>\n<style>\n")
+                .append("body { font-family: system-ui, sans-serif; margin: 24px; color: #101828; max-width: 1100px; }\n")
+                .append("table { border-collapse: collapse; margin: 8px 0 20px; } th, td { border: 1px solid #d0d5dd; ")
+                .append("padding: 4px 8px; text-align: left; vertical-align: top; } td.n { text-align: right; }\n")
+                .append(".withdraw { color: #b42318; } .refer { color: #6941c6; } .ask { color: #b54708; } .keep { color: #067647; }\n")
+                .append("section.programme { border-left: 4px solid #d0d5dd; padding-left: 12px; margin-bottom: 20px; }\n")
+                .append("section.programme.differ { border-left-color: #b54708; }\n")
+                .append("@media print { body { margin: 0; } section.programme { break-inside: avoid; } }\n")
+                .append("</style>\n</head>\n<body>\n");
+        b.append("<h1>Data sharing agreements across the system</h1>\n");
+        b.append("<p>").append(s.registers().size()).append(" practices, decided as of ").append(asOf(s))
+                .append(" with ").append(esc(rules(s))).append(".</p>\n");
+        b.append("<h2 id=\"practices\">Per practice</h2>\n<table class=\"practices\">\n<thead><tr><th>Practice</th>")
+                .append("<th>ODS code</th>");
+        for (Outcome o : ORDER) {
+            b.append("<th>").append(o).append("</th>");
+        }
+        b.append("<th>ERROR</th></tr></thead>\n<tbody>\n");
+        for (AuditedRegister r : s.registers()) {
+            Summary sum = r.result().summary();
+            b.append("<tr data-practice=\"").append(esc(ods(r))).append("\"><td>").append(esc(name(r))).append("</td><td>")
+                    .append(esc(ods(r))).append("</td>");
+            for (Outcome o : ORDER) {
+                b.append("<td class=\"n\" data-outcome=\"").append(o).append("\">").append(sum.count(o)).append("</td>");
+            }
+            b.append("<td class=\"n\" data-outcome=\"ERROR\">").append(sum.errors()).append("</td></tr>\n");
+        }
+        b.append("</tbody>\n</table>\n");
+        b.append("<h2 id=\"shared\">Programmes held by several practices (").append(s.shared().size()).append(")</h2>\n");
+        int n = 0;
+        for (SystemAudit.Programme p : s.shared()) {
+            n++;
+            b.append("<section class=\"programme").append(p.outcomesDiffer() ? " differ" : "").append("\" id=\"programme-")
+                    .append(n).append("\" data-programme=\"").append(esc(p.key())).append("\">\n<h3>").append(esc(p.label()))
+                    .append("</h3>\n<p>").append(p.practices().size()).append(" practices; ")
+                    .append(p.outcomesDiffer() ? "<strong>the outcomes differ</strong>" : "the same outcome").append(".</p>\n")
+                    .append("<table class=\"holdings\">\n<thead><tr><th>Practice</th><th>Agreement</th><th>Outcome</th>")
+                    .append("<th>Deciding rule</th></tr></thead>\n<tbody>\n");
+            for (SystemAudit.Holding h : p.holdings()) {
+                b.append("<tr data-practice=\"").append(esc(h.practice())).append("\"><td>").append(esc(h.practiceName()))
+                        .append("</td><td><code>").append(esc(h.agreement().id())).append("</code></td><td class=\"")
+                        .append(css(h.outcome())).append("\">").append(h.outcome()).append("</td><td><code>")
+                        .append(esc(h.decision().decisiveRule())).append("</code></td></tr>\n");
+            }
+            b.append("</tbody>\n</table>\n");
+            if (!p.differences().isEmpty()) {
+                b.append("<h4>The facts that make the outcomes differ</h4>\n<table class=\"differences\">\n<thead><tr><th>Field</th>");
+                for (SystemAudit.Holding h : p.holdings()) {
+                    b.append("<th>").append(esc(h.practice())).append("</th>");
+                }
+                b.append("</tr></thead>\n<tbody>\n");
+                for (SystemAudit.Difference d : p.differences()) {
+                    b.append("<tr data-field=\"").append(esc(d.field())).append("\"><td><code>").append(esc(d.field()))
+                            .append("</code></td>");
+                    for (String v : d.values()) {
+                        b.append("<td>").append(esc(value(v))).append("</td>");
+                    }
+                    b.append("</tr>\n");
+                }
+                b.append("</tbody>\n</table>\n");
+            }
+            b.append("</section>\n");
+        }
+        b.append("<h2 id=\"single\">Programmes held by one practice only (").append(s.singlePractice().size())
+                .append(")</h2>\n<table class=\"single\">\n<thead><tr><th>Programme</th><th>Practice</th><th>Agreement</th>")
+                .append("<th>Outcome</th></tr></thead>\n<tbody>\n");
+        for (SystemAudit.Programme p : s.singlePractice()) {
+            for (SystemAudit.Holding h : p.holdings()) {
+                b.append("<tr><td>").append(esc(p.label())).append("</td><td>").append(esc(h.practiceName()))
+                        .append("</td><td><code>").append(esc(h.agreement().id())).append("</code></td><td class=\"")
+                        .append(css(h.outcome())).append("\">").append(h.outcome()).append("</td></tr>\n");
+            }
+        }
+        b.append("</tbody>\n</table>\n</body>\n</html>\n");
+        return b.toString();
+    }
+
+    // ---- JSON ----
+
+    public static String json(SystemAudit s) {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode kb = root.putObject("knowledgeBase");
+        if (!s.registers().isEmpty()) {
+            var info = s.registers().get(0).result().knowledgeBase();
+            kb.put("name", info.name()).put("version", info.version()).put("fingerprint", info.fingerprint());
+            kb.put("asOf", asOf(s));
+        }
+        ArrayNode practices = root.putArray("practices");
+        for (AuditedRegister r : s.registers()) {
+            ObjectNode p = practices.addObject();
+            p.put("odsCode", r.odsCode());
+            p.put("name", r.practice() == null ? null : r.practice().name());
+            p.put("register", r.name());
+            ObjectNode counts = p.putObject("summary");
+            for (Outcome o : Outcome.values()) {
+                counts.put(o.name(), r.result().summary().count(o));
+            }
+            counts.put("ERROR", r.result().summary().errors());
+        }
+        ArrayNode programmes = root.putArray("programmes");
+        for (SystemAudit.Programme p : s.programmes()) {
+            ObjectNode o = programmes.addObject();
+            o.put("key", p.key());
+            o.put("label", p.label());
+            o.put("practices", p.practices().size());
+            o.put("outcomesDiffer", p.outcomesDiffer());
+            ArrayNode hs = o.putArray("holdings");
+            for (SystemAudit.Holding h : p.holdings()) {
+                hs.addObject().put("practice", h.practice()).put("dsaId", h.agreement().id())
+                        .put("outcome", h.outcome().name()).put("decisiveRule", h.decision().decisiveRule());
+            }
+            ArrayNode ds = o.putArray("differences");
+            for (SystemAudit.Difference d : p.differences()) {
+                ObjectNode x = ds.addObject();
+                x.put("field", d.field());
+                ObjectNode values = x.putObject("values");
+                for (int i = 0; i < p.holdings().size(); i++) {
+                    values.put(p.holdings().get(i).practice() + " " + p.holdings().get(i).agreement().id(), d.values().get(i));
+                }
+            }
+        }
+        Map<String, Integer> totals = new TreeMap<>();
+        for (AuditedRegister r : s.registers()) {
+            for (Outcome o : Outcome.values()) {
+                totals.merge(o.name(), r.result().summary().count(o), Integer::sum);
+            }
+            totals.merge("ERROR", r.result().summary().errors(), Integer::sum);
+        }
+        ObjectNode summary = root.putObject("summary");
+        for (Outcome o : Outcome.values()) {
+            summary.put(o.name(), totals.get(o.name()));
+        }
+        summary.put("ERROR", totals.get("ERROR"));
+        summary.put("programmes", s.programmes().size());
+        summary.put("sharedProgrammes", s.shared().size());
+        try {
+            StringWriter w = new StringWriter();
+            JsonGenerator g = JSON.getFactory().createGenerator(w);
+            DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+            g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter));
+            JSON.writeTree(g, root);
+            g.flush();
+            return w + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- helpers ----
+
+    private static String asOf(SystemAudit s) {
+        return s.registers().isEmpty() ? "" : s.registers().get(0).result().asOf().toString();
+    }
+
+    private static String rules(SystemAudit s) {
+        if (s.registers().isEmpty()) {
+            return "";
+        }
+        var kb = s.registers().get(0).result().knowledgeBase();
+        return kb.name() + " " + kb.version() + " (" + kb.fingerprint() + ")";
+    }
+
+    private static String ods(AuditedRegister r) {
+        return r.odsCode() != null ? r.odsCode() : r.name();
+    }
+
+    private static String name(AuditedRegister r) {
+        return r.practice() != null && r.practice().name() != null ? r.practice().name() : ods(r);
+    }
+
+    private static String practice(AuditedRegister r) {
+        return name(r) + " (" + ods(r) + ")";
+    }
+
+    private static String value(String v) {
+        return v == null ? "(not known)" : v;
+    }
+
+    private static String css(Outcome o) {
+        return switch (o) {
+            case WITHDRAW -> "withdraw";
+            case REFER_TO_BMA -> "refer";
+            case ASK_ICB_FOR_INFORMATION -> "ask";
+            case KEEP -> "keep";
+        };
+    }
+
+    /** Register text on one line: control characters cannot add lines to the text report. */
+    static String line(String s) {
+        return s == null ? "" : s.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]", " ");
+    }
+
+    /** Text for HTML content and attribute values. */
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}
