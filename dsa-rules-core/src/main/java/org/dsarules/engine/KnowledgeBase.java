@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dsarules.decision.Decision;
@@ -36,15 +38,16 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.rule.AgendaFilter;
 
 /**
  * A built knowledge base: the Drools {@link KieBase} (immutable and shared), what each rule's metadata
  * says, and a pool of sessions. Built once, then safe to use from any number of threads: each
- * evaluation borrows a session that no other thread holds.
+ * evaluation borrows a session that no other thread holds. At most {@code maxIdle} sessions are kept
+ * between evaluations (more are made while more threads decide at once, and disposed when returned);
+ * {@link #close()} disposes them all, after which an evaluation throws {@link IllegalStateException}.
  */
-public final class KnowledgeBase {
+public final class KnowledgeBase implements AutoCloseable {
 
     /** Where the default knowledge base jar describes itself: name, version, kbase and its rule files. */
     public static final String DESCRIPTOR = "META-INF/dsa-rules/knowledge-base.properties";
@@ -58,11 +61,15 @@ public final class KnowledgeBase {
     private final Map<String, RuleInfo> rules;
     private final AgendaFilter filter;
     private final ConcurrentLinkedQueue<Evaluator> idle = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger idleCount = new AtomicInteger();
+    private final int maxIdle;
+    private volatile boolean closed;
     private final Map<Rule, RuleInfo> byRule = new ConcurrentHashMap<>();
 
     private KnowledgeBase(KieBase kieBase, String name, String version, List<RuleSource> sources,
-            Set<String> disabled) {
+            Set<String> disabled, int maxIdle) {
         this.kieBase = kieBase;
+        this.maxIdle = maxIdle;
         this.sources = List.copyOf(sources);
         this.disabled = Set.copyOf(disabled);
         Map<String, Integer> ranks = ranks(this.sources);
@@ -85,10 +92,11 @@ public final class KnowledgeBase {
      * @param overlays rule files to add to the default ones (or to use alone when {@code rulesOnly})
      * @param rulesOnly use {@code overlays} instead of the default rules
      * @param disabled names of rules that must not fire
+     * @param maxIdle  how many sessions to keep between evaluations
      * @throws RuleCompilationException when a rule file does not compile or a rule lacks {@code @citation}
      */
     public static KnowledgeBase load(ClassLoader loader, List<RuleSource> overlays, boolean rulesOnly,
-            Collection<String> disabled) {
+            Collection<String> disabled, int maxIdle) {
         List<RuleSource> sources = new ArrayList<>();
         String name;
         String version;
@@ -108,15 +116,14 @@ public final class KnowledgeBase {
             sources.addAll(defaultSources(loader, descriptor));
             if (overlays.isEmpty()) {
                 // The precompiled executable model: no DRL is parsed or compiled here.
-                KieContainer container = KieServices.get().getKieClasspathContainer(loader);
-                kieBase = container.getKieBase(descriptor.getProperty("kbase"));
+                kieBase = ExecutableModel.load(loader, descriptor);
             } else {
                 sources.addAll(overlays);
                 name = name + "+overlay";
                 kieBase = compile(sources);
             }
         }
-        KnowledgeBase kb = new KnowledgeBase(kieBase, name, version, sources, new TreeSet<>(disabled));
+        KnowledgeBase kb = new KnowledgeBase(kieBase, name, version, sources, new TreeSet<>(disabled), maxIdle);
         kb.check();
         return kb;
     }
@@ -159,16 +166,26 @@ public final class KnowledgeBase {
         return out;
     }
 
+    /** Gives each run-time build its own release id, so that removing one from Drools' repository never removes another. */
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private static final Pattern PACKAGE_DECL = Pattern.compile("(?m)^\\s*package\\s+([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*)");
+
     private static KieBase compile(List<RuleSource> sources) {
+        RuleCompilerSupport.require();
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId("org.dsarules.runtime", "rules",
-                fingerprint(sources, Set.of()).substring(7, 19));
+                fingerprint(sources, Set.of()).substring(7, 19) + "-" + BUILDS.incrementAndGet());
         kfs.generateAndWritePomXML(releaseId);
         Map<String, String> shownAs = new LinkedHashMap<>();
         for (int i = 0; i < sources.size(); i++) {
             RuleSource s = sources.get(i);
-            String path = "src/main/resources/rules/r" + i + "/" + fileName(s.name());
+            // Each file sits in the folder of the package it declares (Drools warns about every file whose
+            // folder and package differ), under a numbered folder so that two files of one name never collide.
+            Matcher pkg = PACKAGE_DECL.matcher(s.text());
+            String folder = pkg.find() ? pkg.group(1).replace('.', '/') + "/" : "";
+            String path = "src/main/resources/" + folder + "r" + i + "/" + fileName(s.name());
             shownAs.put(path, s.name());
             kfs.write(path, s.bytes());
         }
@@ -204,7 +221,13 @@ public final class KnowledgeBase {
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
         }
-        return ks.newKieContainer(releaseId).getKieBase();
+        try {
+            return ks.newKieContainer(releaseId).getKieBase();
+        } finally {
+            // buildAll registered the module in Drools' JVM-wide repository; the KieBase no longer needs it
+            // there, and left registered it would stay for the life of the JVM (about 5 MiB per build).
+            ks.getRepository().removeKieModule(releaseId);
+        }
     }
 
     private static final Pattern NAMED = Pattern.compile(
@@ -331,11 +354,24 @@ public final class KnowledgeBase {
         return disabled;
     }
 
-    /** Decides one agreement on a borrowed session; null when no rule proposed an outcome. */
+    /**
+     * Decides one agreement on a borrowed session; null when no rule proposed an outcome.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
     public Decision decideOne(Agreement agreement, LocalDate asOf) {
+        return ExecutableModel.withDroolsContext(() -> decideInContext(agreement, asOf));
+    }
+
+    private Decision decideInContext(Agreement agreement, LocalDate asOf) {
+        if (closed) {
+            throw new IllegalStateException("this DsaRules instance is closed: build a new one to decide again");
+        }
         Evaluator e = idle.poll();
-        if (e == null) {
-            e = new Evaluator(kieBase.newKieSession(), new TraceRecorder(this::infoOf), filter);
+        if (e != null) {
+            idleCount.decrementAndGet();
+        } else {
+            e = new Evaluator(kieBase.newKieSession(), new TraceRecorder(this::infoOf), filter, this::where);
         }
         boolean healthy = false;
         try {
@@ -343,12 +379,64 @@ public final class KnowledgeBase {
             healthy = true;
             return d;
         } finally {
-            if (healthy) {
-                idle.offer(e);
-            } else {
-                e.close();
-            }
+            release(e, healthy);
         }
+    }
+
+    /** Keeps a healthy session for the next evaluation while fewer than {@code maxIdle} are kept; disposes the rest. */
+    private void release(Evaluator e, boolean healthy) {
+        if (healthy && !closed && idleCount.incrementAndGet() <= maxIdle) {
+            idle.offer(e);
+            if (closed) {
+                disposeIdle(); // close() ran between the check and the offer
+            }
+            return;
+        }
+        if (healthy && !closed) {
+            idleCount.decrementAndGet();
+        }
+        e.close();
+    }
+
+    private void disposeIdle() {
+        for (Evaluator e = idle.poll(); e != null; e = idle.poll()) {
+            idleCount.decrementAndGet();
+            e.close();
+        }
+    }
+
+    /**
+     * Disposes every kept session; sessions in use are disposed when their evaluation ends. Idempotent.
+     * The shared {@link KieBase} itself holds nothing else of this instance.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        ExecutableModel.withDroolsContext(() -> {
+            disposeIdle();
+            return null;
+        });
+    }
+
+    /** Whether {@link #close()} has been called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** How many sessions are kept between evaluations now (for tests and the heap benchmark). */
+    public int idleSessions() {
+        return idleCount.get();
+    }
+
+    /** How many sessions of the underlying Drools knowledge base are open, over every instance that shares it. */
+    public int openDroolsSessions() {
+        return kieBase.getKieSessions().size();
+    }
+
+    /** Where a rule is declared, as {@code file:line}, for messages about it. */
+    String where(String ruleName) {
+        Location at = locate(ruleName);
+        return at.line > 0 ? at.file + ":" + at.line : at.file;
     }
 
     private RuleInfo infoOf(Rule rule) {
