@@ -96,7 +96,7 @@ final class Evaluator implements AutoCloseable {
             }
             trace.add(new TraceStep(f.rule().name(), f.rule().citations(), explanation(f),
                     p == null ? null : p.outcome(), p == null ? null : f.rule().policyRowText(),
-                    f.matched()));
+                    FactText.describeAll(f.matched())));
         }
         Firing decisive = Resolution.decisive(firings).orElse(null);
         if (decisive == null) {

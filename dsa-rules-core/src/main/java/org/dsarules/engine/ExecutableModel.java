@@ -6,13 +6,21 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import org.dsarules.exception.DsaRulesException;
 import org.drools.core.impl.RuleBaseFactory;
+import org.drools.model.EntryPoint;
+import org.drools.model.Global;
 import org.drools.model.Model;
+import org.drools.model.Query;
+import org.drools.model.Rule;
+import org.drools.model.TypeMetaData;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 
@@ -46,7 +54,12 @@ final class ExecutableModel {
         }
     };
 
-    static KieBase load(ClassLoader loader, Properties descriptor) {
+    /**
+     * The default knowledge base, from the executable model of the jar that {@code descriptor} describes.
+     *
+     * @param rank each rule's position in the rule files (see {@link #build})
+     */
+    static KieBase load(ClassLoader loader, Properties descriptor, ToIntFunction<String> rank) {
         String listing = descriptor.getProperty("model");
         if (listing == null || listing.isBlank()) {
             throw new DsaRulesException("the knowledge base descriptor " + KnowledgeBase.DESCRIPTOR
@@ -66,10 +79,71 @@ final class ExecutableModel {
                 for (Class<?> c : classes) {
                     models.add(instantiate(c));
                 }
-                shared.set(withDroolsContext(() -> KieBaseBuilder.createKieBaseFromModel(models,
-                        RuleBaseFactory.newKnowledgeBaseConfiguration(null, loader))));
+                shared.set(build(models, rank, loader));
             }
             return shared.get();
+        }
+    }
+
+    /**
+     * Builds a KieBase from executable models with the rules in a defined order. Drools fires the matches
+     * that are eligible at the same time by salience (the project uses none), then by the order in which
+     * rules were added to the knowledge base; left to the generated model, that order is the code
+     * generator's. Adding the rules sorted by {@code rank} (their file's name, then their place in the
+     * file; rules without a rank last, by name) makes the firing order, and so the trace, a property of
+     * the rule files: the same for the precompiled and the run-time compiled knowledge base, whichever
+     * build made the jar and however often it is loaded.
+     */
+    static KieBase build(Collection<Model> models, ToIntFunction<String> rank, ClassLoader loader) {
+        // Of two rules eligible at once Drools fires the one added first (RuleAgendaConflictResolver: salience,
+        // then load order, then node id), so the rule written first fires first.
+        Comparator<Rule> order = Comparator.comparingInt((Rule r) -> rank.applyAsInt(r.getName()))
+                .thenComparing(Rule::getName);
+        List<Model> ranked = new ArrayList<>();
+        for (Model m : models) {
+            ranked.add(new RankedModel(m, order));
+        }
+        return withDroolsContext(() -> KieBaseBuilder.createKieBaseFromModel(ranked,
+                RuleBaseFactory.newKnowledgeBaseConfiguration(null, loader)));
+    }
+
+    /** A model whose rules are listed in a given order; everything else is the model's own. */
+    private record RankedModel(Model model, Comparator<Rule> order) implements Model {
+        @Override
+        public String getName() {
+            return model.getName();
+        }
+
+        @Override
+        public String getPackageName() {
+            return model.getPackageName();
+        }
+
+        @Override
+        public List<Global> getGlobals() {
+            return model.getGlobals();
+        }
+
+        @Override
+        public List<Rule> getRules() {
+            List<Rule> rules = new ArrayList<>(model.getRules());
+            rules.sort(order);
+            return rules;
+        }
+
+        @Override
+        public List<Query> getQueries() {
+            return model.getQueries();
+        }
+
+        @Override
+        public List<TypeMetaData> getTypeMetaDatas() {
+            return model.getTypeMetaDatas();
+        }
+
+        @Override
+        public List<EntryPoint> getEntryPoints() {
+            return model.getEntryPoints();
         }
     }
 

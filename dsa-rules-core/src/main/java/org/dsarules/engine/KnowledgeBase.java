@@ -29,10 +29,13 @@ import org.dsarules.exception.DsaRulesException;
 import org.dsarules.exception.RuleCompilationException;
 import org.dsarules.exception.RuleCompilationException.Problem;
 import org.dsarules.model.Agreement;
+import org.drools.compiler.kproject.models.KieBaseModelImpl;
 import org.drools.model.codegen.ExecutableModelProject;
+import org.drools.modelcompiler.CanonicalKieModule;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
+import org.kie.api.runtime.KieContainer;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
@@ -116,7 +119,8 @@ public final class KnowledgeBase implements AutoCloseable {
             sources.addAll(defaultSources(loader, descriptor));
             if (overlays.isEmpty()) {
                 // The precompiled executable model: no DRL is parsed or compiled here.
-                kieBase = ExecutableModel.load(loader, descriptor);
+                Map<String, Integer> ranks = ranks(sources);
+                kieBase = ExecutableModel.load(loader, descriptor, n -> ranks.getOrDefault(n, Integer.MAX_VALUE));
             } else {
                 sources.addAll(overlays);
                 name = name + "+overlay";
@@ -222,7 +226,17 @@ public final class KnowledgeBase implements AutoCloseable {
             throw new RuleCompilationException(problems);
         }
         try {
-            return ks.newKieContainer(releaseId).getKieBase();
+            // Not the container's own KieBase: the same executable model, with the rules added in the order
+            // of the rule files, as for the precompiled rules (ExecutableModel.build says why).
+            KieContainer container = ks.newKieContainer(releaseId);
+            CanonicalKieModule module = (CanonicalKieModule) builder.getKieModule();
+            KieBaseModelImpl kbase = (KieBaseModelImpl) module.getKieModuleModel().getKieBaseModels().values()
+                    .iterator().next();
+            Map<String, Integer> ranks = ranks(sources);
+            KieBase kieBase = ExecutableModel.build(module.getModelForKBase(kbase),
+                    n -> ranks.getOrDefault(n, Integer.MAX_VALUE), module.getModuleClassLoader());
+            container.dispose();
+            return kieBase;
         } finally {
             // buildAll registered the module in Drools' JVM-wide repository; the KieBase no longer needs it
             // there, and left registered it would stay for the life of the JVM (about 5 MiB per build).
