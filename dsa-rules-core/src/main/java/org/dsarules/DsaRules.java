@@ -22,6 +22,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
+import org.dsarules.decision.ErrorCode;
 import org.dsarules.decision.KnowledgeBaseInfo;
 import org.dsarules.decision.RecordError;
 import org.dsarules.decision.Summary;
@@ -31,10 +32,10 @@ import org.dsarules.engine.CollectingSink;
 import org.dsarules.engine.KnowledgeBase;
 import org.dsarules.engine.RuleSource;
 import org.dsarules.exception.DsaRulesException;
-import org.dsarules.json.RegisterEntry;
-import org.dsarules.json.RegisterReader;
-import org.dsarules.json.RegisterSource;
 import org.dsarules.model.Agreement;
+import org.dsarules.register.RegisterEntry;
+import org.dsarules.register.RegisterSource;
+import org.dsarules.register.json.RegisterReader;
 
 /**
  * The entry point: decides data sharing agreements with a knowledge base built once.
@@ -152,7 +153,7 @@ public final class DsaRules implements AutoCloseable {
     public AuditResult audit(Path register, LocalDate asOf) {
         Objects.requireNonNull(register, "register");
         Objects.requireNonNull(asOf, "asOf");
-        try (RegisterSource source = org.dsarules.json.RegisterFiles.open(register)) {
+        try (RegisterSource source = org.dsarules.register.RegisterFiles.open(register)) {
             return collect(source, asOf, TraceLevel.FULL);
         }
     }
@@ -286,13 +287,13 @@ public final class DsaRules implements AutoCloseable {
         try {
             Decision d = knowledgeBase.decideOne(a, asOf);
             if (d == null) {
-                return new Result(null, new RecordError(valid.index(), a.id(), null,
+                return new Result(null, new RecordError(valid.index(), a.id(), null, ErrorCode.NOT_DECIDED,
                         "no rule proposed an outcome for this agreement: the rules in use do not cover it"));
             }
             return new Result(d.withTrace(level), null);
         } catch (RuntimeException e) {
             // A fault in one agreement's evaluation must not stop the others from being decided.
-            return new Result(null, new RecordError(valid.index(), a.id(), null,
+            return new Result(null, new RecordError(valid.index(), a.id(), null, ErrorCode.NOT_DECIDED,
                     "could not be evaluated: " + e.getMessage()));
         }
     }

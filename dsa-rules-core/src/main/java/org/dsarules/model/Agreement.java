@@ -11,6 +11,10 @@ import java.util.Objects;
  * never read as {@code false}, empty or {@code NONE}. An empty {@code purposes} list also means
  * not known. Lists keep their order, hold no null and count a repeated value once. Instances are
  * immutable; build them with {@link #builder(String)} or the canonical constructor.
+ *
+ * <p>{@code programme} (a name for the same agreement across practices) and {@code history} (the
+ * changes applied to the agreement, oldest first; null when there are none, never empty) are carried
+ * through and never read by the rules.
  */
 public record Agreement(
         String id,
@@ -34,7 +38,9 @@ public record Agreement(
         Boolean dpiaProvided,
         IcbAssessment icbAssessment,
         LmcAdvice lmcAdvice,
-        String notes) {
+        String notes,
+        String programme,
+        List<HistoryEntry> history) {
 
     public Agreement {
         Objects.requireNonNull(id, "agreement id");
@@ -45,6 +51,7 @@ public record Agreement(
         purposes = Text.distinct(purposes);
         article6Bases = Text.distinct(article6Bases);
         article9Conditions = Text.distinct(article9Conditions);
+        history = history == null || history.isEmpty() ? null : List.copyOf(history);
     }
 
     /**
@@ -74,6 +81,7 @@ public record Agreement(
     public Builder toBuilder() {
         Builder b = new Builder(id);
         b.title = title;
+        b.programme = programme;
         b.status = status;
         b.requestedBy = requestedBy;
         b.signedOn = signedOn;
@@ -94,6 +102,7 @@ public record Agreement(
         b.icbAssessment = icbAssessment;
         b.lmcAdvice = lmcAdvice;
         b.notes = notes;
+        b.history = history;
         return b;
     }
 
@@ -101,6 +110,7 @@ public record Agreement(
     public static final class Builder {
         private String id;
         private String title;
+        private String programme;
         private Status status;
         private String requestedBy;
         private LocalDate signedOn;
@@ -121,6 +131,7 @@ public record Agreement(
         private IcbAssessment icbAssessment;
         private LmcAdvice lmcAdvice;
         private String notes;
+        private List<HistoryEntry> history;
 
         private Builder(String id) {
             this.id = id;
@@ -128,6 +139,7 @@ public record Agreement(
 
         public Builder id(String v) { id = v; return this; }
         public Builder title(String v) { title = v; return this; }
+        public Builder programme(String v) { programme = v; return this; }
         public Builder status(Status v) { status = v; return this; }
         public Builder requestedBy(String v) { requestedBy = v; return this; }
         public Builder signedOn(LocalDate v) { signedOn = v; return this; }
@@ -152,12 +164,13 @@ public record Agreement(
         public Builder icbAssessment(IcbAssessment v) { icbAssessment = v; return this; }
         public Builder lmcAdvice(LmcAdvice v) { lmcAdvice = v; return this; }
         public Builder notes(String v) { notes = v; return this; }
+        public Builder history(List<HistoryEntry> v) { history = v; return this; }
 
         public Agreement build() {
             return new Agreement(id, title, status, requestedBy, signedOn, reviewDue, practiceRole, parties, purposes,
                     legalRequirement, article6Bases, article9Conditions, commonLawBasis, commonLawBasisExpires,
                     identifiability, nationalDataOptOutApplied, type1OptOutApplied, commercialAccess, dpiaProvided,
-                    icbAssessment, lmcAdvice, notes);
+                    icbAssessment, lmcAdvice, notes, programme, history);
         }
     }
 }

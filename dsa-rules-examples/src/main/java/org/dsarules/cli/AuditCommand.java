@@ -18,15 +18,15 @@ import org.dsarules.decision.TraceLevel;
 import org.dsarules.engine.CollectingSink;
 import org.dsarules.exception.RegisterFormatException;
 import org.dsarules.json.DecisionDocumentWriter;
-import org.dsarules.json.RegisterSource;
 import org.dsarules.model.Agreement;
+import org.dsarules.register.RegisterSource;
 import org.dsarules.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dsa-audit audit}: decides every agreement of a register and reports why. */
 @Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = DsaAudit.Version.class,

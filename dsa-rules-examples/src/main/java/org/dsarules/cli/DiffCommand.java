@@ -9,10 +9,10 @@ import org.dsarules.DsaRules;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Change;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code dsa-audit diff}: what a later date or a rule overlay would change, before adopting it.
@@ -47,7 +47,7 @@ final class DiffCommand implements Callable<Integer> {
     InputOptions input;
 
     private AuditResult audit(DsaRules rules, LocalDate date) {
-        try (org.dsarules.json.RegisterSource source = input.open(file)) {
+        try (org.dsarules.register.RegisterSource source = input.open(file)) {
             return rules.audit(source, date);
         }
     }

@@ -14,10 +14,10 @@ import org.dsarules.engine.RuleCatalogue;
 import org.dsarules.engine.WhyNot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code dsa-audit explain FILE ID}: one decision followed to the end: every rule that fired with the
@@ -52,7 +52,7 @@ final class ExplainCommand implements Callable<Integer> {
         DsaRules rules = rulesOptions.build();
         LocalDate date = asOf != null ? asOf : rules.today();
         AuditResult result;
-        try (org.dsarules.json.RegisterSource source = input.open(file)) {
+        try (org.dsarules.register.RegisterSource source = input.open(file)) {
             result = rules.audit(source, date);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -9,11 +9,11 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.dsarules.generate.AgreementGenerator;
-import org.dsarules.json.AgreementJson;
+import org.dsarules.register.json.AgreementJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dsa-audit generate}: a synthetic register, the same for the same seed. */
 @Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = DsaAudit.Version.class,

@@ -1,8 +1,8 @@
 package org.dsarules.cli;
 
 import java.nio.file.Path;
-import org.dsarules.json.RegisterFiles;
-import org.dsarules.json.RegisterSource;
+import org.dsarules.register.RegisterFiles;
+import org.dsarules.register.RegisterSource;
 import picocli.CommandLine.Option;
 
 /** How to read the register: JSON or CSV, by the file's extension unless told. */

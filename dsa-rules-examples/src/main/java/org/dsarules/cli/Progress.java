@@ -36,7 +36,7 @@ final class Progress implements AuditSink {
     }
 
     /** {@code sink} itself when progress would not be shown, else a sink that shows it and passes everything on. */
-    static AuditSink wrap(AuditSink sink, PrintWriter err, org.dsarules.json.RegisterSource source, java.nio.file.Path file) {
+    static AuditSink wrap(AuditSink sink, PrintWriter err, org.dsarules.register.RegisterSource source, java.nio.file.Path file) {
         if (System.console() == null) {
             return sink;
         }

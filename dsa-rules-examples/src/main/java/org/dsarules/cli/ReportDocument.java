@@ -13,8 +13,8 @@ import org.dsarules.DsaRules;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.TraceLevel;
 import org.dsarules.engine.CollectingSink;
-import org.dsarules.json.RegisterSource;
 import org.dsarules.model.Agreement;
+import org.dsarules.register.RegisterSource;
 import org.dsarules.report.Reports;
 import picocli.CommandLine.Model.CommandSpec;
 

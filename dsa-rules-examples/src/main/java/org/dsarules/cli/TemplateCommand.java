@@ -2,11 +2,11 @@ package org.dsarules.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.dsarules.csv.CsvTemplate;
+import org.dsarules.register.csv.CsvTemplate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dsa-audit template}: an empty register to start a spreadsheet from. */
 @Command(name = "template", mixinStandardHelpOptions = true, versionProvider = DsaAudit.Version.class,

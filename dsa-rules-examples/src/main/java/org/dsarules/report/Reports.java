@@ -8,11 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.dsarules.decision.AuditResult;
-import org.dsarules.json.ReadResult;
-import org.dsarules.json.RegisterEntry;
-import org.dsarules.json.RegisterSource;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.Practice;
+import org.dsarules.register.ReadResult;
+import org.dsarules.register.RegisterEntry;
+import org.dsarules.register.RegisterSource;
 
 /**
  * The documents a practice needs once its register is audited: the HTML audit report, the letter to

@@ -86,14 +86,14 @@ class SecurityTest {
 
     @Test
     void theRegisterReaderUsesExplicitStreamReadConstraints() throws IOException {
-        String jsonTree = Files.readString(CORE_SOURCES.resolve("org/dsarules/json/JsonTree.java"));
+        String jsonTree = Files.readString(CORE_SOURCES.resolve("org/dsarules/register/json/JsonTree.java"));
         for (String s : List.of("MAX_STRING_LENGTH = 1_000_000", "MAX_NESTING_DEPTH = 100",
                 "MAX_NUMBER_LENGTH = 100", "MAX_NAME_LENGTH = 1_000", ".maxStringLength(MAX_STRING_LENGTH)",
                 ".maxNestingDepth(MAX_NESTING_DEPTH)", ".maxNumberLength(MAX_NUMBER_LENGTH)",
                 ".maxNameLength(MAX_NAME_LENGTH)")) {
             assertTrue(jsonTree.contains(s), "JsonTree sets " + s);
         }
-        String parser = Files.readString(CORE_SOURCES.resolve("org/dsarules/json/AgreementParser.java"));
+        String parser = Files.readString(CORE_SOURCES.resolve("org/dsarules/register/Fields.java"));
         assertTrue(parser.contains("MAX_LIST_SIZE = 1_000"), "1,000 parties or purposes a record");
     }
 

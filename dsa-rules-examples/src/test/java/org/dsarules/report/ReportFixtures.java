@@ -13,9 +13,9 @@ import org.dsarules.DsaRules;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.Outcome;
-import org.dsarules.json.RegisterReader;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.Status;
+import org.dsarules.register.json.RegisterReader;
 
 /** The sample register audited once for all report tests, and helpers to read documents back. */
 final class ReportFixtures {

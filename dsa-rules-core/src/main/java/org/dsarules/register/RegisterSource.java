@@ -1,0 +1,35 @@
+package org.dsarules.register;
+
+import java.util.Iterator;
+import org.dsarules.model.Practice;
+
+/**
+ * A register being read, one record at a time, without holding the whole register in memory: each
+ * {@link #next()} gives the next record as a {@link RegisterEntry}, valid or in error, in input order.
+ *
+ * <p>{@link #hasNext()} and {@link #next()} throw {@link org.dsarules.exception.RegisterFormatException}
+ * when the input as a whole turns out to be unreadable part way (not JSON, not UTF-8, over a parser
+ * limit); the entries already returned stay valid, but the register is incomplete. Closing the source
+ * closes its input.
+ */
+public interface RegisterSource extends Iterator<RegisterEntry>, AutoCloseable {
+
+    /**
+     * The practice block, or null: known once it has been read. It may come before or after
+     * {@code agreements} in the register's object, so it is certain only once {@link #hasNext()} has
+     * returned false; it is null for a bare array and for a register without one.
+     */
+    Practice practice();
+
+    /**
+     * How far into the input the reader is, in characters (close to bytes for UTF-8 text), or -1 when
+     * not known: with the input's size, an estimate of progress for long registers.
+     */
+    default long position() {
+        return -1;
+    }
+
+    /** Closes the input; never throws a checked exception. Closing twice does nothing. */
+    @Override
+    void close();
+}
