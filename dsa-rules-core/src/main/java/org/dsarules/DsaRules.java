@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +25,7 @@ import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.ErrorCode;
 import org.dsarules.decision.KnowledgeBaseInfo;
+import org.dsarules.decision.Outcome;
 import org.dsarules.decision.RecordError;
 import org.dsarules.decision.Summary;
 import org.dsarules.decision.TraceLevel;
@@ -219,7 +221,7 @@ public final class DsaRules implements AutoCloseable {
         }
         boolean more = source.hasNext();
         sink.start(knowledgeBase.info(), asOf, traceLevel, source.practice());
-        Summary.Counter counter = new Summary.Counter();
+        Counter counter = new Counter();
         List<RegisterEntry> chunk = new ArrayList<>(CHUNK);
         while (more) {
             chunk.add(source.next());
@@ -243,6 +245,24 @@ public final class DsaRules implements AutoCloseable {
     }
 
     private record Result(Decision decision, RecordError error) {
+    }
+
+    /** Counts outcomes and errors while an audit streams: an internal of this class, not API. */
+    private static final class Counter {
+        private final EnumMap<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+        private int errors;
+
+        void add(Decision d) {
+            counts.merge(d.outcome(), 1, Integer::sum);
+        }
+
+        void addError() {
+            errors++;
+        }
+
+        Summary toSummary() {
+            return new Summary(counts, errors);
+        }
     }
 
     private List<Result> decideChunk(List<RegisterEntry> chunk, LocalDate asOf, TraceLevel level) {

@@ -20,22 +20,4 @@ public record Summary(Map<Outcome, Integer> outcomes, int errors) {
     public int total() {
         return outcomes.values().stream().mapToInt(Integer::intValue).sum() + errors;
     }
-
-    /** Mutable counter used while streaming. */
-    public static final class Counter {
-        private final EnumMap<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
-        private int errors;
-
-        public void add(Decision d) {
-            counts.merge(d.outcome(), 1, Integer::sum);
-        }
-
-        public void addError() {
-            errors++;
-        }
-
-        public Summary toSummary() {
-            return new Summary(counts, errors);
-        }
-    }
 }
