@@ -186,10 +186,10 @@ public final class KnowledgeBase implements AutoCloseable {
         for (int i = 0; i < sources.size(); i++) {
             RuleSource s = sources.get(i);
             // Each file sits in the folder of the package it declares (Drools warns about every file whose
-            // folder and package differ), under a numbered folder so that two files of one name never collide.
+            // folder and package differ), its name numbered so that two files of one name never collide.
             Matcher pkg = PACKAGE_DECL.matcher(s.text());
             String folder = pkg.find() ? pkg.group(1).replace('.', '/') + "/" : "";
-            String path = "src/main/resources/" + folder + "r" + i + "/" + fileName(s.name());
+            String path = "src/main/resources/" + folder + "r" + i + "-" + fileName(s.name());
             shownAs.put(path, s.name());
             kfs.write(path, s.bytes());
         }
