@@ -400,8 +400,9 @@ public final class DsaRules implements AutoCloseable {
         /**
          * Loads the knowledge base.
          *
-         * @throws org.dsarules.exception.RuleCompilationException when a rule file does not compile,
-         *         a rule lacks {@code @citation}, or a disabled rule does not exist
+         * @throws org.dsarules.exception.RuleCompilationException when a rule file does not compile or
+         *         a rule breaks the metadata conventions (a rule lacks {@code @citation}, ...)
+         * @throws org.dsarules.exception.UnknownRuleException when a disabled rule does not exist
          * @throws DsaRulesException when a rules directory cannot be read, or rule files are given but the
          *         run-time rule compiler (an optional dependency) is not on the class path
          */
@@ -418,13 +419,24 @@ public final class DsaRules implements AutoCloseable {
             return new DsaRules(kb, clock, parallel, executor);
         }
 
+        private static boolean hidden(Path relative) {
+            for (Path part : relative) {
+                if (part.toString().startsWith(".")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private static List<RuleSource> readDir(Path dir) {
             if (!Files.isDirectory(dir)) {
                 throw new DsaRulesException(dir + ": not a directory of rule files");
             }
             try (Stream<Path> files = Files.walk(dir)) {
-                List<Path> drl = files.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p))
-                        .sorted().toList();
+                // Hidden files and folders (".x.drl", ".git/...") are ignored, the same way for compiling,
+                // the fingerprint and the catalogue, which all read this list.
+                List<Path> drl = files.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p)
+                        && !hidden(dir.relativize(p))).sorted().toList();
                 List<RuleSource> out = new ArrayList<>();
                 for (Path p : drl) {
                     String key = "rules/" + dir.relativize(p).toString().replace('\\', '/');

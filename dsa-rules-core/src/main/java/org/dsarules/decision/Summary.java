@@ -1,5 +1,6 @@
 package org.dsarules.decision;
 
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -11,6 +12,15 @@ public record Summary(Map<Outcome, Integer> outcomes, int errors) {
             all.put(o, outcomes.getOrDefault(o, 0));
         }
         outcomes = Map.copyOf(all);
+    }
+
+    /** The counts of {@code decisions}, with {@code errors} records in error. */
+    public static Summary of(Collection<Decision> decisions, int errors) {
+        EnumMap<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+        for (Decision d : decisions) {
+            counts.merge(d.outcome(), 1, Integer::sum);
+        }
+        return new Summary(counts, errors);
     }
 
     public int count(Outcome outcome) {

@@ -2,8 +2,10 @@ package org.dsarules.engine;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.kie.api.definition.rule.Rule;
 
 /**
@@ -18,27 +20,42 @@ import org.kie.api.definition.rule.Rule;
  * @param nextSteps the {@code @nextSteps} value split on {@code |}: the actions that follow when this rule decides
  * @param rank      the rule's position in the rule files (sorted by file name, then in the file): breaks
  *                  ties between proposals of the same row the same way however the rules were compiled
+ * @param metadata  every metadata value the rule declares, by key, as text (quotes stripped), sorted by key:
+ *                  the keys above and any other, such as {@code patientReason}
  */
 public record RuleInfo(String name, String packageName, List<String> citations, BigDecimal policyRow, String redFlag,
-        int rank, List<String> nextSteps) {
+        int rank, List<String> nextSteps, Map<String, String> metadata) {
 
     public static final String CITATION = "citation";
     public static final String POLICY_ROW = "policyRow";
     public static final String RED_FLAG = "redFlag";
     public static final String NEXT_STEPS = "nextSteps";
+    /** One plain sentence, in the practice's voice, that tells a patient why this rule decided as it did. */
+    public static final String PATIENT_REASON = "patientReason";
 
     public RuleInfo {
         citations = List.copyOf(citations);
         nextSteps = List.copyOf(nextSteps);
+        metadata = Collections.unmodifiableMap(new TreeMap<>(metadata));
     }
 
     static RuleInfo of(Rule rule, int rank) {
-        Map<String, Object> meta = rule.getMetaData();
-        String citation = value(meta, CITATION);
-        String row = value(meta, POLICY_ROW);
-        return new RuleInfo(rule.getName(), rule.getPackageName(), split(citation),
+        Map<String, String> meta = new TreeMap<>();
+        rule.getMetaData().forEach((k, v) -> {
+            String s = text(v);
+            if (s != null) {
+                meta.put(k, s);
+            }
+        });
+        String row = meta.get(POLICY_ROW);
+        return new RuleInfo(rule.getName(), rule.getPackageName(), split(meta.get(CITATION)),
                 row == null ? null : parseRow(rule.getName(), row),
-                value(meta, RED_FLAG), rank, split(value(meta, NEXT_STEPS)));
+                meta.get(RED_FLAG), rank, split(meta.get(NEXT_STEPS)), meta);
+    }
+
+    /** The value of metadata {@code key} as the rule declares it (quotes stripped), or null when it has none. */
+    public String meta(String key) {
+        return metadata.get(key);
     }
 
     private static List<String> split(String value) {
@@ -64,8 +81,7 @@ public record RuleInfo(String name, String packageName, List<String> citations, 
      * A metadata value as text. A precompiled knowledge base gives {@code A | B}; one compiled at run time
      * keeps the quotes ({@code "A | B"}): strip them here, once, so both agree.
      */
-    static String value(Map<String, Object> meta, String key) {
-        Object v = meta.get(key);
+    static String text(Object v) {
         if (v == null) {
             return null;
         }

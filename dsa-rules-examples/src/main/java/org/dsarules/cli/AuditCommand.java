@@ -19,8 +19,10 @@ import org.dsarules.engine.CollectingSink;
 import org.dsarules.exception.RegisterFormatException;
 import org.dsarules.json.DecisionDocumentWriter;
 import org.dsarules.model.Agreement;
+import org.dsarules.documents.AuditWorkbook;
+import org.dsarules.documents.AuditedRegister;
+import org.dsarules.documents.Reports;
 import org.dsarules.register.RegisterSource;
-import org.dsarules.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +39,7 @@ import picocli.CommandLine.Spec;
             + "2 the command could not run (unreadable file, bad option, rules that do not compile)."})
 final class AuditCommand implements Callable<Integer> {
 
-    enum Format { text, json, html }
+    enum Format { text, json, html, xlsx }
 
     @Spec
     CommandSpec spec;
@@ -46,8 +48,9 @@ final class AuditCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (a report for a practice manager), json (the decision document) or html (a "
-                    + "self-contained report that prints on A4). Default: ${DEFAULT-VALUE}.")
+            description = "text (a report for a practice manager), json (the decision document), html (a "
+                    + "self-contained report that prints on A4) or xlsx (a workbook, a row per agreement; needs --out). "
+                    + "Default: ${DEFAULT-VALUE}.")
     Format format;
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = Dates.class,
@@ -79,6 +82,9 @@ final class AuditCommand implements Callable<Integer> {
         if (out != null && Files.exists(out) && Files.exists(file) && Files.isSameFile(out, file)) {
             throw new CliException(out + ": --out names the input register, which is never overwritten");
         }
+        if (format == Format.xlsx && out == null) {
+            throw new CliException("--format xlsx writes a workbook, which is not text: give --out FILE.xlsx");
+        }
         DsaRules rules = rulesOptions.build();
         LocalDate date = asOf != null ? asOf : rules.today();
         Summary summary;
@@ -87,6 +93,8 @@ final class AuditCommand implements Callable<Integer> {
                 summary = json(rules, source, date, stdout);
             } else if (format == Format.html) {
                 summary = html(rules, source, date, stdout);
+            } else if (format == Format.xlsx) {
+                summary = xlsx(rules, source, date);
             } else {
                 summary = text(rules, source, date, stdout);
             }
@@ -129,20 +137,15 @@ final class AuditCommand implements Callable<Integer> {
     private Summary text(DsaRules rules, RegisterSource source, LocalDate date, PrintWriter stdout) {
         Map<String, Agreement> agreements = new HashMap<>();
         AuditResult result = collect(rules, Reports.recording(source, agreements), date);
-        Map<String, String> titles = new HashMap<>();
-        agreements.forEach((id, a) -> {
-            if (a.title() != null) {
-                titles.put(id, a.title());
-            }
-        });
+        AuditedRegister audited = AuditedRegister.of(result, agreements, rules);
         if (out != null) {
             SafeOutput.write(out, os -> {
                 Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
-                TextReport.write(result, titles, file.toString(), w);
+                Reports.text(audited, file.toString(), w);
                 w.flush();
             });
         } else {
-            TextReport.write(result, titles, file.toString(), stdout);
+            Reports.text(audited, file.toString(), stdout);
             stdout.flush();
         }
         return result.summary();
@@ -151,13 +154,21 @@ final class AuditCommand implements Callable<Integer> {
     private Summary html(DsaRules rules, RegisterSource source, LocalDate date, PrintWriter stdout) {
         Map<String, Agreement> agreements = new HashMap<>();
         AuditResult result = collect(rules, Reports.recording(source, agreements), date);
-        String html = Reports.html(result, agreements);
+        String html = Reports.html(AuditedRegister.of(result, agreements, rules));
         if (out != null) {
             SafeOutput.write(out, os -> os.write(html.getBytes(StandardCharsets.UTF_8)));
         } else {
             stdout.print(html);
             stdout.flush();
         }
+        return result.summary();
+    }
+
+    private Summary xlsx(DsaRules rules, RegisterSource source, LocalDate date) {
+        Map<String, Agreement> agreements = new HashMap<>();
+        AuditResult result = collect(rules, Reports.recording(source, agreements), date);
+        AuditedRegister audited = AuditedRegister.of(result, agreements, rules);
+        SafeOutput.write(out, os -> AuditWorkbook.write(audited, os));
         return result.summary();
     }
 

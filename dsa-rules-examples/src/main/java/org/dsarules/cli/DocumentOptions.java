@@ -19,6 +19,11 @@ final class DocumentOptions {
             description = "Write the document to FILE (replaced only once complete) instead of standard output.")
     Path out;
 
+    @Option(names = "--allow-incomplete",
+            description = "With records in error, write the document anyway; it names the agreements it leaves out. "
+                    + "Without it, such a register gives no document and exit status 1.")
+    boolean allowIncomplete;
+
     @Mixin
     RulesOptions rules;
 

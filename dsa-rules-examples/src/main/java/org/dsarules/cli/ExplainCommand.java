@@ -3,15 +3,24 @@ package org.dsarules.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
+import org.dsarules.decision.Outcome;
 import org.dsarules.decision.RecordError;
 import org.dsarules.decision.TraceStep;
+import org.dsarules.documents.Reports;
+import org.dsarules.documents.WhatIf;
+import org.dsarules.documents.WhyNotInWords;
 import org.dsarules.engine.FactText;
 import org.dsarules.engine.RuleCatalogue;
 import org.dsarules.engine.WhyNot;
+import org.dsarules.register.RegisterSource;
+import org.dsarules.model.Agreement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +34,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = DsaAudit.Version.class,
         description = {"Explain one agreement's decision: every rule that fired with the facts it matched and "
-                + "its citations, and, for each outcome it did not get, why not."})
+                + "its citations; for an agreement decided ASK_ICB_FOR_INFORMATION, what would settle it (the answers "
+                + "that change its outcome, each found by deciding again); and, for each outcome it did not get, why not."})
 final class ExplainCommand implements Callable<Integer> {
 
     @Spec
@@ -52,7 +62,8 @@ final class ExplainCommand implements Callable<Integer> {
         DsaRules rules = rulesOptions.build();
         LocalDate date = asOf != null ? asOf : rules.today();
         AuditResult result;
-        try (org.dsarules.register.RegisterSource source = input.open(file)) {
+        Map<String, Agreement> agreements = new HashMap<>();
+        try (RegisterSource source = Reports.recording(input.open(file), agreements)) {
             result = rules.audit(source, date);
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -79,9 +90,21 @@ final class ExplainCommand implements Callable<Integer> {
             out.println("       matched: " + String.join("; ", FactText.describeAll(s.matched())));
             out.println("       cites:   " + String.join("; ", s.citations()));
         }
+        WhatIf whatIf = WhatIf.of(d, agreements.get(d.dsaId()), a -> rules.decide(a, date), true);
+        if (d.outcome() == Outcome.ASK_ICB_FOR_INFORMATION) {
+            out.println();
+            out.println("What would settle it (each found by deciding again with that answer):");
+            List<WhatIf.Settlement> settle = whatIf.settlements();
+            if (settle.isEmpty()) {
+                out.println("  no single answer to what is not known changes the outcome");
+            }
+            for (WhatIf.Settlement s : settle) {
+                out.println("  " + s.sentence());
+            }
+        }
         out.println();
         out.println("Why not another outcome:");
-        for (String line : WhyNot.of(d, RuleCatalogue.of(rules.knowledgeBase()))) {
+        for (String line : WhyNotInWords.of(d, whatIf, WhyNot.of(d, RuleCatalogue.of(rules.knowledgeBase())))) {
             out.println("  " + line);
         }
         out.flush();

@@ -2,7 +2,7 @@ package org.dsarules.cli;
 
 import java.io.IOException;
 import java.util.concurrent.Callable;
-import org.dsarules.report.Reports;
+import org.dsarules.documents.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;

@@ -8,19 +8,23 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.TraceLevel;
 import org.dsarules.engine.CollectingSink;
 import org.dsarules.model.Agreement;
+import org.dsarules.documents.AuditedRegister;
+import org.dsarules.documents.Reports;
 import org.dsarules.register.RegisterSource;
-import org.dsarules.report.Reports;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * What {@code letter}, {@code refer} and {@code ppg} share: audit the register (JSON, or CSV for a
- * {@code .csv} file) while keeping its agreements by id, render one document and write it to standard output or, whole or not at all, to {@code --out}.
+ * What the document commands ({@code letter}, {@code refer}, {@code ppg}) share: audit the register
+ * while keeping its agreements by id, build the one model every document reads ({@link AuditedRegister}),
+ * render one document and write it to standard output or, whole or not at all, to {@code --out}.
+ * A register with records in error gives no document unless {@code --allow-incomplete} asks for one,
+ * and then the document names the agreements it leaves out.
  */
 final class ReportDocument {
     private ReportDocument() {
@@ -28,7 +32,7 @@ final class ReportDocument {
 
     /** Returns the exit status: {@link DsaAudit#RECORDS_IN_ERROR} when some records are in error, else OK. */
     static int write(CommandSpec spec, DocumentOptions options,
-            BiFunction<AuditResult, Map<String, Agreement>, String> render) throws IOException {
+            Function<AuditedRegister, String> render) throws IOException {
         Path file = options.file;
         Path out = options.out;
         PrintWriter stdout = spec.commandLine().getOut();
@@ -44,7 +48,13 @@ final class ReportDocument {
         try (RegisterSource source = Reports.recording(options.input.open(file), byId)) {
             result = collect(rules, source, date);
         }
-        String document = render.apply(result, byId);
+        if (result.summary().errors() > 0 && !options.allowIncomplete) {
+            stderr.println("dsa-audit: " + file + ": " + result.summary().errors()
+                    + " record(s) in error, so no document was written: it would leave them out without a word. Correct them"
+                    + " (run 'dsa-audit audit " + file + "' to see why), or pass --allow-incomplete for a document that names them");
+            return DsaAudit.RECORDS_IN_ERROR;
+        }
+        String document = render.apply(AuditedRegister.of(result, byId, rules));
         if (out != null) {
             SafeOutput.write(out, os -> os.write(document.getBytes(StandardCharsets.UTF_8)));
         } else {
@@ -56,7 +66,8 @@ final class ReportDocument {
         }
         if (result.summary().errors() > 0) {
             stderr.println("dsa-audit: warning: " + result.summary().errors()
-                    + " record(s) in error are not in this document; run 'dsa-audit audit " + file + "' to see why");
+                    + " record(s) in error are left out of this document (it names them); run 'dsa-audit audit " + file
+                    + "' to see why");
         }
         return result.summary().errors() > 0 ? DsaAudit.RECORDS_IN_ERROR : DsaAudit.OK;
     }

@@ -90,6 +90,7 @@ final class RulesCommand implements Callable<Integer> {
             e.citations().forEach(c::add);
             n.put("from", e.from() == null ? null : e.from().toString());
             n.put("until", e.until() == null ? null : e.until().toString());
+            n.put("policy", e.policy());
         }
         return m.writeValueAsString(root).replace("\r\n", "\n") + "\n";
     }

@@ -4,16 +4,26 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.dsarules.DsaRules;
+import org.dsarules.exception.UnknownRuleException;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Which rules to use: the default knowledge base, with overlays or instead of it, less disabled rules. */
 final class RulesOptions {
+    /** The command this mixin is part of: a misspelt --disable is its option error. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     @Option(names = "--rules", paramLabel = "DIR",
-            description = "Add every .drl file under DIR to the default rules (repeatable).")
+            description = {"Add every .drl file under DIR to the default rules (repeatable; hidden files and folders"
+                + " are ignored). Rule files are trusted code: their consequences are Java that runs with your"
+                + " rights, so use only rule files whose author you trust."})
     List<Path> rules = new ArrayList<>();
 
     @Option(names = "--rules-only", paramLabel = "DIR",
-            description = "Use the .drl files under DIR instead of the default rules.")
+            description = "Use the .drl files under DIR instead of the default rules (trusted code, as for --rules).")
     Path rulesOnly;
 
     @Option(names = "--disable", paramLabel = "RULE",
@@ -27,6 +37,11 @@ final class RulesOptions {
             b.rulesOnly(rulesOnly);
         }
         disable.forEach(b::disable);
-        return b.build();
+        try {
+            return b.build();
+        } catch (UnknownRuleException e) {
+            // A name given on the command line that no rule has: the options are wrong, not the rules.
+            throw new ParameterException(mixee.commandLine(), "--disable: " + e.getMessage());
+        }
     }
 }

@@ -45,10 +45,25 @@ class ExplainAndDiffTest {
         assertTrue(out.startsWith("MB-12, as of 2026-06-15: REFER_TO_BMA, decided by refer-lmc-keep-conflicts-with-law"), out);
         assertTrue(out.contains("matched: "));
         // ASK was proposed by row 9 but row 3 comes first; KEEP by row 4 (the LMC's advice), beaten too.
-        assertTrue(out.contains("ASK_ICB_FOR_INFORMATION: proposed by ask-separate-mixed-law-red-flag (row 9), but "
-                + "refer-lmc-keep-conflicts-with-law (row 3) comes first"), out);
-        assertTrue(out.contains("KEEP: proposed by keep-lmc-advice (row 4)"), out);
-        assertTrue(out.contains("WITHDRAW: "), out);
+        assertTrue(out.contains("Ask the ICB: ask-separate-mixed-law-red-flag (row 9) proposed it, but "
+                + "refer-lmc-keep-conflicts-with-law (row 3) comes first."), out);
+        assertTrue(out.contains("Keep: keep-lmc-advice (row 4) proposed it"), out);
+        assertTrue(out.contains("Withdraw: "), out);
+        // Plain words: no DRL constraint text.
+        String whyNot = out.substring(out.indexOf("Why not another outcome:"));
+        assertTrue(!whyNot.contains("==") && !whyNot.contains("Purposes("), whyNot);
+    }
+
+    @Test
+    void explainSaysWhatWouldSettleAnOpenAgreementAsTheRulesDecideIt() {
+        AuditCommandTest.Run r = AuditCommandTest.run("explain", SAMPLE, "MB-13", "--as-of", "2026-06-15");
+        assertEquals(0, r.status(), r.err());
+        String out = r.out();
+        String settle = out.substring(out.indexOf("What would settle it"), out.indexOf("Why not another outcome:"));
+        assertTrue(settle.contains("  If the data is used for product development: Withdraw"), settle);
+        // The same answer names the rule that would then decide, in the why-not lines.
+        assertTrue(out.contains("Withdraw: if the data is used for product development, withdraw-campaign-red-flag would decide it"),
+                out);
     }
 
     @Test

@@ -12,7 +12,9 @@ import java.util.List;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
+import org.dsarules.engine.RuleInfo;
 import org.dsarules.exception.RuleCompilationException;
+import org.dsarules.exception.UnknownRuleException;
 import org.dsarules.scenario.ScenarioResult;
 import org.dsarules.scenario.Scenarios;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,33 @@ class OverlayTest {
         }
     }
 
+    @Test
+    void metadataReadsTheSameFromThePrecompiledAndTheRuntimeCompiledRules() {
+        // Drools keeps the quotes of a metadata value compiled at run time and drops them in the kjar:
+        // RuleInfo strips them, so a document reading any key by name sees the same text either way.
+        DsaRules precompiled = DsaRules.defaults();
+        DsaRules compiled = DsaRules.builder().rules(OVERLAYS.resolve("lmc-keep-list")).build();
+        precompiled.knowledgeBase().rules().forEach((name, info) ->
+                assertEquals(info.metadata(), compiled.knowledgeBase().rules().get(name).metadata(), name));
+        String reason = compiled.knowledgeBase().rules().get("westvale-lmc-keep-list-public-health-feed")
+                .meta(RuleInfo.PATIENT_REASON);
+        assertTrue(reason.startsWith("Our Local Medical Committee lists this agreement"), reason);
+        assertEquals(precompiled.knowledgeBase().rules().get("keep-lmc-advice").meta("patientReason"),
+                "Our Local Medical Committee advised that this agreement is needed, so we are keeping it for now.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lmc-keep-list", "june-2026-escalation"})
+    void everyProposingOverlayRuleHasAPatientReason(String overlay) {
+        DsaRules rules = DsaRules.builder().rules(OVERLAYS.resolve(overlay)).build();
+        List<RuleInfo> proposing = rules.knowledgeBase().rules().values().stream()
+                .filter(r -> r.policyRow() != null && !DsaRules.defaults().knowledgeBase().rules().containsKey(r.name()))
+                .toList();
+        assertEquals(1, proposing.size());
+        proposing.forEach(r -> assertTrue(r.meta("patientReason") != null && !r.meta("patientReason").isBlank(),
+                r.name()));
+    }
+
     static Decision canonical(Decision d) {
         List<org.dsarules.decision.TraceStep> steps = new java.util.ArrayList<>(d.trace());
         steps.sort(java.util.Comparator.comparing(org.dsarules.decision.TraceStep::rule)
@@ -87,9 +116,17 @@ class OverlayTest {
         AuditResult r = rules.audit(AuditCommandTest.SAMPLE, LocalDate.parse("2026-06-15"));
         assertTrue(r.decisions().stream().noneMatch(d -> d.dsaId().equals("MB-13")));
         assertEquals("MB-13", r.errors().get(0).dsaId());
-        RuleCompilationException e = assertThrows(RuleCompilationException.class,
+        // Issue 16: a misspelt name is a mistake in the options, not in the rules.
+        UnknownRuleException e = assertThrows(UnknownRuleException.class,
                 () -> DsaRules.builder().disable("ask-purpose").build());
         assertTrue(e.getMessage().contains("did you mean \"ask-purposes\""), e.getMessage());
+        AuditCommandTest.Run run = AuditCommandTest.run("audit", AuditCommandTest.SAMPLE.toString(),
+                "--disable", "ask-purpose");
+        assertEquals(2, run.status());
+        assertEquals("dsa-audit: --disable: no rule is named \"ask-purpose\" (did you mean \"ask-purposes\"?)",
+                run.err().lines().findFirst().orElse(""), run.err());
+        assertTrue(!run.err().contains("do not compile"), run.err());
+        assertEquals("", run.out());
     }
 
     @Test

@@ -34,11 +34,11 @@ class ReportCommandsTest {
     void letterInEachFormat() {
         Run md = run(new LetterCommand(), SAMPLE, "--as-of", "2026-06-15");
         assertEquals(0, md.status(), md.err());
-        assertTrue(md.out().contains("## 1. Agreements on which we need information from you"), md.out());
-        assertTrue(md.out().contains("### MB-08"));
+        assertTrue(md.out().contains("## Our questions"), md.out());
+        assertTrue(md.out().contains("(our reference MB-08)**: questions"), md.out());
         Run text = run(new LetterCommand(), SAMPLE, "--as-of", "2026-06-15", "--format", "text");
         assertEquals(0, text.status(), text.err());
-        assertTrue(text.out().contains("1. AGREEMENTS ON WHICH WE NEED INFORMATION FROM YOU"));
+        assertTrue(text.out().contains("OUR QUESTIONS"), text.out());
         Run html = run(new LetterCommand(), SAMPLE, "--as-of", "2026-06-15", "--format", "html");
         assertEquals(0, html.status(), html.err());
         assertTrue(html.out().startsWith("<!DOCTYPE html>"));
@@ -48,7 +48,8 @@ class ReportCommandsTest {
     void referAndPpg() {
         Run refer = run(new ReferCommand(), SAMPLE, "--as-of", "2026-06-15");
         assertEquals(0, refer.status(), refer.err());
-        assertTrue(refer.out().contains("Referral 1 of 2: MB-10"), refer.out());
+        assertTrue(refer.out().contains("Referral 1 of 2: Westvale ICB frailty risk model (new request) (our reference MB-10)"),
+                refer.out());
         Run ppg = run(new PpgCommand(), SAMPLE, "--as-of", "2026-06-15");
         assertEquals(0, ppg.status(), ppg.err());
         assertTrue(ppg.out().contains("## Glossary"));

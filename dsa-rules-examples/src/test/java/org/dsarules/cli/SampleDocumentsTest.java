@@ -34,7 +34,12 @@ class SampleDocumentsTest {
                 new Doc("decisions.json", List.of("audit", SAMPLE, "--as-of", "2026-06-15", "--format", "json")),
                 new Doc("letter-to-icb.md", List.of("letter", SAMPLE, "--as-of", "2026-06-15", "--format", "markdown")),
                 new Doc("bma-referrals.txt", List.of("refer", SAMPLE, "--as-of", "2026-06-15")),
-                new Doc("ppg-summary.md", List.of("ppg", SAMPLE, "--as-of", "2026-06-15")));
+                new Doc("ppg-summary.md", List.of("ppg", SAMPLE, "--as-of", "2026-06-15")),
+                new Doc("ppg-summary.html", List.of("ppg", SAMPLE, "--as-of", "2026-06-15", "--format", "html")),
+                new Doc("letter-notice.txt", List.of("letter", SAMPLE, "--as-of", "2026-06-15", "--kind", "notice")),
+                new Doc("letter-supplier.txt", List.of("letter", SAMPLE, "--as-of", "2026-06-15", "--kind", "supplier")),
+                new Doc("letter-referral-reply.txt", List.of("letter", SAMPLE, "--as-of", "2026-06-15", "--kind",
+                        "referral-reply")));
     }
 
     @ParameterizedTest

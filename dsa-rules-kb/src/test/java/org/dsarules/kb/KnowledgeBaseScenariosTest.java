@@ -211,6 +211,11 @@ class KnowledgeBaseScenariosTest {
             if ((row == null) != r.nextSteps().isEmpty()) {
                 problems.add(r.name() + ": a rule has @nextSteps exactly when it has a @policyRow");
             }
+            // The PPG page and the other documents for patients read this sentence of the deciding rule.
+            String reason = r.meta(RuleInfo.PATIENT_REASON);
+            if ((row == null) != (reason == null || reason.isBlank())) {
+                problems.add(r.name() + ": a rule has a non-blank @patientReason exactly when it has a @policyRow");
+            }
         }
         assertEquals(List.of(), problems);
     }

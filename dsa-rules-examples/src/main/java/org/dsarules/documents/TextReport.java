@@ -1,9 +1,8 @@
-package org.dsarules.cli;
+package org.dsarules.documents;
 
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.List;
-import java.util.Map;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.Outcome;
@@ -12,13 +11,18 @@ import org.dsarules.decision.Summary;
 import org.dsarules.decision.TraceStep;
 import org.dsarules.model.Practice;
 
-/** The plain-text audit report for a practice manager: counts first, then each agreement and why. */
+/**
+ * The plain-text audit report for a practice manager: counts first, then each agreement and why, in the
+ * register's order. People read words (red flags, what is not known, what would settle it); the codes
+ * (outcomes, rule ids, rows, citations) stay in the trace, for auditors.
+ */
 final class TextReport {
     private TextReport() {
     }
 
-    static void write(AuditResult r, Map<String, String> titles, String source, Writer writer) {
+    static void write(AuditedRegister audited, String source, Writer writer) {
         PrintWriter out = writer instanceof PrintWriter pw ? pw : new PrintWriter(writer);
+        AuditResult r = audited.result();
         Practice p = r.practice();
         out.println("DATA SHARING AGREEMENTS AUDIT");
         if (p != null) {
@@ -41,27 +45,37 @@ final class TextReport {
         out.printf("  %-26s %d%n", "in error (not decided)", s.errors());
 
         int n = 0;
-        for (Decision d : r.decisions()) {
-            n++;
+        for (DecidedAgreement da : audited.agreements()) {
+            Item item = new Item(++n, da, r.asOf());
+            Decision d = da.decision();
             out.println();
             out.println("-".repeat(78));
-            String title = titles.get(d.dsaId());
-            out.println(n + ". " + clean(d.dsaId()) + (title != null ? "  " + clean(title) : ""));
+            out.println(n + ". " + clean(d.dsaId()) + (item.hasTitle() ? "  " + clean(item.title()) : ""));
             out.println("   Outcome:  " + d.outcome());
             out.println("   Why:      " + clean(d.summary()));
             if (!d.redFlags().isEmpty()) {
-                out.println("   Red flags: " + String.join(", ", d.redFlags()));
+                out.println("   Red flags: " + String.join("; ", item.redFlagWords()));
             }
             if (!d.missing().isEmpty()) {
-                out.println("   Not known: " + String.join(", ", d.missing()));
+                out.println("   Not known: " + item.missingWords());
+            }
+            if (!item.reviewDue().isEmpty()) {
+                out.println("   Review due: " + item.reviewDue());
+            }
+            if (!item.notes().isEmpty()) {
+                out.println("   Notes:    " + clean(item.notes()));
             }
             if (!d.questionsForIcb().isEmpty()) {
                 out.println("   Questions for the ICB:");
                 d.questionsForIcb().forEach(q -> out.println("     - " + clean(q)));
             }
-            if (!d.nextSteps().isEmpty()) {
+            if (!item.settlements().isEmpty()) {
+                out.println("   What would settle it:");
+                item.settlements().forEach(q -> out.println("     - " + clean(q)));
+            }
+            if (!item.nextSteps().isEmpty()) {
                 out.println("   Next steps:");
-                d.nextSteps().forEach(q -> out.println("     - " + clean(q)));
+                item.nextSteps().forEach(q -> out.println("     - " + clean(q)));
             }
             if (!d.trace().isEmpty()) {
                 out.println("   Trace (rules that fired, in order; * = decisive):");

@@ -1,15 +1,15 @@
-package org.dsarules.report;
+package org.dsarules.documents;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.Outcome;
 import org.dsarules.decision.RecordError;
 import org.dsarules.decision.TraceLevel;
-import org.dsarules.model.Agreement;
 import org.dsarules.model.Practice;
 
 /**
@@ -27,17 +27,65 @@ final class View {
 
     private final AuditResult result;
     private final List<Item> items;
+    private final IcbQuestions questions;
 
-    View(AuditResult result, Map<String, Agreement> agreementsById) {
-        this.result = result;
-        Map<String, Agreement> byId = agreementsById == null ? Map.of() : agreementsById;
-        List<Decision> sorted = result.decisions().stream().sorted(URGENCY).toList();
+    View(AuditedRegister audited) {
+        this.result = audited.result();
+        List<DecidedAgreement> sorted = audited.agreements().stream()
+                .sorted(Comparator.comparing(DecidedAgreement::decision, URGENCY)).toList();
         List<Item> list = new ArrayList<>(sorted.size());
         int n = 0;
-        for (Decision d : sorted) {
-            list.add(new Item(++n, d, byId.get(d.dsaId()), result.asOf()));
+        for (DecidedAgreement d : sorted) {
+            list.add(new Item(++n, d, result.asOf()));
         }
         this.items = List.copyOf(list);
+        this.questions = new IcbQuestions(ask().stream().sorted(Comparator.comparing(Item::id)).toList());
+    }
+
+    // --- The letter to the ICB. ---
+
+    /** The questions of the letter, numbered once, grouped by theme, and which agreement needs which. */
+    IcbQuestions questions() {
+        return questions;
+    }
+
+    /** How many days the letter gives the ICB to reply; the follow-up letter counts from the same. */
+    static final int REPLY_WITHIN_DAYS = 28;
+
+    /** The letter's date in words: the date the audit was made as of. */
+    String dateInWords() {
+        return Plain.date(result.asOf());
+    }
+
+    String replyBy() {
+        return Plain.date(result.asOf().plusDays(REPLY_WITHIN_DAYS));
+    }
+
+    static String noticeWhen() {
+        return Item.NOTICE_WHEN;
+    }
+
+    // --- Records left out of a document. ---
+
+    /** The records in error, named as the reader knows them: "MB-04 (record 3): the field purposes[1] ..." */
+    List<String> leftOut() {
+        return result.errors().stream().map(e -> (e.dsaId() != null ? e.dsaId() + " (record " + e.index() + ")"
+                : "record " + e.index()) + ": " + Plain.line(e.message())).toList();
+    }
+
+    boolean hasPracticeName() {
+        Practice p = result.practice();
+        return p != null && p.name() != null && !p.name().isBlank();
+    }
+
+    boolean hasOdsCode() {
+        Practice p = result.practice();
+        return p != null && p.odsCode() != null && !p.odsCode().isBlank();
+    }
+
+    boolean hasIcb() {
+        Practice p = result.practice();
+        return p != null && p.icb() != null && !p.icb().isBlank();
     }
 
     // --- The practice. Placeholders where the register does not say. ---
@@ -154,6 +202,26 @@ final class View {
         return withOutcome(Outcome.KEEP);
     }
 
+    /** WITHDRAW decisions on agreements the practice has signed (not new requests): extractions to switch off. */
+    List<Item> withdrawExisting() {
+        return withdraw().stream().filter(i -> !i.isNewRequest()).toList();
+    }
+
+    /** REFER_TO_BMA decisions on new requests: the requesters to tell that their request is referred. */
+    List<Item> referNewRequests() {
+        return refer().stream().filter(Item::isNewRequest).toList();
+    }
+
+    /**
+     * The GP system supplier the supplier letter goes to: the supplier named (kind GP_SYSTEM_SUPPLIER) in the
+     * agreements withdrawn from, or a placeholder when none or several different ones are named.
+     */
+    String supplier() {
+        Set<String> names = new TreeSet<>();
+        withdrawExisting().forEach(i -> names.addAll(i.suppliers()));
+        return names.size() == 1 ? names.iterator().next() : "[GP SYSTEM SUPPLIER]";
+    }
+
     /** Agreements the practice has signed (status EXISTING), by id: those whose assessment the letter asks for. */
     List<Item> existing() {
         return items.stream().filter(Item::isExisting).sorted(Comparator.comparing(Item::id)).toList();
@@ -177,8 +245,50 @@ final class View {
 
     // --- Escaping for the plain templates. ---
 
+    /** Markdown-escaped register text; the document's own placeholders ("[PRACTICE NAME]") stay as they are. */
     static String md(String s) {
-        return Plain.md(s);
+        return PLACEHOLDERS.contains(s) ? s : Plain.md(s);
+    }
+
+    private static final Set<String> PLACEHOLDERS = Set.of("[PRACTICE NAME]", "[ODS CODE]", "[ICB NAME]");
+
+    // --- The PPG page: sentences shared by its Markdown and HTML forms. ---
+
+    /** "We have checked all 13 of ours." or, with records in error, how many could not be checked yet. */
+    String ppgChecked() {
+        int decided = result.decisions().size();
+        int errors = result.errors().size();
+        if (errors == 0) {
+            return "We have checked all " + decided + " of ours.";
+        }
+        return "We have checked " + decided + " of our " + (decided + errors) + "; we could not yet check " + errors
+                + " more, because our own records of them are incomplete (we are putting that right).";
+    }
+
+    /** Shown under a heading with nothing in it. */
+    static String ppgNone() {
+        return "There is no agreement in this group at the moment.";
+    }
+
+    static final String NATIONAL_OPT_OUT = "To register a national data opt-out, which stops your confidential "
+            + "information being used for research and planning across the NHS, visit www.nhs.uk/your-nhs-data-matters, "
+            + "use the NHS App, or call 0300 303 5678. You can change your choice at any time.";
+
+    static final String TYPE1_OPT_OUT = "To register a Type 1 opt-out, which stops information that identifies you "
+            + "leaving this practice for purposes other than your care, ask at reception for the form or write to "
+            + "the practice. We record it on your GP record.";
+
+    static String nationalOptOut() {
+        return NATIONAL_OPT_OUT;
+    }
+
+    static String type1OptOut() {
+        return TYPE1_OPT_OUT;
+    }
+
+    /** The records in error as the PPG page names them: by title where one could be read, else by reference. */
+    List<String> leftOutIds() {
+        return result.errors().stream().map(e -> e.dsaId() != null ? e.dsaId() : "record " + e.index()).toList();
     }
 
     static String line(String s) {

@@ -1,4 +1,4 @@
-package org.dsarules.report;
+package org.dsarules.documents;
 
 import java.nio.file.Path;
 import java.time.LocalDate;

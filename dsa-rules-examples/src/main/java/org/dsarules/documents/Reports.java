@@ -1,9 +1,10 @@
-package org.dsarules.report;
+package org.dsarules.documents;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.TemplateException;
 import gg.jte.output.StringOutput;
+import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -47,7 +48,7 @@ public final class Reports {
         HTML
     }
 
-    static final String PACKAGE = "org.dsarules.report";
+    static final String PACKAGE = "org.dsarules.documents";
 
     private static final class Engines {
         static final TemplateEngine HTML =
@@ -69,7 +70,12 @@ public final class Reports {
      * @param agreementsById the audited agreements by id (see {@link #byId(ReadResult)}); may be empty
      */
     public static String html(AuditResult result, Map<String, Agreement> agreementsById) {
-        return render(Engines.HTML, "report.jte", view(result, agreementsById));
+        return html(AuditedRegister.of(result, agreementsById, null));
+    }
+
+    /** The audit report (see {@link #html(AuditResult, Map)}), with what would settle each open agreement. */
+    public static String html(AuditedRegister audited) {
+        return render(Engines.HTML, "report.jte", new View(audited));
     }
 
     /**
@@ -80,8 +86,16 @@ public final class Reports {
      * {@code [PRACTICE MANAGER NAME]}, ...) are for the practice to fill in.
      */
     public static String icbLetter(AuditResult result, Map<String, Agreement> agreementsById, Format format) {
+        return icbLetter(AuditedRegister.of(result, agreementsById, null), format);
+    }
+
+    /**
+     * The letter to the ICB (see {@link #icbLetter(AuditResult, Map, Format)}); with the rules in
+     * {@code audited}, it also asks up front the questions an answer would raise.
+     */
+    public static String icbLetter(AuditedRegister audited, Format format) {
         Objects.requireNonNull(format, "format");
-        View v = view(result, agreementsById);
+        View v = new View(audited);
         return switch (format) {
             case MARKDOWN -> render(Engines.PLAIN, "letterMarkdown.jte", v);
             case TEXT -> render(Engines.PLAIN, "letterText.jte", v);
@@ -94,7 +108,12 @@ public final class Reports {
      * the agreement, who asks and for what, the facts that matter, and why it is referred.
      */
     public static String bmaReferrals(AuditResult result, Map<String, Agreement> agreementsById) {
-        return render(Engines.PLAIN, "bmaReferrals.jte", view(result, agreementsById));
+        return bmaReferrals(AuditedRegister.of(result, agreementsById, null));
+    }
+
+    /** The referral pack for the BMA (see {@link #bmaReferrals(AuditResult, Map)}). */
+    public static String bmaReferrals(AuditedRegister audited) {
+        return render(Engines.PLAIN, "bmaReferrals.jte", new View(audited));
     }
 
     /**
@@ -103,7 +122,50 @@ public final class Reports {
      * and a short glossary at the end.
      */
     public static String ppgSummary(AuditResult result, Map<String, Agreement> agreementsById) {
-        return render(Engines.PLAIN, "ppgSummary.jte", view(result, agreementsById));
+        return ppgSummary(AuditedRegister.of(result, agreementsById, null));
+    }
+
+    /** The PPG page in Markdown (see {@link #ppgSummary(AuditResult, Map)}); each reason is the deciding rule's {@code @patientReason}. */
+    public static String ppgSummary(AuditedRegister audited) {
+        return render(Engines.PLAIN, "ppgSummary.jte", new View(audited));
+    }
+
+    /** The PPG page as one self-contained, printable HTML page: the same sentences as the Markdown one. */
+    public static String ppgHtml(AuditedRegister audited) {
+        return render(Engines.HTML, "ppg.jte", new View(audited));
+    }
+
+    /** The other letters a decision implies. */
+    public enum Letter {
+        /** To the recipient of each agreement decided WITHDRAW: notice that the practice ends it (or will not sign it). */
+        NOTICE("notice.jte"),
+        /** To the GP system supplier: switch off the extraction for each agreement the practice withdraws from. */
+        SUPPLIER("supplier.jte"),
+        /** To the requester of each new request decided REFER_TO_BMA: the request is referred to the BMA. */
+        REFERRAL_REPLY("referralReply.jte");
+
+        final String template;
+
+        Letter(String template) {
+            this.template = template;
+        }
+    }
+
+    /** One of the other letters, in plain text (one letter after another, separated by a line of dashes). */
+    public static String letter(AuditedRegister audited, Letter kind) {
+        Objects.requireNonNull(kind, "kind");
+        return render(Engines.PLAIN, kind.template, new View(audited));
+    }
+
+    /**
+     * The plain-text audit report for a practice manager: the counts, then each agreement in the register's
+     * order with why, red flags and what is not known in words, questions, what would settle it, next steps
+     * and the trace.
+     *
+     * @param source the register's name as the report shows it
+     */
+    public static void text(AuditedRegister audited, String source, Writer out) {
+        TextReport.write(audited, source, out);
     }
 
     /** The valid agreements of a register read with {@code RegisterReader.readAll}, by id (first one wins). */
@@ -154,11 +216,6 @@ public final class Reports {
                 source.close();
             }
         };
-    }
-
-    private static View view(AuditResult result, Map<String, Agreement> agreementsById) {
-        Objects.requireNonNull(result, "result");
-        return new View(result, agreementsById);
     }
 
     private static String render(TemplateEngine engine, String template, View v) {

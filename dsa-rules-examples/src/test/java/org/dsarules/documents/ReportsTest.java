@@ -1,9 +1,9 @@
-package org.dsarules.report;
+package org.dsarules.documents;
 
-import static org.dsarules.report.ReportFixtures.attributeValues;
-import static org.dsarules.report.ReportFixtures.between;
-import static org.dsarules.report.ReportFixtures.element;
-import static org.dsarules.report.ReportFixtures.idsIn;
+import static org.dsarules.documents.ReportFixtures.attributeValues;
+import static org.dsarules.documents.ReportFixtures.between;
+import static org.dsarules.documents.ReportFixtures.element;
+import static org.dsarules.documents.ReportFixtures.idsIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,11 +13,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.Outcome;
 import org.dsarules.decision.TraceStep;
 import org.dsarules.model.Agreement;
-import org.dsarules.report.ReportFixtures.Audit;
+import org.dsarules.documents.ReportFixtures.Audit;
 import org.junit.jupiter.api.Test;
 
 /** What each document says, on the sample register as of 2026-06-15 (all four outcomes). */
@@ -34,98 +35,150 @@ class ReportsTest {
 
     // --- The letter to the ICB ---
 
+    /** The sample audited with its rules: what would settle it, and the conditional questions. */
+    private final AuditedRegister audited = AuditedRegister.of(a.result(), a.byId(), ReportFixtures.RULES);
+
     @Test
-    void markdownLetterListsExactlyTheAskAgreementsWithTheirQuestionsAndExactlyTheWithdrawOnes() {
-        String letter = Reports.icbLetter(a.result(), a.byId(), Reports.Format.MARKDOWN);
-        assertTrue(letter.contains("will not sign any new voluntary data sharing agreement"), letter);
-        assertTrue(letter.contains("secondary uses"));
-        for (String placeholder : List.of("[PRACTICE MANAGER NAME]", "[DATE]", "[ICB CONTACT NAME]")) {
+    void markdownLetterAsksEachAgreementsQuestionsOnceAndListsExactlyTheWithdrawOnes() {
+        String letter = Reports.icbLetter(audited, Reports.Format.MARKDOWN);
+        assertTrue(letter.contains("will not sign any new voluntary agreement"), letter);
+        assertTrue(letter.contains("uses beyond direct care"));
+        for (String placeholder : List.of("[PRACTICE MANAGER NAME]", "[ICB CONTACT NAME]", "[PRACTICE ADDRESS]")) {
             assertTrue(letter.contains(placeholder), placeholder);
         }
+        // Dates in words: the letter's own, and the reply date 28 days on.
+        assertTrue(letter.contains("\n15 June 2026\n"), letter);
+        assertTrue(letter.contains("Please answer by 13 July 2026"), letter);
+        assertFalse(letter.contains("2026-06-15"), "an ISO date in the letter");
 
-        String ask = between(letter, "## 1.", "## 2.");
-        assertEquals(a.ids(Outcome.ASK_ICB_FOR_INFORMATION), idsIn(ask, a.allIds()));
+        String questions = between(letter, "## Our questions", "## The agreements we ask about");
+        String asks = between(letter, "## The agreements we ask about", "## Agreements we are withdrawing from");
+        assertEquals(a.ids(Outcome.ASK_ICB_FOR_INFORMATION), idsIn(asks, a.allIds()));
+        assertEquals(Set.of(), idsIn(questions, a.allIds()), "the questions name no agreement");
+        // Each question once in the whole letter.
+        List<String> numbered = questions.lines().filter(l -> l.matches("\\d+\\. .*")).map(l -> l.replaceFirst("\\d+\\. ", ""))
+                .toList();
+        assertEquals(new TreeSet<>(numbered).size(), numbered.size(), "a question asked twice: " + numbered);
         for (Decision d : a.decisions(Outcome.ASK_ICB_FOR_INFORMATION)) {
-            assertFalse(d.questionsForIcb().isEmpty());
-            for (String q : d.questionsForIcb()) {
-                assertTrue(ask.contains("- " + Plain.md(q)), d.dsaId() + " lacks question: " + q);
+            String line = asks.lines().filter(l -> l.contains("(our reference " + d.dsaId() + ")")).findFirst().orElseThrow();
+            // The heading names the other organisation.
+            Agreement ag = a.byId().get(d.dsaId());
+            assertTrue(line.contains(ag.title() + ", with "), line);
+            for (int k = 0; k < d.missing().size(); k++) {
+                int n = numbered.indexOf(Plain.md(d.questionsForIcb().get(k))) + 1;
+                assertTrue(n > 0, d.dsaId() + " lacks question " + d.questionsForIcb().get(k));
+                assertTrue(Pattern.compile("questions? [^.]*\\b" + n + "\\b").matcher(line).find(), line + " lacks " + n);
             }
         }
+        // The claimed duty is asked once, not in two wordings (rows 5 and 14 repeat a missing field's question).
+        assertEquals(1, Pattern.compile("(?i)direction, notice or contract clause").matcher(questions).results().count(), questions);
 
-        String existing = between(letter, "## 2.", "## 3.");
-        assertEquals(a.existingIds(), idsIn(existing, a.allIds()));
-
-        String withdraw = between(letter, "## 3.", "Please send your reply");
+        String withdraw = between(letter, "## Agreements we are withdrawing from", "Please reply");
         assertEquals(a.ids(Outcome.WITHDRAW), idsIn(withdraw, a.allIds()));
-        for (Decision d : a.decisions(Outcome.WITHDRAW)) {
-            assertTrue(withdraw.contains(Plain.md(d.summary())), "reason of " + d.dsaId());
+        for (Item i : new View(audited).withdraw()) {
+            assertTrue(withdraw.contains(Plain.md(i.reason())), "reason of " + i.id());
+        }
+        assertTrue(withdraw.contains(Item.NOTICE_WHEN), "when notice is given");
+    }
+
+    @Test
+    void theLetterAsksUpFrontWhatAnAnswerWouldRaise() {
+        // MB-13 does not say what the data is used for: the rules would ask more once they know.
+        String letter = Reports.icbLetter(audited, Reports.Format.TEXT);
+        String line = letter.lines().filter(l -> l.contains("(our reference MB-13)")).findFirst().orElseThrow();
+        assertTrue(line.contains("If the data is used for any purpose beyond direct care, also "), line);
+        // Computed by the rules: the questions a research purpose would add are exactly those listed.
+        Agreement mb13 = a.byId().get("MB-13").toBuilder().purposes(org.dsarules.model.Purpose.RESEARCH).build();
+        Decision research = ReportFixtures.RULES.decide(mb13, ReportFixtures.AS_OF);
+        for (int k = 0; k < research.missing().size(); k++) {
+            String q = research.questionsForIcb().get(k);
+            assertTrue(letter.contains(". " + q), "the letter does not ask " + q);
         }
     }
 
     @Test
-    void textLetterHasTheSameSections() {
-        String letter = Reports.icbLetter(a.result(), a.byId(), Reports.Format.TEXT);
-        assertTrue(letter.contains("will not sign any new voluntary data sharing agreement"));
-        assertTrue(letter.contains("[PRACTICE MANAGER NAME]") && letter.contains("[DATE]"));
-        String ask = between(letter, "1. AGREEMENTS ON WHICH", "2. YOUR ASSESSMENT");
-        assertEquals(a.ids(Outcome.ASK_ICB_FOR_INFORMATION), idsIn(ask, a.allIds()));
-        a.decisions(Outcome.ASK_ICB_FOR_INFORMATION).forEach(d -> d.questionsForIcb()
-                .forEach(q -> assertTrue(ask.contains("- " + q), q)));
-        assertEquals(a.existingIds(), idsIn(between(letter, "2. YOUR ASSESSMENT", "3. AGREEMENTS WE"), a.allIds()));
-        String withdraw = between(letter, "3. AGREEMENTS WE", "Please send your reply");
+    void textLetterHasTheSameSectionsWithoutMarkdown() {
+        String letter = Reports.icbLetter(audited, Reports.Format.TEXT);
+        assertTrue(letter.contains("will not sign any new voluntary agreement"));
+        assertTrue(letter.contains("[PRACTICE MANAGER NAME]") && letter.contains("15 June 2026"));
+        assertFalse(letter.contains("\\") || letter.contains("**"), "Markdown in the text letter");
+        String asks = between(letter, "THE AGREEMENTS WE ASK ABOUT", "AGREEMENTS WE ARE WITHDRAWING");
+        assertEquals(a.ids(Outcome.ASK_ICB_FOR_INFORMATION), idsIn(asks, a.allIds()));
+        a.decisions(Outcome.ASK_ICB_FOR_INFORMATION).forEach(d -> d.missing().forEach(f ->
+                assertTrue(letter.contains(". " + d.questionsForIcb().get(d.missing().indexOf(f))), f)));
+        String withdraw = between(letter, "AGREEMENTS WE ARE WITHDRAWING", "Please reply");
         assertEquals(a.ids(Outcome.WITHDRAW), idsIn(withdraw, a.allIds()));
-        a.decisions(Outcome.WITHDRAW).forEach(d -> assertTrue(withdraw.contains("Reason: " + d.summary())));
         assertFalse(letter.contains("${") || letter.contains("@if") || letter.contains("@for"));
     }
 
     @Test
-    void htmlLetterHasTheSameSections() {
-        String letter = Reports.icbLetter(a.result(), a.byId(), Reports.Format.HTML);
+    void htmlLetterHasTheSameSectionsAndMarksEveryPlaceholder() {
+        String letter = Reports.icbLetter(audited, Reports.Format.HTML);
         assertTrue(letter.startsWith("<!DOCTYPE html>"));
         String ask = element(letter, "<section id=\"ask\">", "section");
         assertEquals(a.ids(Outcome.ASK_ICB_FOR_INFORMATION), new TreeSet<>(attributeValues(ask, "data-dsa-id")));
-        a.decisions(Outcome.ASK_ICB_FOR_INFORMATION).forEach(d -> d.questionsForIcb()
-                .forEach(q -> assertTrue(ask.contains("<li>" + esc(q) + "</li>"), q)));
-        String existing = element(letter, "<section id=\"existing\">", "section");
-        assertEquals(a.existingIds(), new TreeSet<>(attributeValues(existing, "data-dsa-id")));
         String withdraw = element(letter, "<section id=\"withdraw\">", "section");
         assertEquals(a.ids(Outcome.WITHDRAW), new TreeSet<>(attributeValues(withdraw, "data-dsa-id")));
-        assertTrue(letter.contains("[PRACTICE MANAGER NAME]") && letter.contains("[DATE]"));
+        String body = letter.substring(letter.indexOf("<body>"));
+        var placeholders = Pattern.compile("\\[[A-Z][A-Z ]+\\]").matcher(body);
+        int n = 0;
+        while (placeholders.find()) {
+            n++;
+            assertTrue(body.startsWith("<mark class=\"placeholder\">", placeholders.start() - 26),
+                    "unmarked placeholder " + placeholders.group());
+        }
+        assertTrue(n >= 5, "placeholders: " + n);
+    }
+
+    @Test
+    void aRegisterWithoutThePracticeMarksItsNameTheSameWay() {
+        AuditResult bare = new AuditResult(a.result().knowledgeBase(), a.result().asOf(), a.result().traceLevel(), null,
+                a.result().decisions(), List.of(), a.result().summary());
+        String html = Reports.icbLetter(bare, a.byId(), Reports.Format.HTML);
+        assertTrue(html.contains("<mark class=\"placeholder\">[PRACTICE NAME]</mark>"), html);
+        assertTrue(html.contains("<mark class=\"placeholder\">[ICB NAME]</mark>"), html);
+        String md = Reports.icbLetter(bare, a.byId(), Reports.Format.MARKDOWN);
+        assertTrue(md.contains("**[PRACTICE NAME]**") && !md.contains("\\[PRACTICE NAME"), md);
     }
 
     // --- The BMA referrals ---
 
     @Test
-    void bmaReferralsListExactlyTheReferAgreementsWithTheFactsThatMatter() {
+    void bmaReferralPackHasASubjectWhoAsksForWhatEveryPartyAndNoPracticeToDoList() {
         String text = Reports.bmaReferrals(a.result(), a.byId());
+        assertTrue(text.startsWith("Subject: Referral to the BMA: 2 data sharing agreement(s) from Millbrook Surgery"), text);
         Set<String> referred = new TreeSet<>();
-        var m = Pattern.compile("(?m)^Referral \\d+ of \\d+: (\\S+)").matcher(text);
+        var m = Pattern.compile("(?m)^Referral \\d+ of \\d+: .*\\(our reference (\\S+)\\)$").matcher(text);
         while (m.find()) {
             referred.add(m.group(1));
         }
         assertEquals(a.ids(Outcome.REFER_TO_BMA), referred);
         assertEquals(a.ids(Outcome.REFER_TO_BMA), idsIn(text, a.allIds()), "no other agreement is named");
         for (Decision d : a.decisions(Outcome.REFER_TO_BMA)) {
-            String block = between(text, "Referral", null);
-            block = block.substring(block.indexOf(d.dsaId()));
-            Agreement ag = a.byId().get(d.dsaId());
+            String block = text.substring(text.indexOf("(our reference " + d.dsaId() + ")"));
             int end = block.indexOf("\n---");
             String one = end < 0 ? block : block.substring(0, end);
-            assertTrue(one.contains(ag.title()), "title");
-            assertTrue(one.contains("Requested by:"), one);
-            assertTrue(one.contains("Controllers:"), one);
+            Agreement ag = a.byId().get(d.dsaId());
+            assertTrue(one.contains("Who asks for what: "), one);
             assertTrue(one.contains("Purposes:          " + Plain.purposes(ag.purposes())), one);
-            assertTrue(one.contains("Status:"), one);
-            assertTrue(one.contains("Duty to share:"), one);
             assertTrue(one.contains("Identifiability:   " + Plain.identifiability(ag.identifiability())), one);
             assertTrue(one.contains("Commercial access: " + Plain.yesNo(ag.commercialAccess())), one);
-            d.redFlags().forEach(f -> assertTrue(one.contains(f), f));
-            d.missing().forEach(f -> assertTrue(one.contains(f), f));
-            assertTrue(one.contains("Why referred:      " + d.summary()), one);
-            assertTrue(one.contains("Decisive rule:     " + d.decisiveRule()), one);
+            for (var p : ag.partyList()) {
+                assertTrue(one.contains("  - " + p.name() + ": " + Plain.kind(p.kind()) + ", "
+                        + (p.role() == null ? "role not stated" : Plain.role(p.role()))), p.name() + " in " + one);
+            }
+            d.redFlags().forEach(f -> assertTrue(one.contains(Plain.redFlag(f)), f));
+            d.missing().forEach(f -> assertTrue(one.contains(Plain.missing(f)), f));
+            if (ag.notes() != null) {
+                assertTrue(one.contains("Notes:             " + Plain.line(ag.notes())), one);
+            }
+            // Codes for auditors only: no field names, no rule ids, no next steps for the practice.
+            assertFalse(one.contains(d.decisiveRule()), one);
+            d.missing().forEach(f -> assertFalse(Pattern.compile("\\b" + Pattern.quote(f) + "\\b").matcher(one).find(), f));
+            d.nextSteps().forEach(step -> assertFalse(one.contains(step), step));
         }
         Agreement mb10 = a.byId().get("MB-10");
-        assertTrue(text.contains("Requested by:      " + mb10.requestedBy()));
+        assertTrue(text.contains("Who asks for what: " + mb10.requestedBy() + " asks the practice to sign a new agreement"));
     }
 
     // --- The PPG page ---
@@ -260,7 +313,7 @@ class ReportsTest {
         String html = Reports.html(a.result(), java.util.Map.of());
         a.allIds().forEach(id -> assertTrue(html.contains(id)));
         String letter = Reports.icbLetter(a.result(), null, Reports.Format.TEXT);
-        assertEquals(a.ids(Outcome.WITHDRAW), idsIn(between(letter, "3. AGREEMENTS WE", "Please send"), a.allIds()));
+        assertEquals(a.ids(Outcome.WITHDRAW), idsIn(between(letter, "AGREEMENTS WE ARE WITHDRAWING", "Please reply"), a.allIds()));
     }
 
     /** What jte's HTML escaping makes of text between tags. */

@@ -1,9 +1,12 @@
-package org.dsarules.report;
+package org.dsarules.documents;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.dsarules.decision.Outcome;
+import org.dsarules.model.CommonLawBasis;
 import org.dsarules.model.Identifiability;
 import org.dsarules.model.PartyKind;
 import org.dsarules.model.PartyRole;
@@ -104,6 +107,55 @@ final class Plain {
             case PSEUDONYMISED -> "pseudonymised";
             case ANONYMISED_AGGREGATE -> "anonymised aggregate";
         };
+    }
+
+    static String commonLaw(CommonLawBasis c) {
+        return switch (c) {
+            case IMPLIED_CONSENT_DIRECT_CARE -> "implied consent for direct care";
+            case EXPLICIT_CONSENT -> "explicit consent";
+            case SECTION_251_SUPPORT -> "section 251 support";
+            case LEGAL_REQUIREMENT -> "a legal requirement";
+            case OVERRIDING_PUBLIC_INTEREST -> "an overriding public interest";
+            case NOT_CONFIDENTIAL -> "that the data is not confidential";
+            case NONE_STATED -> "none stated";
+        };
+    }
+
+    /** A missing fact in words, for the practice and the ICB: what the register does not say. */
+    static String missing(String field) {
+        return switch (field) {
+            case "status" -> "whether it is signed or a new request";
+            case "practiceRole" -> "the practice's own role";
+            case "parties" -> "the organisations involved";
+            case "role" -> "an organisation's role";
+            case "instructedBy" -> "whose instructions a processor follows";
+            case "legalRequirement" -> "whether a law or contract requires the sharing";
+            case "legalRequirement.reference" -> "the instrument said to require it";
+            case "purposes" -> "what the data is used for";
+            case "directCareProvider" -> "whether each recipient provides direct care";
+            case "identifiability" -> "the form of the data";
+            case "commonLawBasis" -> "the common-law basis";
+            case "commercialAccess" -> "whether a commercial organisation can access it";
+            case "article6Bases" -> "the lawful basis (Article 6)";
+            case "article9Conditions" -> "the condition for health data (Article 9)";
+            case "nationalDataOptOutApplied" -> "whether national data opt-outs are honoured";
+            case "type1OptOutApplied" -> "whether Type 1 opt-outs are honoured";
+            case "dpiaProvided" -> "the data protection impact assessment";
+            default -> "a fact the rules in use need";
+        };
+    }
+
+    /** Several missing facts in words, in their order, each once. */
+    static String missing(List<String> fields) {
+        return fields.stream().map(Plain::missing).distinct().collect(Collectors.joining("; "));
+    }
+
+    private static final DateTimeFormatter IN_WORDS =
+            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    /** A date as a letter writes it: "1 December 2026". */
+    static String date(LocalDate d) {
+        return d == null ? NOT_KNOWN : IN_WORDS.format(d);
     }
 
     static String yesNo(Boolean b) {

@@ -1,4 +1,4 @@
-package org.dsarules.report;
+package org.dsarules.documents;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.dsarules.decision.Outcome;
-import org.dsarules.report.ReportFixtures.Audit;
+import org.dsarules.documents.ReportFixtures.Audit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,8 +62,9 @@ class EscapingTest {
     }
 
     static List<String> htmlOutputs() {
+        AuditedRegister audited = AuditedRegister.of(audit.result(), audit.byId(), ReportFixtures.RULES);
         return List.of(Reports.html(audit.result(), audit.byId()),
-                Reports.icbLetter(audit.result(), audit.byId(), Reports.Format.HTML));
+                Reports.icbLetter(audit.result(), audit.byId(), Reports.Format.HTML), Reports.ppgHtml(audited));
     }
 
     @Test
@@ -100,9 +101,15 @@ class EscapingTest {
     @Test
     void plainTextKeepsTheTextAsWritten() {
         String text = Reports.bmaReferrals(audit.result(), audit.byId());
-        assertTrue(text.contains("Referral 1 of 1: EVIL-3 " + SCRIPT + " " + IMG), text);
-        assertTrue(text.contains("Requested by:      " + SCRIPT));
-        assertTrue(text.contains("Controllers:       " + IMG + " (controller)"));
+        assertTrue(text.contains("Referral 1 of 1: " + SCRIPT + " " + IMG + " (our reference EVIL-3)"), text);
+        assertTrue(text.contains("Who asks for what: " + SCRIPT + " asks the practice"), text);
+        assertTrue(text.contains("  - " + IMG + ": ICB, controller"), text);
+        AuditedRegister audited = AuditedRegister.of(audit.result(), audit.byId(), ReportFixtures.RULES);
+        String notice = Reports.letter(audited, Reports.Letter.NOTICE);
+        assertTrue(notice.contains("NOTICE OF WITHDRAWAL: " + SCRIPT + " (our reference EVIL-1)"), notice);
+        assertTrue(notice.contains("To: [CONTACT NAME], " + IMG), notice);
+        String reply = Reports.letter(audited, Reports.Letter.REFERRAL_REPLY);
+        assertTrue(reply.contains("YOUR REQUEST: " + SCRIPT + " " + IMG + " (our reference EVIL-3)"), reply);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.dsarules.report;
+package org.dsarules.documents;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,12 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.Outcome;
 import org.dsarules.decision.TraceStep;
-import org.dsarules.report.ReportFixtures.Audit;
+import org.dsarules.documents.ReportFixtures.Audit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,5 +96,44 @@ class BrowserTest {
             assertTrue(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
             assertTrue(dom.contains("&lt;img src=x onerror=alert(1)&gt;"));
         }
+    }
+
+    @Test
+    void chromiumShowsThePpgPageWithEachAgreementUnderItsOutcomeAndHowToOptOut(@TempDir Path dir) throws Exception {
+        Audit a = ReportFixtures.sample();
+        AuditedRegister audited = AuditedRegister.of(a.result(), a.byId(), ReportFixtures.RULES);
+        String dom = dumpDom(Reports.ppgHtml(audited), dir);
+        Map<String, Set<String>> expected = Map.of("keep", a.ids(Outcome.KEEP), "withdraw", a.ids(Outcome.WITHDRAW));
+        expected.forEach((section, ids) -> {
+            String html = ReportFixtures.element(dom, "<section id=\"" + section + "\">", "section");
+            assertEquals(ids, new TreeSet<>(ReportFixtures.attributeValues(html, "data-dsa-id")), section);
+        });
+        Set<String> open = new TreeSet<>(a.ids(Outcome.ASK_ICB_FOR_INFORMATION));
+        open.addAll(a.ids(Outcome.REFER_TO_BMA));
+        assertEquals(open, new TreeSet<>(ReportFixtures.attributeValues(
+                ReportFixtures.element(dom, "<section id=\"open\">", "section"), "data-dsa-id")));
+        String optOut = ReportFixtures.element(dom, "<section id=\"opt-out\">", "section");
+        assertTrue(optOut.contains("www.nhs.uk/your-nhs-data-matters") && optOut.contains("Type 1 opt-out"), optOut);
+        assertFalse(dom.contains("<script"));
+    }
+
+    @Test
+    void chromiumShowsEveryPlaceholderOfTheLetterMarked(@TempDir Path dir) throws Exception {
+        Audit a = ReportFixtures.sample();
+        String dom = dumpDom(Reports.icbLetter(AuditedRegister.of(a.result(), a.byId(), ReportFixtures.RULES),
+                Reports.Format.HTML), dir);
+        String body = dom.substring(dom.indexOf("<body"));
+        Matcher m = Pattern.compile("\\[[A-Z][A-Z ]+\\]").matcher(body);
+        int n = 0;
+        while (m.find()) {
+            n++;
+            String before = body.substring(Math.max(0, m.start() - 40), m.start());
+            assertTrue(before.endsWith("<mark class=\"placeholder\">"), "unmarked " + m.group() + " after " + before);
+        }
+        assertTrue(n >= 5, "placeholders: " + n);
+        assertEquals(a.ids(Outcome.ASK_ICB_FOR_INFORMATION), new TreeSet<>(ReportFixtures.attributeValues(
+                ReportFixtures.element(dom, "<section id=\"ask\">", "section"), "data-dsa-id")));
+        assertEquals(a.ids(Outcome.WITHDRAW), new TreeSet<>(ReportFixtures.attributeValues(
+                ReportFixtures.element(dom, "<section id=\"withdraw\">", "section"), "data-dsa-id")));
     }
 }

@@ -1,0 +1,55 @@
+package org.dsarules.documents;
+
+import java.util.List;
+import java.util.Objects;
+import org.dsarules.decision.Decision;
+import org.dsarules.engine.RuleInfo;
+import org.dsarules.model.Agreement;
+
+/**
+ * One decided agreement as every document reads it: the decision, the agreement it was made for, the
+ * metadata of the rule that decided it, and what the rules say would settle it. Documents take every
+ * sentence about an outcome or a reason from here (the decision and its rule); the agreement's facts are
+ * only shown (title, parties, notes), never read again to work an outcome out.
+ *
+ * @param decision  the decision
+ * @param agreement the agreement, or null when the caller did not pass it (documents then show the id)
+ * @param rule      the deciding rule's metadata, or null when the knowledge base was not passed
+ * @param whatIf    what other answers to the decision's missing facts would decide (empty when not computed)
+ */
+public record DecidedAgreement(Decision decision, Agreement agreement, RuleInfo rule, WhatIf whatIf) {
+
+    /** The rule metadata key that holds the plain sentence for patients. */
+    public static final String PATIENT_REASON = "patientReason";
+
+    public DecidedAgreement {
+        Objects.requireNonNull(decision, "decision");
+        whatIf = whatIf == null ? WhatIf.NONE : whatIf;
+    }
+
+    public String id() {
+        return decision.dsaId();
+    }
+
+    /**
+     * A metadata value of the deciding rule, or null when it has none. The one place documents read rule
+     * metadata, so that a key's spelling and the quote stripping live in {@link RuleInfo} alone.
+     */
+    public String ruleMeta(String key) {
+        // Lane B's RuleInfo exposes every metadata value by key; until it is merged no rule declares
+        // more than the keys RuleInfo already reads, so there is nothing else to return.
+        return null;
+    }
+
+    /** The deciding rule's {@code @patientReason}, or null when it declares none. */
+    public String patientReason() {
+        return ruleMeta(PATIENT_REASON);
+    }
+
+    /** The questions of {@link Decision#questionsForIcb()} that are not about a missing field: the row's own and local ones. */
+    public List<String> otherQuestions() {
+        List<String> q = decision.questionsForIcb();
+        int n = Math.min(decision.missing().size(), q.size());
+        return q.subList(n, q.size());
+    }
+}
