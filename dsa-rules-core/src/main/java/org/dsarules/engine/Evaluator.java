@@ -89,7 +89,7 @@ final class Evaluator implements AutoCloseable {
     private Decision toDecision(String dsaId, List<Firing> firings) {
         List<TraceStep> trace = new ArrayList<>(firings.size());
         for (Firing f : firings) {
-            Proposal p = f.proposed();
+            Proposal p = f.proposalAsMade();
             if (p != null && f.rule().policyRow() == null) {
                 throw new DsaRulesException("rule \"" + f.rule().name()
                         + "\" proposed an outcome but has no @policyRow metadata");
@@ -102,7 +102,7 @@ final class Evaluator implements AutoCloseable {
         if (decisive == null) {
             return null;
         }
-        Proposal winner = decisive.proposal();
+        Proposal winner = decisive.standingProposal();
 
         TreeSet<String> redFlags = new TreeSet<>();
         for (RaisedFlag r : recorder.redFlags()) {
