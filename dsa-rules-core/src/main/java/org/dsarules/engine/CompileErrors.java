@@ -53,6 +53,7 @@ final class CompileErrors {
     private static final Pattern NO_CONSTRUCTOR = Pattern.compile("^The constructor ([\\w$]+)\\((.*)\\) is undefined$");
     private static final Pattern NO_METHOD = Pattern.compile(
             "^The method ([\\w$]+)\\((.*?)\\) is undefined for the type ([\\w$]+)$");
+    private static final Pattern COERCE = Pattern.compile("^Cannot coerce ([\\w.]+) to [\\w.]+!?$");
     private static final Pattern WRONG_ARGUMENTS = Pattern.compile(
             "^The method alphaIndexedBy\\(.*\\) in the type PatternDSL is not applicable for the arguments \\(Class<([\\w$]+)>.*, ([\\w$]+)\\)$");
 
@@ -199,8 +200,13 @@ final class CompileErrors {
         // file's rules one at a time.
         IndexedRule rule = isolate(index, source, compileText).orElse(null);
         if (rule != null) {
-            return new Problem(source.name(), rule.line(), rule.column(), "in rule " + Messages.quoted(rule.name())
-                    + ": " + plain(text));
+            Matcher coerce = COERCE.matcher(text);
+            Token literal = coerce.matches() ? literal(tokens, rule, coerce.group(1)) : null;
+            return literal == null
+                    ? new Problem(source.name(), rule.line(), rule.column(), "in rule " + Messages.quoted(rule.name())
+                            + ": " + plain(text))
+                    : new Problem(source.name(), literal.line(), literal.column(), "rule " + Messages.quoted(rule.name())
+                            + ": " + plain(text));
         }
         return new Problem(source.name(), 0, 0, plain(text));
     }
@@ -325,7 +331,12 @@ final class CompileErrors {
         Matcher notAVariable = NOT_A_VARIABLE.matcher(text);
         if (notAVariable.matches()) {
             String name = notAVariable.group(1).split("\\.")[0];
-            Set<String> known = new TreeSet<>(bound(tokens, rule));
+            List<String> bound = bound(tokens, rule);
+            if (name.startsWith("$")) {
+                return at(rule, tokens, name, in + Messages.quoted(name) + " is not bound in the rule's conditions"
+                        + suggestion(name, bound) + (bound.isEmpty() ? "" : "; it binds " + String.join(", ", bound)));
+            }
+            Set<String> known = new TreeSet<>(bound);
             known.addAll(FactTypes.all().keySet());
             return at(rule, tokens, name, in + Messages.quoted(name) + " is not a variable of the rule or a known type"
                     + suggestion(name, known));
@@ -348,20 +359,17 @@ final class CompileErrors {
         if (wrongArguments.matches()) {
             String field = wrongArguments.group(1);
             String value = wrongArguments.group(2);
-            Token literal = null;
-            for (Token t : tokens) {
-                if (t.line() > rule.line() && (rule.thenLine() == 0 || t.line() < rule.thenLine())
-                        && (value.equals("String") ? t.kind() == Kind.STRING : t.kind() == Kind.WORD
-                                && Character.isDigit(t.text().charAt(0)))) {
-                    literal = t;
-                    break;
-                }
+            Optional<Class<?>> enumType = FactTypes.bySimpleOrFullName(field).filter(Class::isEnum);
+            Token literal = literal(tokens, rule, value.equals("String") ? "String" : "int");
+            String message = in + "a " + field + " is compared with a " + value;
+            if (enumType.isPresent()) {
+                List<String> constants = FactTypes.constants(enumType.get());
+                String written = literal == null ? "" : literal.text();
+                String right = constants.contains(written) ? written : Suggest.nearest(written, constants)
+                        .orElse(constants.get(0));
+                message += ": write " + field + "." + right + (literal != null && literal.kind() == Kind.STRING
+                        ? ", not " + Messages.quoted(written) : "");
             }
-            String message = in + "a " + field + " is compared with a " + value
-                    + (FactTypes.bySimpleOrFullName(field).filter(Class::isEnum).isPresent()
-                            ? ": write the value as " + field + "." + FactTypes.constants(
-                                    FactTypes.bySimpleOrFullName(field).get()).get(0) + ", not as a string"
-                            : "");
             return literal == null ? new Problem(rule.file(), rule.line(), rule.column(), message)
                     : new Problem(rule.file(), literal.line(), literal.column(), message);
         }
@@ -376,6 +384,23 @@ final class CompileErrors {
             }
         }
         return new Problem(rule.file(), rule.thenLine() > 0 ? rule.thenLine() : rule.line(), 1, message);
+    }
+
+    /**
+     * The first literal of {@code javaType} ("String", or a number type) in the conditions of {@code rule}:
+     * where a comparison of mismatched types usually is.
+     */
+    private static Token literal(List<Token> tokens, IndexedRule rule, String javaType) {
+        boolean string = javaType.equals("String") || javaType.equals("java.lang.String");
+        for (Token t : tokens) {
+            if (t.line() < Math.max(rule.whenLine(), rule.line() + 1) || rule.thenLine() > 0 && t.line() >= rule.thenLine()) {
+                continue;
+            }
+            if (string ? t.kind() == Kind.STRING : t.kind() == Kind.WORD && Character.isDigit(t.text().charAt(0))) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** The variables a rule binds in its conditions ({@code $a: Agreement()}). */

@@ -67,13 +67,31 @@ final class Evaluator implements AutoCloseable {
             }
             if (fired >= MAX_FIRINGS) {
                 throw new DsaRulesException("the rules fired " + MAX_FIRINGS + " times for one agreement and were"
-                        + " stopped: a rule probably triggers itself again (check rules that insert what they match)");
+                        + " stopped: a rule probably triggers itself again (check rules that insert what they match): "
+                        + loopers(recorder.firings()));
             }
             recorder.stop();
             return toDecision(agreement.id(), recorder.firings());
         } finally {
             clear();
         }
+    }
+
+    /** The rules that fired most often, most first: the ones that kept firing. */
+    private static String loopers(List<Firing> firings) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Firing f : firings) {
+            counts.merge(f.rule().name(), 1, Integer::sum);
+        }
+        int most = counts.values().stream().max(Integer::compare).orElse(0);
+        List<String> out = new ArrayList<>();
+        counts.forEach((rule, n) -> {
+            // A rule that fired at least a tenth as often as the most frequent one kept firing too.
+            if (n * 10 >= most && out.size() < 5) {
+                out.add("\"" + rule + "\" fired " + n + " times");
+            }
+        });
+        return String.join(", ", out);
     }
 
     private void clear() {

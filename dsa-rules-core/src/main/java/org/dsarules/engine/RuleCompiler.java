@@ -37,6 +37,11 @@ final class RuleCompiler {
     static final String IN_FORCE_FROM = "inForceFrom";
     static final String IN_FORCE_UNTIL = "inForceUntil";
 
+    /** The longest rule name accepted: a name is an id that people read in traces and reports. */
+    static final int MAX_NAME = 200;
+    /** The longest metadata value accepted: Java's constant pool holds at most 65,535 bytes per string. */
+    static final int MAX_METADATA = 10_000;
+
     private RuleCompiler() {
     }
 
@@ -52,6 +57,18 @@ final class RuleCompiler {
         }
         for (IndexedRule r : index.rules()) {
             String name = Messages.quoted(r.name());
+            if (r.name().length() > MAX_NAME) {
+                // The compiler would fail on it in the Java it generates, far from the cause.
+                problems.add(new Problem(r.file(), r.line(), r.column(), "rule " + name + ": a rule's name is its id"
+                        + " and must be at most " + MAX_NAME + " characters long"));
+            }
+            for (Metadata m : r.metadata()) {
+                if (m.value() != null && m.value().length() > MAX_METADATA) {
+                    problems.add(new Problem(r.file(), m.line(), m.column(), "rule " + name + ": @" + m.key()
+                            + " is " + m.value().length() + " characters long; a metadata value must be at most "
+                            + MAX_METADATA + " characters"));
+                }
+            }
             if (r.meta(RuleInfo.CITATION).map(Metadata::value).filter(v -> !v.isBlank()).isEmpty()) {
                 problems.add(new Problem(r.file(), r.line(), r.column(), "rule " + name
                         + " has no @citation metadata: every rule must cite where its criterion comes from,"

@@ -46,13 +46,15 @@ public final class RuleIndex {
      * @param metadata    the metadata it declares, in the order written
      * @param conditions  its conditions (between {@code when} and {@code then}), comments removed, on one line
      * @param consequence its consequence (between {@code then} and {@code end}), comments removed
+     * @param whenLine    the line of its {@code when} keyword (0 when it has none)
      * @param thenLine    the line of its {@code then} keyword (0 when it has none)
      * @param rank        its position in the rule files, sorted by file key then position in the file
      * @param proposes    the outcome its consequence proposes ({@code Proposal.of(Outcome.X, ...)} or
      *                    {@code Proposal.ask(...)}), or null when it proposes none
      */
     public record IndexedRule(String name, RuleSource source, int line, int column, String packageName,
-            List<Metadata> metadata, String conditions, String consequence, int thenLine, int rank, Outcome proposes) {
+            List<Metadata> metadata, String conditions, String consequence, int whenLine, int thenLine, int rank,
+            Outcome proposes) {
         public IndexedRule {
             metadata = List.copyOf(metadata);
         }
@@ -126,7 +128,7 @@ public final class RuleIndex {
                     continue;
                 }
                 byName.put(f.name, new IndexedRule(f.name, s, f.line, f.column, f.packageName, f.metadata,
-                        f.conditions, f.consequence, f.thenLine, ranks.get(f.name), f.proposes));
+                        f.conditions, f.consequence, f.whenLine, f.thenLine, ranks.get(f.name), f.proposes));
             }
         }
         List<IndexedRule> rules = new ArrayList<>(byName.values());
@@ -197,7 +199,7 @@ public final class RuleIndex {
     // ---- reading one file ----
 
     private record Found(String name, int line, int column, String packageName, List<Metadata> metadata,
-            String conditions, String consequence, int thenLine, Outcome proposes) {
+            String conditions, String consequence, int whenLine, int thenLine, Outcome proposes) {
     }
 
     private static List<Found> read(Scan scan) {
@@ -265,8 +267,10 @@ public final class RuleIndex {
             }
         }
         int whenEnd = -1;
+        int whenLine = 0;
         if (i < t.size() && t.get(i).is("when")) {
             whenEnd = t.get(i).end();
+            whenLine = t.get(i).line();
             i = skipTo(t, i + 1, "then");
         }
         int thenLine = 0;
@@ -285,8 +289,8 @@ public final class RuleIndex {
         int endOffset = i < t.size() ? t.get(i).offset() : scan.code().length();
         String consequence = thenEnd < 0 ? "" : scan.code().substring(thenEnd, endOffset).strip();
         Outcome proposes = thenIndex < 0 ? null : proposes(t, thenIndex + 1, i);
-        out.add(new Found(name, keyword.line(), keyword.column(), pkg, metadata, conditions, consequence, thenLine,
-                proposes));
+        out.add(new Found(name, keyword.line(), keyword.column(), pkg, metadata, conditions, consequence, whenLine,
+                thenLine, proposes));
         return Math.min(i + 1, t.size());
     }
 

@@ -142,6 +142,7 @@ public final class DecisionDocumentWriter implements AuditSink {
                 json.writeNumberField("index", e.index());
                 json.writeStringField("dsaId", e.dsaId());
                 json.writeStringField("field", e.field());
+                json.writeStringField("code", e.code().name());
                 json.writeStringField("message", e.message());
                 json.writeEndObject();
             }

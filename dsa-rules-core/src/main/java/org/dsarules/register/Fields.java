@@ -97,7 +97,23 @@ public final class Fields {
     }
 
     /** Reads and writes one field's value on an agreement; {@code index} is the party's, or -1. */
-    private record Access(Field field, Class<?> type, Getter get, Setter set) {
+    private record Access(Field field, Class<?> type, Getter get, Setter set, BiConsumer<Agreement.Builder, Object> build) {
+    }
+
+    /**
+     * A top-level field of one value or one list (not {@code id}, not a party's or a nested object's
+     * field), for the readers and writers of the register's forms, which handle these alike by kind.
+     *
+     * @param field what the catalogue says of it
+     * @param type  its enum type, or {@code String}, {@code Boolean}, {@code LocalDate}
+     */
+    public record TopLevel(Field field, Class<?> type, Function<Agreement, Object> get, BiConsumer<Agreement.Builder, Object> set) {
+    }
+
+    /** The top-level field of this name, or empty. */
+    public static Optional<TopLevel> topLevel(String name) {
+        return ACCESS.stream().filter(x -> x.build() != null && x.field().path().equals(name)).findFirst()
+                .map(x -> new TopLevel(x.field(), x.type(), a -> x.get().get(a, -1), x.build()));
     }
 
     private interface Getter {
@@ -287,7 +303,7 @@ public final class Fields {
             Agreement.Builder b = a.toBuilder();
             set.accept(b, (T) v);
             return b.build();
-        });
+        }, (b, v) -> set.accept(b, (T) v));
     }
 
     private static Access party(String name, Kind kind, Class<?> type, Function<Party, Object> get) {
@@ -309,7 +325,7 @@ public final class Fields {
                         parties.add(changed);
                     }
                     return a.toBuilder().parties(parties).build();
-                });
+                }, null);
     }
 
     private static Access legal(String name, Kind kind, Class<?> type, Function<LegalRequirement, Object> get) {
@@ -326,7 +342,7 @@ public final class Fields {
                     // an object with nothing known in it is the same as no object: not known
                     boolean empty = changed.kind() == null && changed.reference() == null && changed.expiresOn() == null;
                     return a.toBuilder().legalRequirement(empty ? null : changed).build();
-                });
+                }, null);
     }
 
     private static Access icb(String name, Kind kind, Class<?> type, Function<IcbAssessment, Object> get) {
@@ -343,6 +359,6 @@ public final class Fields {
                     boolean empty = changed.status() == null && changed.conclusion() == null && changed.requestedOn() == null
                             && changed.receivedOn() == null;
                     return a.toBuilder().icbAssessment(empty ? null : changed).build();
-                });
+                }, null);
     }
 }

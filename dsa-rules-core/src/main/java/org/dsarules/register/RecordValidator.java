@@ -2,9 +2,11 @@ package org.dsarules.register;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.IntFunction;
 import org.dsarules.decision.ErrorCode;
 import org.dsarules.decision.RecordError;
@@ -20,29 +22,47 @@ import org.dsarules.model.Agreement;
  * <p>One instance validates one register: it remembers the ids it has seen, so that each later record
  * with an id already used is in error. Not thread-safe.
  *
- * <p>The register's fields. Adding a field to the format touches: {@code model/Agreement.java} (the
- * component and its builder), {@link Fields} (its kind, for answers and the spreadsheet columns),
- * {@link RecordReading} (one {@code case} line), {@code json/AgreementJson.java} (one {@code put}
- * line), {@code csv/CsvTemplate.java} (its help text), and the list below: five source files, plus
- * the README or {@code record-format.md} that documents it.
+ * <p>The register's fields are the catalogue's ({@link Fields}). Adding a field of one value or one
+ * list to the format touches two source files: {@code model/Agreement.java} (the component and its
+ * builder) and {@link Fields} (its path, kind and accessors); the JSON reader and writer, the
+ * spreadsheet columns, the template's help and answers all follow from the catalogue. Then the README
+ * or {@code record-format.md} that documents it (and, optionally, better words for the template in
+ * {@code csv/CsvTemplate.java}). A field of a party, {@code legalRequirement} or {@code icbAssessment}
+ * also takes a {@code case} line in {@link RecordReading} and a line in {@code json/AgreementJson.java}.
+ * Before the register seam every field took five (the model, the parser's switch and its field list,
+ * the CSV column kinds, the JSON writer, the template).
  */
 public final class RecordValidator {
-    /** The fields of an agreement, in {@code record-format.md} order; the project's additions last. */
-    public static final List<String> AGREEMENT_FIELDS = List.of("id", "title", "status", "requestedBy",
-            "signedOn", "reviewDue", "practiceRole", "parties", "purposes", "legalRequirement", "article6Bases",
-            "article9Conditions", "commonLawBasis", "commonLawBasisExpires", "identifiability",
-            "nationalDataOptOutApplied", "type1OptOutApplied", "commercialAccess", "dpiaProvided",
-            "icbAssessment", "lmcAdvice", "notes", "programme", "history");
+    /**
+     * The fields of an agreement, in {@code record-format.md} order, the project's additions last: those
+     * of the catalogue ({@link Fields}), with {@code id} first and {@code history} last.
+     */
+    public static final List<String> AGREEMENT_FIELDS = agreementFieldList();
     /** The fields of a party, in {@code record-format.md} order. */
-    public static final List<String> PARTY_FIELDS = List.of("name", "kind", "role", "instructedBy", "directCareProvider");
+    public static final List<String> PARTY_FIELDS = fieldsOf("parties[N].");
     /** The fields of {@code legalRequirement}. */
-    public static final List<String> LEGAL_REQUIREMENT_FIELDS = List.of("kind", "reference", "expiresOn");
+    public static final List<String> LEGAL_REQUIREMENT_FIELDS = fieldsOf("legalRequirement.");
     /** The fields of {@code icbAssessment}. */
-    public static final List<String> ICB_ASSESSMENT_FIELDS = List.of("status", "conclusion", "requestedOn", "receivedOn");
+    public static final List<String> ICB_ASSESSMENT_FIELDS = fieldsOf("icbAssessment.");
     /** The fields of a history entry, in the order the README documents them. */
     public static final List<String> HISTORY_FIELDS = List.of("date", "field", "oldValue", "newValue", "source");
 
     private final Map<String, Integer> firstIndexOfId = new HashMap<>();
+
+    private static List<String> agreementFieldList() {
+        Set<String> names = new LinkedHashSet<>();
+        names.add("id");
+        for (Fields.Field f : Fields.all()) {
+            names.add(f.path().split("[.\\[]", 2)[0]);
+        }
+        names.add("history");
+        return List.copyOf(names);
+    }
+
+    private static List<String> fieldsOf(String prefix) {
+        return Fields.all().stream().map(Fields.Field::path).filter(p -> p.startsWith(prefix))
+                .map(p -> p.substring(prefix.length())).toList();
+    }
     private final IntFunction<String> where;
 
     /** A validator for a new register: no id seen yet; an earlier record is named by its index. */

@@ -2,6 +2,7 @@ package org.dsarules.register;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,46 +56,30 @@ public final class SheetColumns {
 
     /**
      * How each field's cells are read, by field name ({@code legalRequirement.kind}, and
-     * {@code parties.name} for a party's). A field of the format missing here is read as text.
+     * {@code parties.name} for a party's): the catalogue's kinds ({@link Fields}), so that a field added
+     * there is read right here too, with {@code id} and the history entries' fields, which answers never set.
      */
-    public static final Map<String, Kind> KINDS = Map.ofEntries(
-            Map.entry("id", Kind.TEXT),
-            Map.entry("title", Kind.TEXT),
-            Map.entry("programme", Kind.TEXT),
-            Map.entry("status", Kind.VALUE),
-            Map.entry("requestedBy", Kind.TEXT),
-            Map.entry("signedOn", Kind.DATE),
-            Map.entry("reviewDue", Kind.DATE),
-            Map.entry("practiceRole", Kind.VALUE),
-            Map.entry("purposes", Kind.LIST),
-            Map.entry("article6Bases", Kind.LIST),
-            Map.entry("article9Conditions", Kind.LIST),
-            Map.entry("commonLawBasis", Kind.VALUE),
-            Map.entry("commonLawBasisExpires", Kind.DATE),
-            Map.entry("identifiability", Kind.VALUE),
-            Map.entry("nationalDataOptOutApplied", Kind.BOOLEAN),
-            Map.entry("type1OptOutApplied", Kind.BOOLEAN),
-            Map.entry("commercialAccess", Kind.BOOLEAN),
-            Map.entry("dpiaProvided", Kind.BOOLEAN),
-            Map.entry("lmcAdvice", Kind.VALUE),
-            Map.entry("notes", Kind.TEXT),
-            Map.entry("legalRequirement.kind", Kind.VALUE),
-            Map.entry("legalRequirement.reference", Kind.TEXT),
-            Map.entry("legalRequirement.expiresOn", Kind.DATE),
-            Map.entry("icbAssessment.status", Kind.VALUE),
-            Map.entry("icbAssessment.conclusion", Kind.VALUE),
-            Map.entry("icbAssessment.requestedOn", Kind.DATE),
-            Map.entry("icbAssessment.receivedOn", Kind.DATE),
-            Map.entry("parties.name", Kind.TEXT),
-            Map.entry("parties.kind", Kind.VALUE),
-            Map.entry("parties.role", Kind.VALUE),
-            Map.entry("parties.instructedBy", Kind.TEXT),
-            Map.entry("parties.directCareProvider", Kind.BOOLEAN),
-            Map.entry("history.date", Kind.DATE),
-            Map.entry("history.field", Kind.VALUE),
-            Map.entry("history.oldValue", Kind.TEXT),
-            Map.entry("history.newValue", Kind.TEXT),
-            Map.entry("history.source", Kind.TEXT));
+    public static final Map<String, Kind> KINDS = kinds();
+
+    private static Map<String, Kind> kinds() {
+        Map<String, Kind> kinds = new LinkedHashMap<>();
+        kinds.put("id", Kind.TEXT);
+        for (Fields.Field f : Fields.all()) {
+            kinds.put(f.path().replace("parties[N].", PARTIES + "."), switch (f.kind()) {
+                case ENUM -> Kind.VALUE;
+                case ENUM_LIST -> Kind.LIST;
+                case DATE -> Kind.DATE;
+                case BOOLEAN -> Kind.BOOLEAN;
+                case TEXT -> Kind.TEXT;
+            });
+        }
+        kinds.put("history.date", Kind.DATE);
+        kinds.put("history.field", Kind.VALUE);
+        kinds.put("history.oldValue", Kind.TEXT);
+        kinds.put("history.newValue", Kind.TEXT);
+        kinds.put("history.source", Kind.TEXT);
+        return Map.copyOf(kinds);
+    }
 
     private static final Pattern PARTY = Pattern.compile("parties\\[(0|[1-9][0-9]{0,8})\\]\\.([A-Za-z0-9]+)");
     private static final Pattern HISTORY_ENTRY = Pattern.compile("history\\[(0|[1-9][0-9]{0,8})\\]\\.([A-Za-z0-9]+)");
@@ -295,4 +280,17 @@ public final class SheetColumns {
                 ? " (the columns must be separated by commas)" : "";
     }
 
+    /**
+     * Fails the input when a data row has a value under a header cell left empty: its meaning would be
+     * lost silently.
+     */
+    public static void requireNamed(Column[] columns, List<String> cells, int row, String source) {
+        for (int i = 0; i < cells.size() && i < columns.length; i++) {
+            if (columns[i] == null && !cells.get(i).isBlank()) {
+                throw failure(source, "row " + row + ", column " + letter(i) + ": a value ("
+                        + RecordValidator.quote(cells.get(i).strip())
+                        + ") in a column without a name in the header: name the column or clear the cell");
+            }
+        }
+    }
 }

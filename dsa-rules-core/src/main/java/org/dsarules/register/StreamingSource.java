@@ -2,6 +2,7 @@ package org.dsarules.register;
 
 import java.io.IOException;
 import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 import org.dsarules.exception.RegisterFormatException;
 
 /**
@@ -35,6 +36,20 @@ public abstract class StreamingSource implements RegisterSource {
 
     /** Closes the input; called once. */
     protected abstract void closeInput() throws IOException;
+
+    /**
+     * Runs {@code start} on a new source (reading a header, or up to the first record), closing the
+     * source when it throws, so that an input that is not a register fails at once and leaves nothing open.
+     */
+    protected static <S extends StreamingSource> S started(S s, Consumer<S> start) {
+        try {
+            start.accept(s);
+            return s;
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
 
     @Override
     public final boolean hasNext() {

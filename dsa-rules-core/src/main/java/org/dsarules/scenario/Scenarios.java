@@ -28,7 +28,10 @@ import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.Outcome;
 import org.dsarules.decision.RecordError;
+import org.dsarules.decision.Summary;
+import org.dsarules.decision.TraceLevel;
 import org.dsarules.decision.TraceStep;
+import org.dsarules.engine.Suggest;
 import org.dsarules.exception.DsaRulesException;
 import org.dsarules.scenario.ScenarioResult.Failure;
 
@@ -97,10 +100,12 @@ public final class Scenarios {
             throw bad(file, "asOf: \"" + root.get("asOf").asText() + "\" is not a YYYY-MM-DD date");
         }
         JsonNode register;
+        Path registerSource = file;
         if (root.has("register")) {
             register = root.get("register");
         } else if (root.has("registerFile")) {
             Path rf = file.toAbsolutePath().getParent().resolve(text(file, root, "registerFile"));
+            registerSource = rf;
             try {
                 register = MAPPER.readTree(Files.readAllBytes(rf));
             } catch (java.nio.file.NoSuchFileException e) {
@@ -124,7 +129,8 @@ public final class Scenarios {
             expect.put(e.getKey(), expectation(file, e.getKey(), e.getValue()));
         }
         try {
-            return new Scenario(name, file.toString(), asOf, MAPPER.writeValueAsString(register), expect);
+            return new Scenario(name, file.toString(), asOf, MAPPER.writeValueAsString(register), expect,
+                    registerSource.toString());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -200,8 +206,18 @@ public final class Scenarios {
 
     /** Runs a scenario: audits its register as of its date and checks each expectation. */
     public static ScenarioResult run(DsaRules rules, Scenario s) {
-        AuditResult audit = rules.audit(new ByteArrayInputStream(s.register().getBytes(StandardCharsets.UTF_8)),
-                s.source(), s.asOf());
+        AuditResult audit;
+        try {
+            audit = rules.audit(new ByteArrayInputStream(s.register().getBytes(StandardCharsets.UTF_8)),
+                    s.registerSource(), s.asOf());
+        } catch (DsaRulesException e) {
+            // A register the reader refuses as a whole (over a parser limit, say) fails this scenario
+            // only, naming the register's own file; the other scenarios still run.
+            AuditResult none = new AuditResult(rules.knowledgeBaseInfo(), s.asOf(), TraceLevel.FULL, null, List.of(),
+                    List.of(), Summary.of(List.of(), 0));
+            return new ScenarioResult(s, List.of(new Failure("(register)", "register", "a register the rules can read",
+                    e.getMessage())), none);
+        }
         Map<String, Decision> byId = new TreeMap<>();
         audit.decisions().forEach(d -> byId.put(d.dsaId(), d));
         Map<String, RecordError> errorsById = new TreeMap<>();
@@ -228,6 +244,20 @@ public final class Scenarios {
             Set<String> fired = new TreeSet<>();
             for (TraceStep step : d.trace()) {
                 fired.add(step.rule());
+            }
+            // A rule name that the knowledge base does not have would make a notFired check pass
+            // whatever the rules do, and a fired check fail for the wrong reason: both are failures.
+            Set<String> known = rules.knowledgeBase().rules().keySet();
+            for (String check : List.of("fired", "notFired", "decisiveRule")) {
+                List<String> named = check.equals("fired") ? x.fired() : check.equals("notFired") ? x.notFired()
+                        : x.decisiveRule() == null ? null : List.of(x.decisiveRule());
+                for (String rule : named == null ? List.<String>of() : named) {
+                    if (!known.contains(rule)) {
+                        failures.add(new Failure(id, check, "a rule of the knowledge base", "no rule is named \""
+                                + rule + "\"" + Suggest.nearest(rule, known).map(n -> " (did you mean \"" + n + "\"?)")
+                                        .orElse("")));
+                    }
+                }
             }
             if (x.fired() != null) {
                 Set<String> absent = new TreeSet<>(x.fired());

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.dsarules.decision.ErrorCode;
 import org.dsarules.generate.AgreementGenerator;
@@ -38,6 +40,13 @@ class FieldsTest {
         assertEquals(List.of("true", "false"), Fields.field("dpiaProvided").orElseThrow().values());
         assertTrue(Fields.field("id").isEmpty());
         assertTrue(Fields.field("parties[x].role").isEmpty());
+    }
+
+    /** The catalogue is the register's field list: every component of an agreement is in it, in the model's order. */
+    @Test
+    void everyComponentOfAnAgreementIsAFieldOfTheRegister() {
+        List<String> components = Arrays.stream(Agreement.class.getRecordComponents()).map(RecordComponent::getName).toList();
+        assertEquals(components, RecordValidator.AGREEMENT_FIELDS);
     }
 
     @Test

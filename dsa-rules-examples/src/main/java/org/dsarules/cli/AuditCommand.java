@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
 /** {@code dsa-audit audit}: decides every agreement of a register and reports why. */
 @Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = DsaAudit.Version.class,
         description = {"Decide every agreement of a register (JSON: an object with \"practice\" and \"agreements\", "
-                + "or an array of agreements; or CSV: one agreement a row, see 'dsa-audit template') and report each "
+                + "or an array of agreements; or CSV or an Excel .xlsx workbook: one agreement a row, see 'dsa-audit template') and report each "
                 + "outcome with its reasons."},
         footer = {"", "Exit status: 0 every record decided, 1 some records in error (the others are still decided), "
             + "2 the command could not run (unreadable file, bad option, rules that do not compile)."})

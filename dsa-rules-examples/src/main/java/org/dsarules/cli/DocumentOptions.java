@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 
 /** What {@code letter}, {@code refer} and {@code ppg} take: the register, the date, where to write, which rules. */
 final class DocumentOptions {
-    @Parameters(paramLabel = "FILE", description = "The register to audit (JSON, or CSV).")
+    @Parameters(paramLabel = "FILE", description = "The register to audit (JSON, CSV or .xlsx).")
     Path file;
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = Dates.class,

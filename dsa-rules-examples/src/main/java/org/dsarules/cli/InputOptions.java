@@ -5,10 +5,10 @@ import org.dsarules.register.RegisterFiles;
 import org.dsarules.register.RegisterSource;
 import picocli.CommandLine.Option;
 
-/** How to read the register: JSON or CSV, by the file's extension unless told. */
+/** How to read the register: JSON, CSV or xlsx, by the file's extension unless told. */
 final class InputOptions {
     @Option(names = "--input-format", paramLabel = "FORMAT",
-            description = "json or csv. Default: csv for a .csv file, else json.")
+            description = "json, csv or xlsx. Default: csv for a .csv file, xlsx for a .xlsx file, else json.")
     RegisterFiles.Format inputFormat;
 
     RegisterSource open(Path file) {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What the document commands ({@code letter}, {@code refer}, {@code ppg}) share: audit the register
- * while keeping its agreements by id, build the one model every document reads ({@link AuditedRegister}),
+ * (JSON, CSV or xlsx) while keeping its agreements by id, build the one model every document reads ({@link AuditedRegister}),
  * render one document and write it to standard output or, whole or not at all, to {@code --out}.
  * A register with records in error gives no document unless {@code --allow-incomplete} asks for one,
  * and then the document names the agreements it leaves out.
@@ -42,7 +42,7 @@ final class ReportDocument {
         }
         DsaRules rules = options.rules.build();
         LocalDate date = options.asOf != null ? options.asOf : rules.today();
-        // One pass over the register (JSON or CSV, by its name): the decisions, and the agreements by id.
+        // One pass over the register (JSON, CSV or xlsx, by its name or --input-format): the decisions, and the agreements by id.
         Map<String, Agreement> byId = new LinkedHashMap<>();
         AuditResult result;
         try (RegisterSource source = Reports.recording(options.input.open(file), byId)) {

@@ -3,13 +3,17 @@ package org.dsarules.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.TraceStep;
+import org.dsarules.engine.KnowledgeBase;
 import org.dsarules.exception.DsaRulesException;
 import org.dsarules.scenario.Scenario;
 import org.dsarules.scenario.ScenarioResult;
@@ -63,7 +67,7 @@ final class TestCommand implements Callable<Integer> {
                 continue;
             }
             ScenarioResult r = Scenarios.run(rules, s);
-            java.util.Set<String> fired = new java.util.TreeSet<>();
+            Set<String> fired = new TreeSet<>();
             r.audit().decisions().forEach(d -> d.trace().forEach(t -> fired.add(t.rule())));
             fired.forEach(rule -> firedBy.merge(rule, 1, Integer::sum));
             if (r.passed()) {
@@ -74,7 +78,7 @@ final class TestCommand implements Callable<Integer> {
                 out.println("FAIL " + s.name() + " (" + f + ")");
                 Map<String, Decision> byId = new TreeMap<>();
                 r.audit().decisions().forEach(d -> byId.put(d.dsaId(), d));
-                java.util.Set<String> traced = new java.util.TreeSet<>();
+                Set<String> traced = new TreeSet<>();
                 for (ScenarioResult.Failure x : r.failures()) {
                     out.println("     " + x);
                 }
@@ -93,28 +97,49 @@ final class TestCommand implements Callable<Integer> {
             }
         }
         if (coverage) {
-            printCoverage(out, firedBy);
+            printCoverage(out, firedBy, rules);
         }
         out.println(passed + " passed, " + failed + " failed");
         return failed == 0 ? DsaAudit.OK : DsaAudit.RECORDS_IN_ERROR;
     }
 
-    private static void printCoverage(PrintWriter out, Map<String, Integer> firedBy) {
-        out.println();
-        out.println("Coverage (scenarios that fired each rule):");
-        List<String> never = new ArrayList<>();
+    /**
+     * Coverage by rule file: the default knowledge base's rules as one group, then each overlay file's
+     * own, so an author sees how far the scenarios exercise the rules they wrote.
+     */
+    private static void printCoverage(PrintWriter out, Map<String, Integer> firedBy, DsaRules rules) {
+        Set<String> defaults = new TreeSet<>();
+        if (!rules.knowledgeBaseInfo().name().equals("local")) {
+            KnowledgeBase.defaultSources(DsaRules.class.getClassLoader()).forEach(s -> defaults.add(s.name()));
+        }
+        Map<String, Map<String, Integer>> groups = new TreeMap<>(
+                Comparator.comparing((String g) -> !g.equals(DEFAULT_GROUP)).thenComparing(Comparator.naturalOrder()));
         firedBy.forEach((rule, n) -> {
-            out.printf("  %4d  %s%n", n, rule);
-            if (n == 0) {
-                never.add(rule);
-            }
+            String file = rules.knowledgeBase().index().rule(rule).map(r -> r.file()).orElse("(unknown file)");
+            groups.computeIfAbsent(defaults.contains(file) ? DEFAULT_GROUP : file, g -> new TreeMap<>()).put(rule, n);
         });
-        int total = firedBy.size();
-        int hit = total - never.size();
-        out.printf("Rules fired: %d of %d (%.1f%%)%n", hit, total, total == 0 ? 100.0 : 100.0 * hit / total);
+        out.println();
+        out.println("Coverage (scenarios that fired each rule), by rule file:");
+        List<String> never = new ArrayList<>();
+        groups.forEach((group, counts) -> {
+            out.println("  " + group + ":");
+            int hit = 0;
+            for (Map.Entry<String, Integer> e : counts.entrySet()) {
+                out.printf("  %4d  %s%n", e.getValue(), e.getKey());
+                if (e.getValue() == 0) {
+                    never.add(e.getKey());
+                } else {
+                    hit++;
+                }
+            }
+            int total = counts.size();
+            out.printf("  Rules fired: %d of %d (%.1f%%)%n", hit, total, total == 0 ? 100.0 : 100.0 * hit / total);
+        });
         if (!never.isEmpty()) {
             out.println("Never fired: " + String.join(", ", never));
         }
         out.println();
     }
+
+    private static final String DEFAULT_GROUP = "default knowledge base";
 }

@@ -58,7 +58,7 @@ final class Answers {
                     "the agreement makes the practice " + article(Plain.enumWords(PracticeRole.valueOf(v))))));
             case "role" -> values("parties[N].role").forEach(v -> out.add(setParties(a, "role", v,
                     p -> p.role() == null, "each organisation without a stated role is "
-                            + article(Plain.enumWords(PartyRole.valueOf(v))))));
+                            + article(Plain.role(PartyRole.valueOf(v))))));
             case "instructedBy" -> {
                 List<String> instructors = new ArrayList<>();
                 instructors.add(Party.PRACTICE);

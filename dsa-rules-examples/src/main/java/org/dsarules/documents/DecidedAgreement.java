@@ -20,7 +20,7 @@ import org.dsarules.model.Agreement;
 public record DecidedAgreement(Decision decision, Agreement agreement, RuleInfo rule, WhatIf whatIf) {
 
     /** The rule metadata key that holds the plain sentence for patients. */
-    public static final String PATIENT_REASON = "patientReason";
+    public static final String PATIENT_REASON = RuleInfo.PATIENT_REASON;
 
     public DecidedAgreement {
         Objects.requireNonNull(decision, "decision");
@@ -36,9 +36,7 @@ public record DecidedAgreement(Decision decision, Agreement agreement, RuleInfo 
      * metadata, so that a key's spelling and the quote stripping live in {@link RuleInfo} alone.
      */
     public String ruleMeta(String key) {
-        // Lane B's RuleInfo exposes every metadata value by key; until it is merged no rule declares
-        // more than the keys RuleInfo already reads, so there is nothing else to return.
-        return null;
+        return rule == null ? null : rule.meta(key);
     }
 
     /** The deciding rule's {@code @patientReason}, or null when it declares none. */

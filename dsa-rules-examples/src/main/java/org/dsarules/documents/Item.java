@@ -389,9 +389,15 @@ record Item(int n, DecidedAgreement decided, LocalDate asOf) {
             case WITHDRAW -> (isNewRequest() ? "We will not sign it" : "We are stopping it")
                     + (decision().redFlags().isEmpty() ? "." : " because " + decision().redFlags().stream()
                             .map(Plain::patientRedFlag).distinct().collect(Collectors.joining("; ")) + ".");
-            case ASK_ICB_FOR_INFORMATION -> "We need more information before we decide.";
+            // The sentence about asking the ICB (patientAsking) says it, in the tense the register supports.
+            case ASK_ICB_FOR_INFORMATION -> "";
             case REFER_TO_BMA -> "We are asking the British Medical Association, which represents doctors, for advice before we decide.";
         };
+    }
+
+    /** The reason and, for an open agreement, where the practice's questions stand: the PPG page's sentence. */
+    String patientSentences() {
+        return (patientReason() + " " + patientAsking()).strip();
     }
 
     /**

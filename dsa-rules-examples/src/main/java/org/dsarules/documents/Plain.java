@@ -167,7 +167,7 @@ final class Plain {
     }
 
     static String role(PartyRole r) {
-        return enumWords(r);
+        return r == PartyRole.SUB_PROCESSOR ? "sub-processor" : enumWords(r);
     }
 
     static String kind(PartyKind k) {

@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
+import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.dsarules.register.ReadResult;
+import org.dsarules.register.RegisterFiles;
+import org.dsarules.register.RegisterFiles.Format;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +29,31 @@ class CsvCliTest {
         JsonNode b = AuditCommandTest.MAPPER.readTree(json.out()).get("decisions");
         assertEquals(15, a.size());
         assertEquals(b, a);
+    }
+
+    /** issue 11: a register kept as an Excel workbook is read directly, by its extension or --input-format. */
+    @Test
+    void anXlsxWorkbookDecidesAsItsJsonForm(@TempDir Path dir) throws Exception {
+        Path xlsx = dir.resolve("register.xlsx");
+        try (OutputStream out = Files.newOutputStream(xlsx)) {
+            RegisterFiles.writer(Format.XLSX).write(ReadResult.of(RegisterFiles.open(Path.of(JSON))).register(), out);
+        }
+        Path renamed = Files.copy(xlsx, dir.resolve("register.bin"));
+        for (String[] args : List.of(new String[] {"audit", xlsx.toString()},
+                new String[] {"audit", renamed.toString(), "--input-format", "xlsx"})) {
+            AuditCommandTest.Run x = AuditCommandTest.run(concat(args, "--format", "json", "--as-of", "2026-06-15"));
+            AuditCommandTest.Run json = AuditCommandTest.run("audit", JSON, "--format", "json", "--as-of", "2026-06-15");
+            assertEquals(0, x.status(), x.err());
+            assertEquals("", x.err());
+            assertEquals(AuditCommandTest.MAPPER.readTree(json.out()).get("decisions"),
+                    AuditCommandTest.MAPPER.readTree(x.out()).get("decisions"));
+        }
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     @Test

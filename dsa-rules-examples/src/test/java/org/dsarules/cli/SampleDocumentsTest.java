@@ -33,6 +33,9 @@ class SampleDocumentsTest {
                 new Doc("audit-report.html", List.of("audit", SAMPLE, "--as-of", "2026-06-15", "--format", "html")),
                 new Doc("decisions.json", List.of("audit", SAMPLE, "--as-of", "2026-06-15", "--format", "json")),
                 new Doc("letter-to-icb.md", List.of("letter", SAMPLE, "--as-of", "2026-06-15", "--format", "markdown")),
+                // A register filled from what a practice knows (names, organisations, rough purposes): the letter
+                // asks each question once, numbered, so twelve open agreements still fit on two pages.
+                new Doc("letter-to-icb-sparse.md", List.of("letter", "samples/sparse-register.json", "--as-of", "2026-06-15")),
                 new Doc("bma-referrals.txt", List.of("refer", SAMPLE, "--as-of", "2026-06-15")),
                 new Doc("ppg-summary.md", List.of("ppg", SAMPLE, "--as-of", "2026-06-15")),
                 new Doc("ppg-summary.html", List.of("ppg", SAMPLE, "--as-of", "2026-06-15", "--format", "html")),

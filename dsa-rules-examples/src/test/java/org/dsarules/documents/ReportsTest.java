@@ -215,6 +215,24 @@ class ReportsTest {
         assertEquals(titles(open), titlesIn(pending));
     }
 
+    @Test
+    void ppgPageTenseFollowsTheRegisterAndAnEmptyHeadingSaysSoPlainly() {
+        String page = Reports.ppgSummary(audited);
+        // MB-08's register entry records a request to the ICB on 12 May 2026; MB-13's records none.
+        String mb08 = page.lines().filter(l -> l.contains("Local authority public health intelligence feed")).findFirst().orElseThrow();
+        assertTrue(mb08.contains("We asked the local NHS on 12 May 2026"), mb08);
+        String mb13 = page.lines().filter(l -> l.contains("Carers' support referral scheme")).findFirst().orElseThrow();
+        assertTrue(mb13.contains("We will ask the local NHS"), mb13);
+        assertFalse(mb13.contains("We have asked") || mb13.contains("We asked"), mb13);
+        assertTrue(page.contains("www.nhs.uk/your-nhs-data-matters") && page.contains("Type 1 opt-out"), "how to opt out");
+
+        AuditResult withdrawOnly = new AuditResult(a.result().knowledgeBase(), a.result().asOf(), a.result().traceLevel(),
+                a.result().practice(), a.decisions(Outcome.WITHDRAW), List.of(), a.result().summary());
+        String stopping = Reports.ppgSummary(withdrawOnly, a.byId());
+        assertFalse(stopping.contains("not keeping any agreement unchanged"), stopping);
+        assertTrue(between(stopping, "## What we share", "## What we are stopping").contains(View.ppgNone()), stopping);
+    }
+
     private Set<String> titles(Set<String> ids) {
         Set<String> t = new TreeSet<>();
         ids.forEach(id -> t.add(Plain.md(a.byId().get(id).title())));

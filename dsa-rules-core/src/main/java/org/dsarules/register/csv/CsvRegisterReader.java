@@ -3,16 +3,11 @@ package org.dsarules.register.csv;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.nio.file.Path;
-import java.util.Objects;
 import org.dsarules.decision.RecordError;
 import org.dsarules.exception.RegisterFormatException;
-import org.dsarules.register.ReadResult;
+import org.dsarules.register.FormReader;
 import org.dsarules.register.RegisterSource;
-import org.dsarules.register.Utf8Input;
 
 /**
  * Reads a register in the CSV form of {@code record-format.md}: one agreement a row under a header of
@@ -45,7 +40,7 @@ import org.dsarules.register.Utf8Input;
  *
  * <p>Instances are immutable and thread-safe; a {@link RegisterSource} is for one thread.
  */
-public final class CsvRegisterReader {
+public final class CsvRegisterReader extends FormReader {
     /** Longest cell, in characters: the format's longest string. */
     public static final int MAX_CELL_LENGTH = 1_000_000;
 
@@ -67,45 +62,9 @@ public final class CsvRegisterReader {
         return DEFAULTS;
     }
 
-    /**
-     * Opens a CSV register given as UTF-8 bytes (a byte order mark is skipped). The header is read at
-     * once, so an input without a valid header fails here; later problems are thrown by the source's
-     * {@code hasNext()} and {@code next()}.
-     *
-     * @param in         the input; closed when the source is closed, or at once when this throws
-     * @param sourceName what messages call the input, typically its file name
-     * @throws RegisterFormatException when the input has no valid header
-     */
+    /** Opens a CSV register given as UTF-8 bytes (a byte order mark is skipped); its header is read at once. */
+    @Override
     public RegisterSource open(InputStream in, String sourceName) {
-        Objects.requireNonNull(in, "in");
-        Objects.requireNonNull(sourceName, "sourceName");
-        Reader reader;
-        try {
-            reader = Utf8Input.reader(in);
-        } catch (IOException e) {
-            throw CsvFailures.of(sourceName, e, null, 0);
-        }
-        return CsvRegisterSource.open(reader, sourceName);
+        return openText(in, sourceName, (name, e) -> CsvFailures.of(name, e, null, 0), CsvRegisterSource::open);
     }
-
-    /**
-     * Opens a CSV register file; messages call it by the path as given.
-     *
-     * @throws RegisterFormatException when the file is missing, a directory or cannot be read, or has no
-     *                                 valid header
-     */
-    public RegisterSource open(Path file) {
-        return open(Utf8Input.open(file), file.toString());
-    }
-
-    /** Reads a whole CSV register into memory: for small registers and tests. Closes the input. */
-    public ReadResult readAll(InputStream in, String sourceName) {
-        return ReadResult.of(open(in, sourceName));
-    }
-
-    /** Reads a whole CSV register file into memory. */
-    public ReadResult readAll(Path file) {
-        return ReadResult.of(open(file));
-    }
-
 }

@@ -5,12 +5,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
 import org.dsarules.exception.RegisterFormatException;
 import org.dsarules.model.Practice;
 import org.dsarules.register.RecordValidator;
@@ -42,27 +38,13 @@ final class CsvRegisterSource extends StreamingSource {
         this.parser = parser;
     }
 
-    /** Opens a register: reads its header, so that an input without a valid header fails here. Closes the reader when it throws. */
-    static CsvRegisterSource open(Reader reader, String source) {
-        CsvParser parser;
-        try {
-            parser = (CsvParser) CsvRegisterReader.FACTORY.createParser(reader);
-        } catch (IOException e) {
-            try {
-                reader.close();
-            } catch (IOException ignored) {
-                // nothing more to do: the input was only read
-            }
-            throw CsvFailures.of(source, e, null, 0);
-        }
-        CsvRegisterSource s = new CsvRegisterSource(parser, source);
-        try {
-            s.header();
-            return s;
-        } catch (RuntimeException e) {
-            s.close();
-            throw e;
-        }
+    /**
+     * Opens a register: reads its header, so that an input without a valid header fails here; the
+     * source (and so the reader) is closed when that throws.
+     */
+    static CsvRegisterSource open(Reader reader, String source) throws IOException {
+        return started(new CsvRegisterSource((CsvParser) CsvRegisterReader.FACTORY.createParser(reader), source),
+                CsvRegisterSource::header);
     }
 
     /**
@@ -80,13 +62,7 @@ final class CsvRegisterSource extends StreamingSource {
             if (r.comment() || r.blank()) {
                 continue;
             }
-            for (int i = 0; i < r.cells().size(); i++) {
-                if (columns[i] == null && !r.cells().get(i).isBlank()) {
-                    throw CsvFailures.format(source, "row " + row + ", column " + SheetColumns.letter(i) + ": a value ("
-                            + RecordValidator.quote(r.cells().get(i).strip())
-                            + ") in a column without a name in the header: name the column or clear the cell");
-                }
-            }
+            SheetColumns.requireNamed(columns, r.cells(), row, source);
             return records.read(r.cells(), index++, row);
         }
         return null;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.dsarules.model.PracticeRole;
 import org.dsarules.model.Purpose;
 import org.dsarules.model.RequirementKind;
 import org.dsarules.model.Status;
+import org.dsarules.register.Fields;
 import org.dsarules.register.SheetColumns;
 
 /**
@@ -33,8 +35,8 @@ public final class CsvTemplate {
     /** Parties whose columns the template has; a register may add {@code parties[2].name} and so on. */
     public static final int PARTIES = 2;
 
-    private static final String DATE = "date YYYY-MM-DD";
-    private static final String BOOLEAN = "true or false";
+    private static final String DATE = "date YYYY-MM-DD or DD/MM/YYYY (day first)";
+    private static final String BOOLEAN = "true or false (yes or no)";
     private static final String UNKNOWN = "; empty = not known";
 
     /** What each column takes, by field ({@code parties.name} for every party's). */
@@ -71,6 +73,9 @@ public final class CsvTemplate {
             Map.entry("icbAssessment.receivedOn", DATE),
             Map.entry("lmcAdvice", oneOf(LmcAdvice.class)),
             Map.entry("notes", "free text"),
+            Map.entry("practice.odsCode", "the practice's ODS code (on the first row is enough)"),
+            Map.entry("practice.name", "the practice's name, for the documents (on the first row is enough)"),
+            Map.entry("practice.icb", "the practice's ICB (on the first row is enough)"),
             Map.entry("history.date", DATE + ": when the change was made"),
             Map.entry("history.field", "the field the change set, as a path (icbAssessment.conclusion)"),
             Map.entry("history.oldValue", "its value before, as a cell"),
@@ -80,9 +85,14 @@ public final class CsvTemplate {
     private CsvTemplate() {
     }
 
-    /** The template's columns, in order: the format's fields, with {@value #PARTIES} parties' columns. */
+    /**
+     * The template's columns, in order: the format's fields, with {@value #PARTIES} parties' columns, then
+     * the practice block's (record-format.md v1.1), filled on the first row.
+     */
     public static List<String> columns() {
-        return SheetColumns.names(PARTIES);
+        List<String> columns = new ArrayList<>(SheetColumns.names(PARTIES));
+        SheetColumns.PRACTICE_FIELDS.forEach(f -> columns.add(SheetColumns.PRACTICE + "." + f));
+        return columns;
     }
 
     /**
@@ -116,7 +126,8 @@ public final class CsvTemplate {
         SheetColumns.Column c = SheetColumns.column(column);
         String key = c == null ? column
                 : c.group() == null ? c.field() : c.group() + "." + c.field();
-        String help = HELP.getOrDefault(key, "text");
+        // a field without words of its own here says what the catalogue allows
+        String help = HELP.getOrDefault(key, Fields.field(column).map(Fields.Field::allowed).orElse("text"));
         if (c != null && c.group() != null && c.group().equals(SheetColumns.PARTIES)) {
             help = "party " + c.party() + ": " + help;
         }

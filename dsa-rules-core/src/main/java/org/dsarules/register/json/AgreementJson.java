@@ -17,9 +17,9 @@ import org.dsarules.model.HistoryEntry;
 import org.dsarules.model.IcbAssessment;
 import org.dsarules.model.LegalRequirement;
 import org.dsarules.model.Party;
+import org.dsarules.register.Fields;
 import org.dsarules.register.RecordValidator;
 import org.dsarules.register.RegisterEntry;
-import org.dsarules.register.Trees;
 
 /**
  * One agreement to and from its JSON form of {@code record-format.md}: for round-trip tests,
@@ -38,48 +38,43 @@ public final class AgreementJson {
     public static ObjectNode toJson(Agreement a) {
         Objects.requireNonNull(a, "agreement");
         ObjectNode o = NODES.objectNode();
-        put(o, "id", a.id());
-        put(o, "title", a.title());
-        put(o, "status", a.status());
-        put(o, "requestedBy", a.requestedBy());
-        put(o, "signedOn", a.signedOn());
-        put(o, "reviewDue", a.reviewDue());
-        put(o, "practiceRole", a.practiceRole());
-        if (a.parties() != null) {
-            ArrayNode parties = o.putArray("parties");
-            a.parties().forEach(p -> parties.add(party(p)));
-        }
-        put(o, "purposes", a.purposes());
-        if (a.legalRequirement() != null) {
-            LegalRequirement l = a.legalRequirement();
-            ObjectNode n = o.putObject("legalRequirement");
-            put(n, "kind", l.kind());
-            put(n, "reference", l.reference());
-            put(n, "expiresOn", l.expiresOn());
-        }
-        put(o, "article6Bases", a.article6Bases());
-        put(o, "article9Conditions", a.article9Conditions());
-        put(o, "commonLawBasis", a.commonLawBasis());
-        put(o, "commonLawBasisExpires", a.commonLawBasisExpires());
-        put(o, "identifiability", a.identifiability());
-        put(o, "nationalDataOptOutApplied", a.nationalDataOptOutApplied());
-        put(o, "type1OptOutApplied", a.type1OptOutApplied());
-        put(o, "commercialAccess", a.commercialAccess());
-        put(o, "dpiaProvided", a.dpiaProvided());
-        if (a.icbAssessment() != null) {
-            IcbAssessment i = a.icbAssessment();
-            ObjectNode n = o.putObject("icbAssessment");
-            put(n, "status", i.status());
-            put(n, "conclusion", i.conclusion());
-            put(n, "requestedOn", i.requestedOn());
-            put(n, "receivedOn", i.receivedOn());
-        }
-        put(o, "lmcAdvice", a.lmcAdvice());
-        put(o, "notes", a.notes());
-        put(o, "programme", a.programme());
-        if (a.history() != null) {
-            ArrayNode history = o.putArray("history");
-            a.history().forEach(h -> history.add(historyEntry(h)));
+        for (String name : RecordValidator.AGREEMENT_FIELDS) {
+            switch (name) {
+                case "id" -> put(o, name, a.id());
+                case "parties" -> {
+                    if (a.parties() != null) {
+                        ArrayNode parties = o.putArray(name);
+                        a.parties().forEach(p -> parties.add(party(p)));
+                    }
+                }
+                case "legalRequirement" -> {
+                    if (a.legalRequirement() != null) {
+                        LegalRequirement l = a.legalRequirement();
+                        ObjectNode n = o.putObject(name);
+                        put(n, "kind", l.kind());
+                        put(n, "reference", l.reference());
+                        put(n, "expiresOn", l.expiresOn());
+                    }
+                }
+                case "icbAssessment" -> {
+                    if (a.icbAssessment() != null) {
+                        IcbAssessment i = a.icbAssessment();
+                        ObjectNode n = o.putObject(name);
+                        put(n, "status", i.status());
+                        put(n, "conclusion", i.conclusion());
+                        put(n, "requestedOn", i.requestedOn());
+                        put(n, "receivedOn", i.receivedOn());
+                    }
+                }
+                case "history" -> {
+                    if (a.history() != null) {
+                        ArrayNode history = o.putArray(name);
+                        a.history().forEach(h -> history.add(historyEntry(h)));
+                    }
+                }
+                // every field of one value or one list, by the catalogue
+                default -> put(o, name, Fields.topLevel(name).orElseThrow().get().apply(a));
+            }
         }
         return o;
     }

@@ -5,8 +5,14 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.dsarules.exception.RegisterFormatException;
 import org.dsarules.model.Practice;
+import org.dsarules.register.Messages;
 import org.dsarules.register.RecordValidator;
 import org.dsarules.register.RegisterEntry;
 import org.dsarules.register.StreamingSource;
@@ -27,9 +33,7 @@ final class JsonRegisterSource extends StreamingSource {
     private boolean agreementsSeen;
     private boolean practiceSeen;
     private Practice practice;
-    /** Turns the practice block's other keys into plain Java values, to be written back as given. */
-    private static final com.fasterxml.jackson.databind.ObjectMapper PLAIN =
-            new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final List<String> PRACTICE_FIELDS = List.of("odsCode", "name", "icb");
     private int index;
 
     private JsonRegisterSource(JsonParser parser, String source) {
@@ -39,24 +43,10 @@ final class JsonRegisterSource extends StreamingSource {
 
     /**
      * Opens a register: reads up to its first record, so that an input that is not a register at all
-     * fails here. The reader is closed when this throws, else when the source is closed.
+     * fails here; the source (and so the reader) is closed when that throws.
      */
-    static JsonRegisterSource open(Reader reader, String source) {
-        JsonParser parser;
-        try {
-            parser = JsonTree.FACTORY.createParser(reader);
-        } catch (IOException e) {
-            closeQuietly(reader);
-            throw Failures.of(source, e);
-        }
-        JsonRegisterSource s = new JsonRegisterSource(parser, source);
-        try {
-            s.start();
-            return s;
-        } catch (RuntimeException e) {
-            s.close();
-            throw e;
-        }
+    static JsonRegisterSource open(Reader reader, String source) throws IOException {
+        return started(new JsonRegisterSource(JsonTree.FACTORY.createParser(reader), source), JsonRegisterSource::start);
     }
 
     private void start() {
@@ -149,17 +139,63 @@ final class JsonRegisterSource extends StreamingSource {
             throw Failures.format(source, "\"practice\" must be an object {odsCode, name, icb}; found " + found(value));
         }
         JsonNode node = JsonTree.read(parser);
-        java.util.Map<String, Object> other = new java.util.LinkedHashMap<>();
-        node.fields().forEachRemaining(f -> {
-            if (!java.util.Set.of("odsCode", "name", "icb").contains(f.getKey())) {
-                if (Trees.isDuplicate(f.getValue())) {
-                    throw Failures.format(source, "\"practice." + f.getKey() + "\" is given more than once");
-                }
-                other.put(f.getKey(), PLAIN.convertValue(f.getValue(), Object.class));
+        Map<String, Object> other = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> f : node.properties()) {
+            if (!PRACTICE_FIELDS.contains(f.getKey())) {
+                other.put(f.getKey(), plain(f.getValue(), "practice." + f.getKey()));
             }
-        });
+        }
         practice = new Practice(practiceField(node, "odsCode"), practiceField(node, "name"), practiceField(node, "icb"),
                 other);
+    }
+
+    /**
+     * A value of the practice block as a plain Java value, to be written back exactly as given (issue
+     * 15: never a rewritten stand-in): strings, numbers as read, booleans, null, lists and maps in order.
+     * What cannot be carried exactly fails the input with a line naming it.
+     */
+    private Object plain(JsonNode v, String path) {
+        if (Trees.isDuplicate(v)) {
+            throw Failures.format(source, "\"" + path + "\" is given more than once");
+        }
+        if (Trees.tooBig(v) != null) {
+            throw Failures.format(source, "\"" + path + "\" holds " + Trees.describe(v) + String.format(Locale.ROOT,
+                    ": the practice block is carried as given, and may hold at most %,d items in a list or fields in"
+                            + " an object", Trees.MAX_CONTAINER_SIZE));
+        }
+        if (v.isObject()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> f : v.properties()) {
+                m.put(f.getKey(), plain(f.getValue(), path + "." + f.getKey()));
+            }
+            return m;
+        }
+        if (v.isArray()) {
+            List<Object> l = new ArrayList<>(v.size());
+            for (int i = 0; i < v.size(); i++) {
+                l.add(plain(v.get(i), path + "[" + i + "]"));
+            }
+            return l;
+        }
+        if (v.isTextual()) {
+            return text(v.textValue(), path);
+        }
+        if (v.isNumber()) {
+            return v.numberValue();
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        return null;
+    }
+
+    /** Text of the practice block, refused when it is not valid Unicode: it could not be written back as given. */
+    private String text(String s, String path) {
+        if (Messages.loneSurrogate(s) >= 0) {
+            throw Failures.format(source, "\"" + path + "\" is not valid Unicode text: it holds half of a UTF-16 surrogate"
+                    + " pair; retype the value");
+        }
+        return s;
     }
 
     private String practiceField(JsonNode practiceNode, String name) {
@@ -168,7 +204,7 @@ final class JsonRegisterSource extends StreamingSource {
             return null;
         }
         if (v.isTextual()) {
-            return v.textValue();
+            return text(v.textValue(), "practice." + name);
         }
         if (Trees.isDuplicate(v)) {
             throw Failures.format(source, "\"practice." + name + "\" is given more than once");
@@ -185,14 +221,6 @@ final class JsonRegisterSource extends StreamingSource {
             return "a list";
         }
         return JsonTree.describe(JsonTree.read(parser));
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception e) {
-            // nothing more to do: the input was only read
-        }
     }
 
     @Override

@@ -1,12 +1,10 @@
 /**
- * The JSON side of a register, as {@code record-format.md} defines it.
+ * The JSON form of a register, as {@code record-format.md} defines it: this package only parses and
+ * writes JSON; what a register is and how its records are validated belong to
+ * {@link org.dsarules.register}.
  *
  * <p>{@link org.dsarules.register.json.RegisterReader} reads a register, streaming, into
- * {@link org.dsarules.register.RegisterEntry} values: each record is a valid
- * {@link org.dsarules.model.Agreement} or a {@link org.dsarules.decision.RecordError}, and an input
- * that cannot be read as a whole throws {@link org.dsarules.exception.RegisterFormatException}.
- * {@link org.dsarules.register.json.AgreementJson} writes an agreement back as JSON.
+ * {@link org.dsarules.register.RegisterEntry} values; {@link org.dsarules.register.json.AgreementJson}
+ * writes one agreement as JSON and {@link org.dsarules.register.json.JsonRegisterWriter} a whole register.
  */
 package org.dsarules.register.json;
-
-import org.dsarules.register.RegisterEntry;

@@ -2,7 +2,6 @@ package org.dsarules.register.xlsx;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -15,18 +14,17 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.dsarules.exception.RegisterFormatException;
 import org.dsarules.model.Practice;
-import org.dsarules.register.ReadResult;
+import org.dsarules.register.FormReader;
+import org.dsarules.register.RecordValidator;
 import org.dsarules.register.RegisterEntry;
 import org.dsarules.register.RegisterSource;
 import org.dsarules.register.SheetColumns;
 import org.dsarules.register.SheetRecords;
 import org.dsarules.register.StreamingSource;
-import org.dsarules.register.Utf8Input;
 
 /**
  * Reads a register saved as an Excel workbook ({@code .xlsx}): its first sheet, with the CSV
@@ -39,7 +37,7 @@ import org.dsarules.register.Utf8Input;
  * <p>The workbook is read into memory as a whole (the form a spreadsheet program saves): for registers
  * of a practice's size, not for millions of agreements (use CSV or JSON for those).
  */
-public final class XlsxRegisterReader {
+public final class XlsxRegisterReader extends FormReader {
     private static final XlsxRegisterReader DEFAULTS = new XlsxRegisterReader();
     private static final DataFormatter TEXT = new DataFormatter(Locale.ROOT);
 
@@ -55,16 +53,19 @@ public final class XlsxRegisterReader {
      *
      * @throws RegisterFormatException when it is not a workbook or its first sheet has no valid header
      */
+    @Override
     public RegisterSource open(InputStream in, String sourceName) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(sourceName, "sourceName");
-        List<Sheet> sheets = new ArrayList<>(1);
+        List<Line> lines = new ArrayList<>();
         try (in; Workbook book = WorkbookFactory.create(in)) {
             if (book.getNumberOfSheets() == 0) {
                 throw new RegisterFormatException(sourceName + ": the workbook has no sheet");
             }
-            sheets.add(book.getSheetAt(0));
-            return new Source(sheets.get(0), sourceName);
+            // the cells as text, so that nothing is read from the workbook once it is closed
+            for (Row r : book.getSheetAt(0)) {
+                lines.add(new Line(r.getRowNum() + 1, cells(r)));
+            }
         } catch (IOException | RuntimeException e) {
             if (e instanceof RegisterFormatException r) {
                 throw r;
@@ -72,35 +73,31 @@ public final class XlsxRegisterReader {
             throw new RegisterFormatException(sourceName + ": not an Excel workbook (.xlsx) that can be read: "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("")), e);
         }
+        return new Source(lines.iterator(), sourceName);
     }
 
-    /** Opens a workbook file; messages call it by the path as given. */
-    public RegisterSource open(Path file) {
-        return open(Utf8Input.open(file), file.toString());
+    /** One row of the sheet: its 1-based row number and its cells as text. */
+    private record Line(int row, List<String> cells) {
     }
 
-    /** Reads a whole workbook into memory. */
-    public ReadResult readAll(Path file) {
-        return ReadResult.of(open(file));
-    }
 
     /** The first sheet's rows as cell texts; the workbook is already in memory, so nothing is left to close. */
     private static final class Source extends StreamingSource {
-        private final Iterator<Row> rows;
+        private final Iterator<Line> rows;
         private SheetRecords records;
         private int width;
+        private SheetColumns.Column[] columns;
         private int index;
 
-        Source(Sheet sheet, String source) {
+        Source(Iterator<Line> rows, String source) {
             super(source);
-            this.rows = sheet.rowIterator();
+            this.rows = rows;
             while (rows.hasNext()) {
-                Row r = rows.next();
-                List<String> cells = cells(r, Integer.MAX_VALUE);
+                List<String> cells = rows.next().cells();
                 if (skipped(cells)) {
                     continue;
                 }
-                SheetColumns.Column[] columns = SheetColumns.header(cells, source);
+                columns = SheetColumns.header(cells, source);
                 width = columns.length;
                 records = new SheetRecords(columns);
                 return;
@@ -117,12 +114,21 @@ public final class XlsxRegisterReader {
         @Override
         protected RegisterEntry read() {
             while (rows.hasNext()) {
-                Row r = rows.next();
-                List<String> cells = cells(r, width);
-                if (skipped(cells)) {
+                Line r = rows.next();
+                if (skipped(r.cells())) {
                     continue;
                 }
-                return records.read(cells, index++, r.getRowNum() + 1);
+                List<String> cells = r.cells().subList(0, Math.min(width, r.cells().size()));
+                for (int i = width; i < r.cells().size(); i++) {
+                    if (!r.cells().get(i).isBlank()) {
+                        throw new RegisterFormatException(source + ": row " + r.row() + ", column " + SheetColumns.letter(i)
+                                + ": a value (" + RecordValidator.quote(r.cells().get(i).strip())
+                                + ") beyond the header's last column (" + SheetColumns.letter(width - 1)
+                                + "): the row has more cells than the header");
+                    }
+                }
+                SheetColumns.requireNamed(columns, cells, r.row(), source);
+                return records.read(cells, index++, r.row());
             }
             return null;
         }
@@ -142,9 +148,9 @@ public final class XlsxRegisterReader {
         }
     }
 
-    /** A row's cells as text, up to {@code width}; an absent cell is empty. */
-    static List<String> cells(Row r, int width) {
-        int last = Math.min(r.getLastCellNum(), width);
+    /** A row's cells as text; an absent cell is empty. */
+    static List<String> cells(Row r) {
+        int last = r.getLastCellNum();
         List<String> cells = new ArrayList<>(Math.max(last, 0));
         for (int i = 0; i < last; i++) {
             cells.add(text(r.getCell(i)));

@@ -224,6 +224,26 @@ class RegisterReaderTest {
                     "\"practice.odsCode\" must be a string", "found the number 81001");
         }
 
+        /** issue 15: practice values are carried exactly, or refused; never rewritten as {"list": true, "size": N}. */
+        @Test
+        void aPracticeValueTooBigToCarryIsRefusedNotRewritten() {
+            String items = String.join(",", java.util.Collections.nCopies(1_001, "1"));
+            assertMessageHas(failure("{\"practice\": {\"name\": \"R\", \"lists\": {\"codes\": [" + items + "]}},"
+                    + " \"agreements\": []}"), "\"practice.lists.codes\" holds a list of 1,001 items",
+                    "may hold at most 1,000 items");
+            String fits = String.join(",", java.util.Collections.nCopies(1_000, "1"));
+            ReadResult r = READER.readAll(utf8("{\"practice\": {\"codes\": [" + fits + "]}, \"agreements\": []}"), "r.json");
+            assertEquals(1_000, ((List<?>) r.practice().other().get("codes")).size());
+        }
+
+        @Test
+        void practiceTextThatIsNotValidUnicodeIsRefused() {
+            assertMessageHas(failure("{\"practice\": {\"name\": \"R\\udc00\"}, \"agreements\": []}"),
+                    "\"practice.name\" is not valid Unicode text");
+            assertMessageHas(failure("{\"practice\": {\"x\": [\"\\ud800\"]}, \"agreements\": []}"),
+                    "\"practice.x[0]\" is not valid Unicode text");
+        }
+
         @Test
         void keysGivenTwiceAtTheTopLevel() {
             assertMessageHas(failure("{\"agreements\": [], \"agreements\": []}"), "\"agreements\" is given more than once");
