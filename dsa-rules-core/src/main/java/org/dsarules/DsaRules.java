@@ -11,15 +11,21 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.ErrorCode;
 import org.dsarules.decision.KnowledgeBaseInfo;
+import org.dsarules.decision.Outcome;
 import org.dsarules.decision.RecordError;
 import org.dsarules.decision.Summary;
 import org.dsarules.decision.TraceLevel;
@@ -43,11 +49,17 @@ import org.dsarules.register.json.RegisterReader;
  * AuditResult all = rules.audit(Path.of("register.json"), LocalDate.parse("2026-06-15"));
  * }</pre>
  *
- * <p>Instances are immutable and thread-safe: share one across the application. Building one loads
- * the knowledge base (well under a second for the precompiled default; a few seconds when rule files
- * are compiled at run time), so build it once.
+ * <p>Instances are thread-safe: share one across the application. Building one loads the knowledge
+ * base (well under a second for the precompiled default; a few seconds when rule files are compiled at
+ * run time), so build it once. {@link #close()} releases its Drools sessions; a decision after that
+ * throws {@link IllegalStateException}. The precompiled rules are built from the knowledge base jar's
+ * executable model directly: no JVM-wide Drools container or repository entry is created, so several
+ * class loaders, an uber-jar and a host application with its own kjar all work.
+ *
+ * <p>Every public method throws {@link NullPointerException} naming the parameter when an argument is
+ * null (or an element of a collection argument is null).
  */
-public final class DsaRules {
+public final class DsaRules implements AutoCloseable {
 
     /** The zone in which "today" is taken: the policy is England's. */
     public static final ZoneId ZONE = ZoneId.of("Europe/London");
@@ -57,12 +69,14 @@ public final class DsaRules {
     private final KnowledgeBase knowledgeBase;
     private final Clock clock;
     private final boolean parallel;
+    private final Executor executor;
     private final RegisterReader reader = RegisterReader.defaults();
 
-    private DsaRules(KnowledgeBase knowledgeBase, Clock clock, boolean parallel) {
+    private DsaRules(KnowledgeBase knowledgeBase, Clock clock, boolean parallel, Executor executor) {
         this.knowledgeBase = knowledgeBase;
         this.clock = clock;
         this.parallel = parallel;
+        this.executor = executor;
     }
 
     /** The default knowledge base, precompiled, from the dsa-rules-kb jar on the class path. */
@@ -89,15 +103,24 @@ public final class DsaRules {
         return LocalDate.now(clock.withZone(ZONE));
     }
 
-    /** Decides one agreement as of today. */
+    /**
+     * Decides one agreement as of today.
+     *
+     * @throws DsaRulesException when no rule proposes an outcome (only possible with custom rules), or a
+     *         rule fails while it runs (the message names the rule and where it is written)
+     * @throws IllegalStateException after {@link #close()}
+     */
     public Decision decide(Agreement agreement) {
         return decide(agreement, today());
     }
 
     /**
-     * Decides one agreement as of {@code asOf}.
+     * Decides one agreement as of {@code asOf}. As everywhere in this API, a null {@code asOf} is refused
+     * (use {@link #decide(Agreement)} or {@link #today()} for today).
      *
-     * @throws DsaRulesException when no rule proposes an outcome (only possible with custom rules)
+     * @throws DsaRulesException when no rule proposes an outcome (only possible with custom rules), or a
+     *         rule fails while it runs (the message names the rule and where it is written)
+     * @throws IllegalStateException after {@link #close()}
      */
     public Decision decide(Agreement agreement, LocalDate asOf) {
         Objects.requireNonNull(agreement, "agreement");
@@ -109,32 +132,68 @@ public final class DsaRules {
         return d;
     }
 
-    /** Decides each agreement as of {@code asOf}; the result is in the order of the input. */
+    /**
+     * Decides each agreement as of {@code asOf} (in parallel when enabled, on the builder's executor if one
+     * was given); the result is in the order of the input.
+     *
+     * @throws NullPointerException naming the position of a null agreement
+     * @throws DsaRulesException as {@link #decide(Agreement, LocalDate)}
+     */
     public List<Decision> decideAll(Collection<Agreement> agreements, LocalDate asOf) {
-        Stream<Agreement> s = parallel ? List.copyOf(agreements).parallelStream() : agreements.stream();
-        return s.map(a -> decide(a, asOf)).toList();
+        List<Agreement> all = Checks.noNulls(agreements, "agreements");
+        Objects.requireNonNull(asOf, "asOf");
+        return map(all, a -> decide(a, asOf));
     }
 
     /**
-     * Reads a register file (JSON, or CSV for a {@code .csv} file) and decides every valid record;
-     * errors are in the result.
+     * Reads a register file (JSON, or CSV for a {@code .csv} file) and decides every valid record. Records
+     * that are invalid or cannot be evaluated are in the result's errors.
+     *
+     * @throws org.dsarules.exception.RegisterFormatException when the file is missing, unreadable or not a
+     *         register as a whole (not valid JSON, no {@code agreements} array, a CSV without its header row)
      */
     public AuditResult audit(Path register, LocalDate asOf) {
+        Objects.requireNonNull(register, "register");
+        Objects.requireNonNull(asOf, "asOf");
         try (RegisterSource source = org.dsarules.register.RegisterFiles.open(register)) {
             return collect(source, asOf, TraceLevel.FULL);
         }
     }
 
-    /** Decides every valid record of {@code source} (JSON or CSV), with full traces; errors are in the result. */
+    /**
+     * Decides every valid record of {@code source} (JSON or CSV), with full traces. Records that are invalid
+     * or cannot be evaluated are in the result's errors.
+     *
+     * @throws org.dsarules.exception.RegisterFormatException when the input as a whole breaks off
+     */
     public AuditResult audit(RegisterSource source, LocalDate asOf) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(asOf, "asOf");
         return collect(source, asOf, TraceLevel.FULL);
     }
 
-    /** Reads a register (JSON) from {@code in} and decides every valid record; errors are in the result. */
+    /**
+     * Reads a register (JSON) from {@code in} and decides every valid record. Records that are invalid or
+     * cannot be evaluated are in the result's errors.
+     *
+     * @throws org.dsarules.exception.RegisterFormatException when the input is not a register as a whole
+     */
     public AuditResult audit(InputStream in, String sourceName, LocalDate asOf) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(sourceName, "sourceName");
+        Objects.requireNonNull(asOf, "asOf");
         try (RegisterSource source = reader.open(in, sourceName)) {
             return collect(source, asOf, TraceLevel.FULL);
         }
+    }
+
+    /**
+     * Disposes this instance's Drools sessions. Decisions in progress finish; a decision after this throws
+     * {@link IllegalStateException}. Idempotent.
+     */
+    @Override
+    public void close() {
+        knowledgeBase.close();
     }
 
     private AuditResult collect(RegisterSource source, LocalDate asOf, TraceLevel level) {
@@ -153,9 +212,16 @@ public final class DsaRules {
      *         (records already handed to the sink stay handed)
      */
     public Summary audit(RegisterSource source, LocalDate asOf, TraceLevel traceLevel, AuditSink sink) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(traceLevel, "traceLevel");
+        Objects.requireNonNull(sink, "sink");
+        if (knowledgeBase.isClosed()) {
+            throw new IllegalStateException("this DsaRules instance is closed: build a new one to decide again");
+        }
         boolean more = source.hasNext();
         sink.start(knowledgeBase.info(), asOf, traceLevel, source.practice());
-        Summary.Counter counter = new Summary.Counter();
+        Counter counter = new Counter();
         List<RegisterEntry> chunk = new ArrayList<>(CHUNK);
         while (more) {
             chunk.add(source.next());
@@ -181,9 +247,55 @@ public final class DsaRules {
     private record Result(Decision decision, RecordError error) {
     }
 
+    /** Counts outcomes and errors while an audit streams: an internal of this class, not API. */
+    private static final class Counter {
+        private final EnumMap<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+        private int errors;
+
+        void add(Decision d) {
+            counts.merge(d.outcome(), 1, Integer::sum);
+        }
+
+        void addError() {
+            errors++;
+        }
+
+        Summary toSummary() {
+            return new Summary(counts, errors);
+        }
+    }
+
     private List<Result> decideChunk(List<RegisterEntry> chunk, LocalDate asOf, TraceLevel level) {
-        Stream<RegisterEntry> s = parallel && chunk.size() > 1 ? chunk.parallelStream() : chunk.stream();
-        return s.map(e -> evaluate(e, asOf, level)).toList();
+        return map(chunk, e -> evaluate(e, asOf, level));
+    }
+
+    /**
+     * Applies {@code f} to each item, in parallel when enabled: on the caller's executor when one was given,
+     * else on the common fork-join pool. The result keeps the input's order.
+     */
+    private <T, R> List<R> map(List<T> items, Function<T, R> f) {
+        if (!parallel || items.size() < 2) {
+            return items.stream().map(f).toList();
+        }
+        if (executor == null) {
+            return items.parallelStream().map(f).toList();
+        }
+        List<CompletableFuture<R>> futures = new ArrayList<>(items.size());
+        for (T item : items) {
+            futures.add(CompletableFuture.supplyAsync(() -> f.apply(item), executor));
+        }
+        List<R> out = new ArrayList<>(items.size());
+        for (CompletableFuture<R> fut : futures) {
+            try {
+                out.add(fut.join());
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw e;
+            }
+        }
+        return out;
     }
 
     private Result evaluate(RegisterEntry entry, LocalDate asOf, TraceLevel level) {
@@ -215,6 +327,8 @@ public final class DsaRules {
         private ClassLoader classLoader = DsaRules.class.getClassLoader();
         private Clock clock = Clock.system(ZONE);
         private boolean parallel = true;
+        private Executor executor;
+        private int maxIdleSessions = Runtime.getRuntime().availableProcessors();
 
         private Builder() {
         }
@@ -227,7 +341,7 @@ public final class DsaRules {
 
         /** Adds one rule file's text, known by {@code name} in errors and in the fingerprint. */
         public Builder rules(String name, String drl) {
-            overlaySources.add(new RuleSource(name, drl));
+            overlaySources.add(new RuleSource(Objects.requireNonNull(name, "name"), Objects.requireNonNull(drl, "drl")));
             return this;
         }
 
@@ -262,12 +376,35 @@ public final class DsaRules {
         }
 
         /**
+         * The executor that parallel audits and {@code decideAll} run on, instead of the common fork-join
+         * pool (for an application that sizes and names its own threads). The caller owns it: {@link
+         * DsaRules#close()} does not shut it down.
+         */
+        public Builder executor(Executor e) {
+            executor = Objects.requireNonNull(e, "executor");
+            return this;
+        }
+
+        /**
+         * How many Drools sessions to keep between decisions (default: the number of processors). More
+         * are made while more threads decide at once, and disposed when they finish.
+         */
+        public Builder maxIdleSessions(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("maxIdleSessions must be 0 or more, not " + n);
+            }
+            maxIdleSessions = n;
+            return this;
+        }
+
+        /**
          * Loads the knowledge base.
          *
          * @throws org.dsarules.exception.RuleCompilationException when a rule file does not compile or
          *         a rule breaks the metadata conventions (a rule lacks {@code @citation}, ...)
          * @throws org.dsarules.exception.UnknownRuleException when a disabled rule does not exist
-         * @throws DsaRulesException when a rules directory cannot be read
+         * @throws DsaRulesException when a rules directory cannot be read, or rule files are given but the
+         *         run-time rule compiler (an optional dependency) is not on the class path
          */
         public DsaRules build() {
             List<RuleSource> overlays = new ArrayList<>();
@@ -278,8 +415,8 @@ public final class DsaRules {
                 overlays.addAll(readDir(dir));
             }
             overlays.addAll(overlaySources);
-            KnowledgeBase kb = KnowledgeBase.load(classLoader, overlays, rulesOnly != null, disabled);
-            return new DsaRules(kb, clock, parallel);
+            KnowledgeBase kb = KnowledgeBase.load(classLoader, overlays, rulesOnly != null, disabled, maxIdleSessions);
+            return new DsaRules(kb, clock, parallel, executor);
         }
 
         private static boolean hidden(Path relative) {

@@ -57,10 +57,27 @@ public record Decision(
                 nextSteps, title, warnings);
     }
 
-    /** The trace step of the decisive rule. */
+    /**
+     * The trace step of the decisive rule. A rule may propose more than once (once per red flag, say): the
+     * step is then the one whose proposal won, the one that states this decision's summary, wherever it is
+     * in the trace.
+     */
     public TraceStep decisiveStep() {
-        return trace.stream().filter(s -> s.rule().equals(decisiveRule) && s.outcome() == outcome).findFirst()
-                .orElseThrow(() -> new IllegalStateException("trace of " + dsaId + " lacks its decisive rule"));
+        TraceStep first = null;
+        for (TraceStep s : trace) {
+            if (s.rule().equals(decisiveRule) && s.outcome() == outcome) {
+                if (s.explanation() != null && s.explanation().contains(summary)) {
+                    return s;
+                }
+                if (first == null) {
+                    first = s;
+                }
+            }
+        }
+        if (first == null) {
+            throw new IllegalStateException("trace of " + dsaId + " lacks its decisive rule");
+        }
+        return first;
     }
 
     /** The same decision with its trace cut to {@code level}. */

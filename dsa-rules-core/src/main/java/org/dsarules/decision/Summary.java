@@ -1,5 +1,6 @@
 package org.dsarules.decision;
 
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -13,29 +14,20 @@ public record Summary(Map<Outcome, Integer> outcomes, int errors) {
         outcomes = Map.copyOf(all);
     }
 
+    /** The counts of {@code decisions}, with {@code errors} records in error. */
+    public static Summary of(Collection<Decision> decisions, int errors) {
+        EnumMap<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+        for (Decision d : decisions) {
+            counts.merge(d.outcome(), 1, Integer::sum);
+        }
+        return new Summary(counts, errors);
+    }
+
     public int count(Outcome outcome) {
         return outcomes.get(outcome);
     }
 
     public int total() {
         return outcomes.values().stream().mapToInt(Integer::intValue).sum() + errors;
-    }
-
-    /** Mutable counter used while streaming. */
-    public static final class Counter {
-        private final EnumMap<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
-        private int errors;
-
-        public void add(Decision d) {
-            counts.merge(d.outcome(), 1, Integer::sum);
-        }
-
-        public void addError() {
-            errors++;
-        }
-
-        public Summary toSummary() {
-            return new Summary(counts, errors);
-        }
     }
 }

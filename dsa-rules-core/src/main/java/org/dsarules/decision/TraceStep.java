@@ -11,19 +11,24 @@ import java.util.Objects;
  * @param explanation what it found, in plain English
  * @param outcome     the outcome it proposed, or null for a rule that only classified or found something
  * @param policyRow   its {@code @policyRow} precedence when it proposed an outcome, else null
- * @param matched     the facts the rule's conditions matched (immutable records of {@code org.dsarules.model}
- *                    and {@code org.dsarules.facts}), for {@code dsa-audit explain}; not part of the decision
- *                    document's trace and not compared by {@link #equals}
+ * @param matched     the facts the rule's conditions matched, each rendered in a few words when the rule fired
+ *                    ("agreement DSA-42", "party Acme Ltd (kind COMMERCIAL, role CONTROLLER)"), for
+ *                    {@code dsa-audit explain}. Text, not the facts themselves: a kept decision does not hold
+ *                    on to its input, and serialises as it is. Not part of the decision document's trace and
+ *                    not compared by {@link #equals}
  */
 public record TraceStep(String rule, List<String> citations, String explanation, Outcome outcome, String policyRow,
-        List<Object> matched) {
+        List<String> matched) {
     public TraceStep {
         Objects.requireNonNull(rule, "rule");
         citations = List.copyOf(citations);
         matched = List.copyOf(matched);
     }
 
-    /** Equal when everything but {@code matched} is equal: two evaluations may match equal facts as distinct objects. */
+    /**
+     * Equal when everything but {@code matched} is equal: what the decision says, not how its facts read
+     * (so a step read back from a decision document, which leaves {@code matched} out, equals the original).
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof TraceStep t && rule.equals(t.rule) && citations.equals(t.citations)

@@ -35,7 +35,7 @@ final class CompileErrors {
     static final int MAX_ISOLATED = 30;
 
     private static final Pattern GENERATED_LINE = Pattern.compile("^\\s*\\*\\s*Rule name:\\s*(.*)$");
-    private static final Pattern DRL_PATH = Pattern.compile("rules/r(\\d+)\\.drl$");
+    private static final Pattern DRL_PATH = Pattern.compile("(?:^|/)r(\\d+)\\.drl$");
     private static final Pattern SYNTAX = Pattern.compile("^\\[ERR \\d+\\] Line \\d+:\\d+ (.*)$", Pattern.DOTALL);
     private static final Pattern NO_CLASS = Pattern.compile(
             "^(?:Unable to find class: |Unable to resolve ObjectType ')([\\w.$]+)'?.*", Pattern.DOTALL);

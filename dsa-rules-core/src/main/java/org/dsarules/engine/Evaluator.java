@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.Outcome;
 import org.dsarules.decision.TraceStep;
@@ -20,6 +21,7 @@ import org.dsarules.facts.Unknown;
 import org.dsarules.model.Agreement;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
+import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
@@ -35,11 +37,13 @@ final class Evaluator implements AutoCloseable {
     private final KieSession session;
     private final TraceRecorder recorder;
     private final AgendaFilter filter;
+    private final Function<String, String> where;
 
-    Evaluator(KieSession session, TraceRecorder recorder, AgendaFilter filter) {
+    Evaluator(KieSession session, TraceRecorder recorder, AgendaFilter filter, Function<String, String> where) {
         this.session = session;
         this.recorder = recorder;
         this.filter = filter;
+        this.where = where;
         session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
         session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
     }
@@ -50,7 +54,18 @@ final class Evaluator implements AutoCloseable {
         try {
             session.insert(new AsOf(asOf));
             session.insert(agreement);
-            if (session.fireAllRules(filter, MAX_FIRINGS) >= MAX_FIRINGS) {
+            int fired;
+            try {
+                fired = session.fireAllRules(filter, MAX_FIRINGS);
+            } catch (ConsequenceException e) {
+                // A rule's own code threw (a local rule calling a method that fails, say): name the rule and
+                // where it is written, and what it threw, not Drools' wrapper.
+                String rule = e.getMatch() == null ? "(unknown)" : e.getMatch().getRule().getName();
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                throw new DsaRulesException("rule \"" + rule + "\" (" + where.apply(rule) + ") failed: "
+                        + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), e);
+            }
+            if (fired >= MAX_FIRINGS) {
                 throw new DsaRulesException("the rules fired " + MAX_FIRINGS + " times for one agreement and were"
                         + " stopped: a rule probably triggers itself again (check rules that insert what they match): "
                         + loopers(recorder.firings()));
@@ -92,20 +107,20 @@ final class Evaluator implements AutoCloseable {
     private Decision toDecision(String dsaId, List<Firing> firings) {
         List<TraceStep> trace = new ArrayList<>(firings.size());
         for (Firing f : firings) {
-            Proposal p = f.proposed();
+            Proposal p = f.proposalAsMade();
             if (p != null && f.rule().policyRow() == null) {
                 throw new DsaRulesException("rule \"" + f.rule().name()
                         + "\" proposed an outcome but has no @policyRow metadata");
             }
             trace.add(new TraceStep(f.rule().name(), f.rule().citations(), explanation(f),
                     p == null ? null : p.outcome(), p == null ? null : f.rule().policyRowText(),
-                    f.matched()));
+                    FactText.describeAll(f.matched())));
         }
         Firing decisive = Resolution.decisive(firings).orElse(null);
         if (decisive == null) {
             return null;
         }
-        Proposal winner = decisive.proposal();
+        Proposal winner = decisive.standingProposal();
 
         TreeSet<String> redFlags = new TreeSet<>();
         for (RaisedFlag r : recorder.redFlags()) {

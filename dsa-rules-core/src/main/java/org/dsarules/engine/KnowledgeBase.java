@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.Warnings;
 import org.dsarules.decision.KnowledgeBaseInfo;
@@ -24,10 +25,8 @@ import org.dsarules.exception.RuleCompilationException.Problem;
 import org.dsarules.exception.UnknownRuleException;
 import org.dsarules.model.Agreement;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.rule.AgendaFilter;
 
 /**
@@ -35,7 +34,7 @@ import org.kie.api.runtime.rule.AgendaFilter;
  * says, and a pool of sessions. Built once, then safe to use from any number of threads: each
  * evaluation borrows a session that no other thread holds.
  */
-public final class KnowledgeBase {
+public final class KnowledgeBase implements AutoCloseable {
 
     /** Where the default knowledge base jar describes itself: name, version, kbase and its rule files. */
     public static final String DESCRIPTOR = "META-INF/dsa-rules/knowledge-base.properties";
@@ -48,10 +47,15 @@ public final class KnowledgeBase {
     private final Map<String, RuleInfo> rules;
     private final AgendaFilter filter;
     private final ConcurrentLinkedQueue<Evaluator> idle = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger idleCount = new AtomicInteger();
+    private final int maxIdle;
+    private volatile boolean closed;
     private final Map<Rule, RuleInfo> byRule = new ConcurrentHashMap<>();
 
-    private KnowledgeBase(KieBase kieBase, String name, String version, RuleIndex index, Set<String> disabled) {
+    private KnowledgeBase(KieBase kieBase, String name, String version, RuleIndex index, Set<String> disabled,
+            int maxIdle) {
         this.kieBase = kieBase;
+        this.maxIdle = maxIdle;
         this.index = index;
         this.sources = index.sources();
         this.disabled = Set.copyOf(disabled);
@@ -74,12 +78,13 @@ public final class KnowledgeBase {
      * @param overlays rule files to add to the default ones (or to use alone when {@code rulesOnly})
      * @param rulesOnly use {@code overlays} instead of the default rules
      * @param disabled names of rules that must not fire
+     * @param maxIdle  how many sessions to keep between evaluations
      * @throws RuleCompilationException when a rule file does not compile or breaks the metadata conventions
      *         ({@link RuleCompiler#check})
      * @throws UnknownRuleException when a rule to disable does not exist
      */
     public static KnowledgeBase load(ClassLoader loader, List<RuleSource> overlays, boolean rulesOnly,
-            Collection<String> disabled) {
+            Collection<String> disabled, int maxIdle) {
         List<RuleSource> sources = new ArrayList<>();
         String name;
         String version;
@@ -101,9 +106,8 @@ public final class KnowledgeBase {
             sources.addAll(defaultSources(loader, descriptor));
             if (overlays.isEmpty()) {
                 // The precompiled executable model: no DRL is parsed or compiled here.
-                KieContainer container = KieServices.get().getKieClasspathContainer(loader);
-                kieBase = container.getKieBase(descriptor.getProperty("kbase"));
                 index = RuleIndex.of(sources);
+                kieBase = ExecutableModel.load(loader, descriptor, index::rank);
             } else {
                 sources.addAll(overlays);
                 name = name + "+overlay";
@@ -111,7 +115,7 @@ public final class KnowledgeBase {
                 kieBase = RuleCompiler.compile(index);
             }
         }
-        KnowledgeBase kb = new KnowledgeBase(kieBase, name, version, index, new TreeSet<>(disabled));
+        KnowledgeBase kb = new KnowledgeBase(kieBase, name, version, index, new TreeSet<>(disabled), maxIdle);
         kb.check();
         return kb;
     }
@@ -204,11 +208,24 @@ public final class KnowledgeBase {
         return disabled;
     }
 
-    /** Decides one agreement on a borrowed session; null when no rule proposed an outcome. */
+    /**
+     * Decides one agreement on a borrowed session; null when no rule proposed an outcome.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
     public Decision decideOne(Agreement agreement, LocalDate asOf) {
+        return ExecutableModel.withDroolsContext(() -> decideInContext(agreement, asOf));
+    }
+
+    private Decision decideInContext(Agreement agreement, LocalDate asOf) {
+        if (closed) {
+            throw new IllegalStateException("this DsaRules instance is closed: build a new one to decide again");
+        }
         Evaluator e = idle.poll();
-        if (e == null) {
-            e = new Evaluator(kieBase.newKieSession(), new TraceRecorder(this::infoOf), filter);
+        if (e != null) {
+            idleCount.decrementAndGet();
+        } else {
+            e = new Evaluator(kieBase.newKieSession(), new TraceRecorder(this::infoOf), filter, this::where);
         }
         boolean healthy = false;
         try {
@@ -216,12 +233,63 @@ public final class KnowledgeBase {
             healthy = true;
             return d == null ? null : Warnings.annotate(d, agreement, asOf);
         } finally {
-            if (healthy) {
-                idle.offer(e);
-            } else {
-                e.close();
-            }
+            release(e, healthy);
         }
+    }
+
+    /** Keeps a healthy session for the next evaluation while fewer than {@code maxIdle} are kept; disposes the rest. */
+    private void release(Evaluator e, boolean healthy) {
+        if (healthy && !closed && idleCount.incrementAndGet() <= maxIdle) {
+            idle.offer(e);
+            if (closed) {
+                disposeIdle(); // close() ran between the check and the offer
+            }
+            return;
+        }
+        if (healthy && !closed) {
+            idleCount.decrementAndGet();
+        }
+        e.close();
+    }
+
+    private void disposeIdle() {
+        for (Evaluator e = idle.poll(); e != null; e = idle.poll()) {
+            idleCount.decrementAndGet();
+            e.close();
+        }
+    }
+
+    /**
+     * Disposes every kept session; sessions in use are disposed when their evaluation ends. Idempotent.
+     * The shared {@link KieBase} itself holds nothing else of this instance.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        ExecutableModel.withDroolsContext(() -> {
+            disposeIdle();
+            return null;
+        });
+    }
+
+    /** Whether {@link #close()} has been called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** How many sessions are kept between evaluations now (for tests and the heap benchmark). */
+    public int idleSessions() {
+        return idleCount.get();
+    }
+
+    /** How many sessions of the underlying Drools knowledge base are open, over every instance that shares it. */
+    public int openDroolsSessions() {
+        return kieBase.getKieSessions().size();
+    }
+
+    /** Where a rule is declared, as {@code file:line}, for messages about it. */
+    String where(String ruleName) {
+        return index.rule(ruleName).map(r -> r.file() + ":" + r.line()).orElse("(unknown file)");
     }
 
     private RuleInfo infoOf(Rule rule) {

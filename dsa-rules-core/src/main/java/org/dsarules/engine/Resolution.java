@@ -17,13 +17,13 @@ import org.dsarules.engine.TraceRecorder.Firing;
 final class Resolution {
     private static final Comparator<Firing> PRECEDENCE =
             Comparator.comparing((Firing f) -> f.rule().policyRow()).thenComparingInt((Firing f) -> f.rule().rank())
-                    .thenComparing((Firing f) -> f.proposal().summary()).thenComparingInt(Firing::order);
+                    .thenComparing((Firing f) -> f.standingProposal().summary()).thenComparingInt(Firing::order);
 
     private Resolution() {
     }
 
     /** The decisive firing among those that proposed an outcome, or empty when none did. */
     static Optional<Firing> decisive(List<Firing> firings) {
-        return firings.stream().filter(f -> f.proposal() != null).min(PRECEDENCE);
+        return firings.stream().filter(f -> f.standingProposal() != null).min(PRECEDENCE);
     }
 }

@@ -7,17 +7,23 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.dsarules.engine.RuleIndex.IndexedRule;
 import org.dsarules.engine.RuleIndex.Metadata;
 import org.dsarules.exception.RuleCompilationException;
 import org.dsarules.exception.RuleCompilationException.Problem;
+import org.drools.compiler.kproject.models.KieBaseModelImpl;
 import org.drools.model.codegen.ExecutableModelProject;
+import org.drools.modelcompiler.CanonicalKieModule;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
 
 /**
  * Compiles rule files at run time, and checks what Drools does not: the project's metadata
@@ -123,16 +129,17 @@ final class RuleCompiler {
      * compiled whatever it is called.
      */
     static KieBase compile(RuleIndex index) {
+        RuleCompilerSupport.require();
         checkOrThrow(index);
         List<RuleSource> sources = index.sources();
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId("org.dsarules.runtime", "rules",
-                index.fingerprint(Set.of()).substring(7, 19));
+                index.fingerprint(Set.of()).substring(7, 19) + "-" + BUILDS.incrementAndGet());
         kfs.generateAndWritePomXML(releaseId);
         List<String> paths = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
-            String path = "src/main/resources/rules/r" + i + ".drl";
+            String path = path(sources.get(i).text(), i);
             paths.add(path);
             kfs.write(path, withDefaultImports(sources.get(i).text()).getBytes(StandardCharsets.UTF_8));
         }
@@ -148,7 +155,39 @@ final class RuleCompiler {
             throw new RuleCompilationException(CompileErrors.bounded(
                     CompileErrors.of(index, paths, errors, RuleCompiler::errorsOf)));
         }
-        return ks.newKieContainer(releaseId).getKieBase();
+        try {
+            // Not the container's own KieBase: the same executable model, with the rules added in the order
+            // of the rule files, as for the precompiled rules (ExecutableModel.build says why).
+            KieContainer container = ks.newKieContainer(releaseId);
+            CanonicalKieModule module = (CanonicalKieModule) builder.getKieModule();
+            KieBaseModelImpl kbase = (KieBaseModelImpl) module.getKieModuleModel().getKieBaseModels().values()
+                    .iterator().next();
+            KieBase kieBase = ExecutableModel.build(module.getModelForKBase(kbase), index::rank,
+                    module.getModuleClassLoader());
+            container.dispose();
+            return kieBase;
+        } finally {
+            // buildAll registered the module in Drools' JVM-wide repository; the KieBase no longer needs it
+            // there, and left registered it would stay for the life of the JVM (about 5 MiB per build).
+            ks.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    /** Gives each run-time build its own release id, so that removing one from Drools' repository never removes another. */
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private static final Pattern PACKAGE_DECL =
+            Pattern.compile("(?m)^\\s*package\\s+([A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*)");
+
+    /**
+     * Where source number {@code i} is written: {@code r<i>.drl} in the folder of the package it declares,
+     * because Drools warns about every file whose folder and package differ (nine warnings per overlay
+     * build before). {@link CompileErrors} finds the source again by the number.
+     */
+    static String path(String drl, int i) {
+        Matcher pkg = PACKAGE_DECL.matcher(drl);
+        String folder = pkg.find() ? pkg.group(1).replace('.', '/') + "/" : "";
+        return "src/main/resources/" + folder + "r" + i + ".drl";
     }
 
     /** The errors of one DRL text compiled alone (no knowledge base is kept). */
@@ -156,7 +195,7 @@ final class RuleCompiler {
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(ks.newReleaseId("org.dsarules.runtime", "isolated", "1"));
-        kfs.write("src/main/resources/rules/r0.drl", withDefaultImports(drl).getBytes(StandardCharsets.UTF_8));
+        kfs.write(path(drl, 0), withDefaultImports(drl).getBytes(StandardCharsets.UTF_8));
         try {
             return ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class).getResults()
                     .getMessages(Message.Level.ERROR);

@@ -31,7 +31,7 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
     /** One fired rule and the findings its consequence inserted. */
     record Firing(int order, RuleInfo rule, List<Finding> findings, Set<Finding> withdrawn, List<Object> matched) {
         /** The rule's proposal, unless truth maintenance withdrew it. */
-        Proposal proposal() {
+        Proposal standingProposal() {
             for (Finding f : findings) {
                 if (f instanceof Proposal p && !withdrawn.contains(p)) {
                     return p;
@@ -41,7 +41,7 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
         }
 
         /** The outcome the rule proposed, even if withdrawn since, for the trace. */
-        Proposal proposed() {
+        Proposal proposalAsMade() {
             for (Finding f : findings) {
                 if (f instanceof Proposal p) {
                     return p;

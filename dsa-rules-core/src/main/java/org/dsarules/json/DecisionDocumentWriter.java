@@ -3,9 +3,6 @@ package org.dsarules.json;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -24,8 +21,6 @@ import org.dsarules.decision.Outcome;
 import org.dsarules.decision.RecordError;
 import org.dsarules.decision.Summary;
 import org.dsarules.decision.TraceLevel;
-import org.dsarules.decision.TraceStep;
-import org.dsarules.decision.Warning;
 import org.dsarules.engine.AuditSink;
 import org.dsarules.model.Practice;
 import org.dsarules.spool.Spool;
@@ -75,10 +70,7 @@ public final class DecisionDocumentWriter implements AuditSink {
     private DecisionDocumentWriter(JsonGenerator generator) {
         json = generator;
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        json.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                .withObjectIndenter(indenter).withArrayIndenter(indenter));
+        DecisionJson.prettyPrint(json);
     }
 
     /** Writes a whole document held in memory. */
@@ -139,48 +131,7 @@ public final class DecisionDocumentWriter implements AuditSink {
     public void decision(Decision full) {
         List<String> why = whyNot == null ? null : whyNot.apply(full);
         Decision d = full.withTrace(traceLevel);
-        io(() -> {
-            json.writeStartObject();
-            json.writeStringField("dsaId", d.dsaId());
-            if (d.title() != null) {
-                json.writeStringField("title", d.title());
-            }
-            json.writeStringField("outcome", d.outcome().name());
-            json.writeStringField("decisiveRule", d.decisiveRule());
-            json.writeStringField("summary", d.summary());
-            strings("redFlags", d.redFlags());
-            strings("missing", d.missing());
-            json.writeArrayFieldStart("warnings");
-            for (Warning w : d.warnings()) {
-                json.writeStartObject();
-                json.writeStringField("code", w.code());
-                json.writeStringField("field", w.field());
-                json.writeStringField("message", w.message());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
-            if (traceLevel != TraceLevel.NONE) {
-                json.writeArrayFieldStart("trace");
-                for (TraceStep s : d.trace()) {
-                    json.writeStartObject();
-                    json.writeStringField("rule", s.rule());
-                    strings("citations", s.citations());
-                    json.writeStringField("explanation", s.explanation());
-                    json.writeStringField("outcome", s.outcome() == null ? null : s.outcome().name());
-                    if (s.policyRow() != null) {
-                        json.writeStringField("policyRow", s.policyRow());
-                    }
-                    json.writeEndObject();
-                }
-                json.writeEndArray();
-            }
-            strings("questionsForIcb", d.questionsForIcb());
-            strings("nextSteps", d.nextSteps());
-            if (why != null) {
-                strings("whyNot", why);
-            }
-            json.writeEndObject();
-        });
+        io(() -> DecisionJson.writeTo(json, d, traceLevel != TraceLevel.NONE, why));
     }
 
     @Override
@@ -248,14 +199,6 @@ public final class DecisionDocumentWriter implements AuditSink {
             json.writeObject(e.getValue());
         }
         json.writeEndObject();
-    }
-
-    private void strings(String field, List<String> values) throws IOException {
-        json.writeArrayFieldStart(field);
-        for (String v : values) {
-            json.writeString(v);
-        }
-        json.writeEndArray();
     }
 
     private interface IoAction {

@@ -19,4 +19,14 @@ public record LegalRequirement(RequirementKind kind, String reference, LocalDate
     public static LegalRequirement none() {
         return new LegalRequirement(RequirementKind.NONE, null, null);
     }
+
+    /** A duty of {@code kind} under {@code reference} (a direction, notice or clause), with no known expiry. */
+    public static LegalRequirement of(RequirementKind kind, String reference) {
+        return new LegalRequirement(kind, reference, null);
+    }
+
+    /** This duty, applying up to and including {@code lastDay} (null: does not expire, or not known). */
+    public LegalRequirement withExpiresOn(LocalDate lastDay) {
+        return new LegalRequirement(kind, reference, lastDay);
+    }
 }

@@ -45,4 +45,30 @@ public record Party(String name, PartyKind kind, PartyRole role, String instruct
     public boolean isInstructedByPractice() {
         return Text.sameName(instructedBy, PRACTICE);
     }
+
+    /**
+     * A party of {@code kind} with {@code role}; who instructs it and whether it provides direct care are
+     * not known (set them with {@link #withInstructedBy(String)} and {@link #withDirectCareProvider(boolean)}).
+     *
+     * @throws NullPointerException when {@code name} is null
+     * @throws IllegalArgumentException when {@code name} is blank
+     */
+    public static Party of(String name, PartyKind kind, PartyRole role) {
+        return new Party(name, kind, role, null, null);
+    }
+
+    /** A processor acting on the instructions of {@code instructedBy} ({@link #PRACTICE} or a party's name). */
+    public static Party processor(String name, PartyKind kind, String instructedBy) {
+        return new Party(name, kind, PartyRole.PROCESSOR, instructedBy, null);
+    }
+
+    /** This party, instructed by {@code by} ({@link #PRACTICE} or a party's name; null for not known). */
+    public Party withInstructedBy(String by) {
+        return new Party(name, kind, role, by, directCareProvider);
+    }
+
+    /** This party, known to provide (or not to provide) direct care to the practice's patients. */
+    public Party withDirectCareProvider(boolean provides) {
+        return new Party(name, kind, role, instructedBy, provides);
+    }
 }

@@ -214,7 +214,7 @@ public final class Scenarios {
             // A register the reader refuses as a whole (over a parser limit, say) fails this scenario
             // only, naming the register's own file; the other scenarios still run.
             AuditResult none = new AuditResult(rules.knowledgeBaseInfo(), s.asOf(), TraceLevel.FULL, null, List.of(),
-                    List.of(), new Summary.Counter().toSummary());
+                    List.of(), Summary.of(List.of(), 0));
             return new ScenarioResult(s, List.of(new Failure("(register)", "register", "a register the rules can read",
                     e.getMessage())), none);
         }

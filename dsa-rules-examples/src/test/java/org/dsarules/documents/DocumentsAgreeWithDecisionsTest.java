@@ -57,10 +57,8 @@ class DocumentsAgreeWithDecisionsTest {
             byId.put(a.id(), a.toBuilder().title(a.id()).build());
         }
         List<Decision> decisions = ReportFixtures.RULES.decideAll(byId.values(), AS_OF);
-        Summary.Counter counter = new Summary.Counter();
-        decisions.forEach(counter::add);
         AuditResult result = new AuditResult(ReportFixtures.RULES.knowledgeBaseInfo(), AS_OF, TraceLevel.FULL,
-                new Practice("Z00001", "Generated Practice", "NHS Generated ICB"), decisions, List.of(), counter.toSummary());
+                new Practice("Z00001", "Generated Practice", "NHS Generated ICB"), decisions, List.of(), Summary.of(decisions, 0));
         AuditedRegister audited = AuditedRegister.of(result, byId, ReportFixtures.RULES);
         Documents docs = new Documents(audited);
 

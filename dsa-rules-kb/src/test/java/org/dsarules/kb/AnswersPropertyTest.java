@@ -159,10 +159,8 @@ class AnswersPropertyTest {
 
     private static AuditedRegister audit(Register register) {
         List<Decision> decisions = RULES.decideAll(register.agreements(), FIRST);
-        Summary.Counter c = new Summary.Counter();
-        decisions.forEach(c::add);
         AuditResult r = new AuditResult(RULES.knowledgeBaseInfo(), FIRST, TraceLevel.FULL, register.practice(), decisions,
-                List.of(), c.toSummary());
+                List.of(), Summary.of(decisions, 0));
         Map<String, Agreement> byId = new LinkedHashMap<>();
         register.agreements().forEach(a -> byId.putIfAbsent(a.id(), a));
         return new AuditedRegister("generated", r, byId);

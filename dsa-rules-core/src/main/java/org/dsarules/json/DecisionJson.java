@@ -1,0 +1,121 @@
+package org.dsarules.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Objects;
+import org.dsarules.decision.Decision;
+import org.dsarules.decision.TraceLevel;
+import org.dsarules.decision.TraceStep;
+import org.dsarules.decision.Warning;
+
+/**
+ * One decision as JSON: the object that stands in the {@code decisions} array of a decision document
+ * ({@code record-format.md}), written on its own. The decision document writer writes each decision with
+ * this class too, so the two never differ.
+ */
+public final class DecisionJson {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private DecisionJson() {
+    }
+
+    /**
+     * One decision with its whole trace, as a pretty-printed JSON object ({@code \n} line ends, no final
+     * line end).
+     *
+     * @throws NullPointerException when {@code decision} is null
+     */
+    public static String write(Decision decision) {
+        return write(decision, TraceLevel.FULL);
+    }
+
+    /**
+     * One decision with its trace cut to {@code level}, as a pretty-printed JSON object.
+     *
+     * @throws NullPointerException when an argument is null
+     */
+    public static String write(Decision decision, TraceLevel level) {
+        Objects.requireNonNull(decision, "decision");
+        Objects.requireNonNull(level, "level");
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            prettyPrint(json);
+            writeTo(json, decision.withTrace(level), level != TraceLevel.NONE, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
+    }
+
+    /** The project's layout: two-space indent, {@code "key": value}, {@code \n} on every platform. */
+    static void prettyPrint(JsonGenerator json) {
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        json.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withObjectIndenter(indenter).withArrayIndenter(indenter));
+    }
+
+    /**
+     * Writes {@code d} (its trace already cut to the level wanted) as one object.
+     *
+     * @param withTrace whether to write the {@code trace} array at all (not at trace level none)
+     * @param whyNot    this project's {@code whyNot} list, or null to leave it out
+     */
+    static void writeTo(JsonGenerator json, Decision d, boolean withTrace, List<String> whyNot) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("dsaId", d.dsaId());
+        if (d.title() != null) {
+            json.writeStringField("title", d.title());
+        }
+        json.writeStringField("outcome", d.outcome().name());
+        json.writeStringField("decisiveRule", d.decisiveRule());
+        json.writeStringField("summary", d.summary());
+        strings(json, "redFlags", d.redFlags());
+        strings(json, "missing", d.missing());
+        json.writeArrayFieldStart("warnings");
+        for (Warning w : d.warnings()) {
+            json.writeStartObject();
+            json.writeStringField("code", w.code());
+            json.writeStringField("field", w.field());
+            json.writeStringField("message", w.message());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        if (withTrace) {
+            json.writeArrayFieldStart("trace");
+            for (TraceStep s : d.trace()) {
+                json.writeStartObject();
+                json.writeStringField("rule", s.rule());
+                strings(json, "citations", s.citations());
+                json.writeStringField("explanation", s.explanation());
+                json.writeStringField("outcome", s.outcome() == null ? null : s.outcome().name());
+                if (s.policyRow() != null) {
+                    json.writeStringField("policyRow", s.policyRow());
+                }
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+        strings(json, "questionsForIcb", d.questionsForIcb());
+        strings(json, "nextSteps", d.nextSteps());
+        if (whyNot != null) {
+            strings(json, "whyNot", whyNot);
+        }
+        json.writeEndObject();
+    }
+
+    private static void strings(JsonGenerator json, String field, List<String> values) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (String v : values) {
+            json.writeString(v);
+        }
+        json.writeEndArray();
+    }
+}

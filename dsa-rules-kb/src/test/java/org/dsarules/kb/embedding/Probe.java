@@ -1,0 +1,47 @@
+package org.dsarules.kb.embedding;
+
+import java.time.LocalDate;
+import org.dsarules.DsaRules;
+import org.dsarules.decision.Decision;
+import org.dsarules.generate.AgreementGenerator;
+import org.dsarules.model.Agreement;
+import org.dsarules.model.Article6Basis;
+import org.dsarules.model.CommonLawBasis;
+import org.dsarules.model.Identifiability;
+import org.dsarules.model.LegalRequirement;
+import org.dsarules.model.Party;
+import org.dsarules.model.PartyKind;
+import org.dsarules.model.PartyRole;
+import org.dsarules.model.PracticeRole;
+import org.dsarules.model.Purpose;
+import org.dsarules.model.Status;
+
+/** Decides a few generated agreements with the default rules, in whatever class loader loaded this class. */
+public final class Probe {
+    static final LocalDate AS_OF = LocalDate.of(2026, 6, 15);
+
+    private Probe() {
+    }
+
+    /** A commercial research platform on article 6(1)(f): withdrawn under the default rules. */
+    static Agreement research() {
+        return Agreement.builder("DSA-42").title("Commercial research data platform").status(Status.EXISTING)
+                .practiceRole(PracticeRole.CONTROLLER)
+                .parties(new Party("Acme Insights Ltd", PartyKind.COMMERCIAL, PartyRole.CONTROLLER, null, false))
+                .purposes(Purpose.RESEARCH).legalRequirement(LegalRequirement.none()).article6Bases(Article6Basis.F)
+                .commonLawBasis(CommonLawBasis.SECTION_251_SUPPORT).identifiability(Identifiability.PSEUDONYMISED)
+                .build();
+    }
+
+    public static String decide() {
+        StringBuilder sb = new StringBuilder();
+        try (DsaRules rules = DsaRules.defaults()) {
+            AgreementGenerator g = AgreementGenerator.exhaustive(42L);
+            for (int i = 0; i < 20; i++) {
+                Decision d = rules.decide(g.next(), AS_OF);
+                sb.append(d.dsaId()).append(' ').append(d.outcome()).append(' ').append(d.decisiveRule()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+}
