@@ -1,6 +1,10 @@
 package org.dsarules.register;
 
 import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.dsarules.model.Agreement;
 import org.dsarules.model.Practice;
 
 /**
@@ -32,4 +36,54 @@ public interface RegisterSource extends Iterator<RegisterEntry>, AutoCloseable {
     /** Closes the input; never throws a checked exception. Closing twice does nothing. */
     @Override
     void close();
+
+    /**
+     * This source, handing each entry to {@code action} as it is read: the one wrapper that records or
+     * limits what passes (closing it closes this source).
+     */
+    default RegisterSource peek(Consumer<RegisterEntry> action) {
+        Objects.requireNonNull(action, "action");
+        RegisterSource source = this;
+        return new RegisterSource() {
+            @Override
+            public Practice practice() {
+                return source.practice();
+            }
+
+            @Override
+            public boolean hasNext() {
+                return source.hasNext();
+            }
+
+            @Override
+            public RegisterEntry next() {
+                RegisterEntry e = source.next();
+                action.accept(e);
+                return e;
+            }
+
+            @Override
+            public long position() {
+                return source.position();
+            }
+
+            @Override
+            public void close() {
+                source.close();
+            }
+        };
+    }
+
+    /**
+     * This source, putting each valid agreement into {@code byId} as it is read (the first of an id
+     * wins), so that a report can show the agreement beside its decision.
+     */
+    default RegisterSource recording(Map<String, Agreement> byId) {
+        Objects.requireNonNull(byId, "byId");
+        return peek(e -> {
+            if (e instanceof RegisterEntry.Valid v) {
+                byId.putIfAbsent(v.agreement().id(), v.agreement());
+            }
+        });
+    }
 }

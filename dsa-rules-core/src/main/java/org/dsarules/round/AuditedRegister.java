@@ -9,7 +9,6 @@ import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.TraceLevel;
 import org.dsarules.engine.CollectingSink;
-import org.dsarules.register.RegisterEntry;
 import org.dsarules.register.RegisterSource;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.Practice;
@@ -34,7 +33,7 @@ public record AuditedRegister(String name, AuditResult result, Map<String, Agree
         Map<String, Agreement> byId = new LinkedHashMap<>();
         CollectingSink sink = new CollectingSink();
         try (RegisterSource s = source) {
-            rules.audit(recording(s, byId), asOf, TraceLevel.FULL, sink);
+            rules.audit(s.recording(byId), asOf, TraceLevel.FULL, sink);
         }
         return new AuditedRegister(name, sink.result(), byId);
     }
@@ -57,38 +56,5 @@ public record AuditedRegister(String name, AuditResult result, Map<String, Agree
             }
         }
         return null;
-    }
-
-    private static RegisterSource recording(RegisterSource source, Map<String, Agreement> sink) {
-        return new RegisterSource() {
-            @Override
-            public Practice practice() {
-                return source.practice();
-            }
-
-            @Override
-            public boolean hasNext() {
-                return source.hasNext();
-            }
-
-            @Override
-            public RegisterEntry next() {
-                RegisterEntry e = source.next();
-                if (e instanceof RegisterEntry.Valid v) {
-                    sink.putIfAbsent(v.agreement().id(), v.agreement());
-                }
-                return e;
-            }
-
-            @Override
-            public long position() {
-                return source.position();
-            }
-
-            @Override
-            public void close() {
-                source.close();
-            }
-        };
     }
 }

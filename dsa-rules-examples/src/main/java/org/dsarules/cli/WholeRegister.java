@@ -2,9 +2,7 @@ package org.dsarules.cli;
 
 import java.nio.file.Path;
 import java.util.function.Supplier;
-import org.dsarules.register.RegisterEntry;
 import org.dsarules.register.RegisterSource;
-import org.dsarules.model.Practice;
 
 /**
  * The documents that must hold a whole register in memory (the HTML report, the letters, the PPG page,
@@ -25,39 +23,14 @@ final class WholeRegister {
 
     /** {@code source}, refusing its record number {@link #LIMIT} + 1 with one line naming {@code what}. */
     static RegisterSource limited(RegisterSource source, Path file, String what) {
-        return new RegisterSource() {
-            private int read;
-
-            @Override
-            public Practice practice() {
-                return source.practice();
+        int[] read = {0};
+        return source.peek(e -> {
+            if (++read[0] > LIMIT) {
+                throw new CliException(file + " holds more than " + String.format("%,d", LIMIT)
+                        + " agreements, the most " + what + " holds in memory; use 'dsa-audit audit " + file
+                        + " --format json' (or --format text), which streams a register of any size");
             }
-
-            @Override
-            public boolean hasNext() {
-                return source.hasNext();
-            }
-
-            @Override
-            public RegisterEntry next() {
-                if (++read > LIMIT) {
-                    throw new CliException(file + " holds more than " + String.format("%,d", LIMIT)
-                            + " agreements, the most " + what + " holds in memory; use 'dsa-audit audit " + file
-                            + " --format json' (or --format text), which streams a register of any size");
-                }
-                return source.next();
-            }
-
-            @Override
-            public long position() {
-                return source.position();
-            }
-
-            @Override
-            public void close() {
-                source.close();
-            }
-        };
+        });
     }
 
     /**

@@ -10,9 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.model.Agreement;
-import org.dsarules.model.Practice;
 import org.dsarules.register.ReadResult;
-import org.dsarules.register.RegisterEntry;
 import org.dsarules.register.RegisterSource;
 
 /**
@@ -184,38 +182,7 @@ public final class Reports {
      * }</pre>
      */
     public static RegisterSource recording(RegisterSource source, Map<String, Agreement> sink) {
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(sink, "sink");
-        return new RegisterSource() {
-            @Override
-            public Practice practice() {
-                return source.practice();
-            }
-
-            @Override
-            public boolean hasNext() {
-                return source.hasNext();
-            }
-
-            @Override
-            public RegisterEntry next() {
-                RegisterEntry e = source.next();
-                if (e instanceof RegisterEntry.Valid v) {
-                    sink.putIfAbsent(v.agreement().id(), v.agreement());
-                }
-                return e;
-            }
-
-            @Override
-            public long position() {
-                return source.position();
-            }
-
-            @Override
-            public void close() {
-                source.close();
-            }
-        };
+        return Objects.requireNonNull(source, "source").recording(sink);
     }
 
     private static String render(TemplateEngine engine, String template, View v) {
