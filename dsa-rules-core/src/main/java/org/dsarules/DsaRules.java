@@ -36,6 +36,7 @@ import org.dsarules.engine.RuleSource;
 import org.dsarules.exception.DsaRulesException;
 import org.dsarules.model.Agreement;
 import org.dsarules.register.RegisterEntry;
+import org.dsarules.register.RegisterFiles;
 import org.dsarules.register.RegisterSource;
 import org.dsarules.register.json.RegisterReader;
 
@@ -155,7 +156,7 @@ public final class DsaRules implements AutoCloseable {
     public AuditResult audit(Path register, LocalDate asOf) {
         Objects.requireNonNull(register, "register");
         Objects.requireNonNull(asOf, "asOf");
-        try (RegisterSource source = org.dsarules.register.RegisterFiles.open(register)) {
+        try (RegisterSource source = RegisterFiles.open(register)) {
             return collect(source, asOf, TraceLevel.FULL);
         }
     }

@@ -19,6 +19,8 @@ import org.dsarules.facts.Proposal;
 import org.dsarules.facts.RaisedFlag;
 import org.dsarules.facts.Unknown;
 import org.dsarules.model.Agreement;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.ConsequenceException;
@@ -44,8 +46,8 @@ final class Evaluator implements AutoCloseable {
         this.recorder = recorder;
         this.filter = filter;
         this.where = where;
-        session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
-        session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
+        session.addEventListener((AgendaEventListener) recorder);
+        session.addEventListener((RuleRuntimeEventListener) recorder);
     }
 
     /** Decides one agreement, or returns null when no rule proposed an outcome. */

@@ -2,6 +2,7 @@ package org.dsarules.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dsarules.facts.AsOf;
 import org.dsarules.facts.Finding;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.IcbAssessment;
@@ -39,7 +40,7 @@ public final class FactText {
         if (f instanceof IcbAssessment i) {
             return "ICB assessment " + i.status() + (i.conclusion() != null ? ", concluded " + i.conclusion() : "");
         }
-        if (f instanceof org.dsarules.facts.AsOf a) {
+        if (f instanceof AsOf a) {
             return "as of " + a.date();
         }
         if (f instanceof Finding x) {

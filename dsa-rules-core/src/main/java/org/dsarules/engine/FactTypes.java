@@ -7,12 +7,14 @@ import java.lang.reflect.RecordComponent;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
@@ -125,7 +127,7 @@ final class FactTypes {
                 }
             }
         }
-        for (Class<?> c : List.of(java.time.LocalDate.class, String.class, java.util.List.class, java.util.Set.class,
+        for (Class<?> c : List.of(LocalDate.class, String.class, List.class, Set.class,
                 Math.class, Integer.class, Boolean.class)) {
             out.put(c.getSimpleName(), c);
         }

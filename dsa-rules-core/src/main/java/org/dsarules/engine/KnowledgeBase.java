@@ -2,6 +2,7 @@ package org.dsarules.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -132,7 +133,7 @@ public final class KnowledgeBase implements AutoCloseable {
                         + "): add the dsa-rules-kb jar, or use rules-only");
             }
             Properties p = new Properties();
-            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             return p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

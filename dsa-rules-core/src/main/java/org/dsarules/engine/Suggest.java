@@ -1,6 +1,7 @@
 package org.dsarules.engine;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean": the nearest name by edit distance, when it is near enough to be a typo. */
@@ -12,7 +13,7 @@ public final class Suggest {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String n : names) {
-            int d = distance(wrong.toLowerCase(java.util.Locale.ROOT), n.toLowerCase(java.util.Locale.ROOT));
+            int d = distance(wrong.toLowerCase(Locale.ROOT), n.toLowerCase(Locale.ROOT));
             if (d < bestDistance || (d == bestDistance && best != null && n.compareTo(best) < 0)) {
                 best = n;
                 bestDistance = d;

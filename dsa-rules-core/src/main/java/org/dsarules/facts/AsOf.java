@@ -2,6 +2,7 @@ package org.dsarules.facts;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The date an evaluation is made as of. The engine inserts it; rules compare dates with it
@@ -23,8 +24,8 @@ public record AsOf(LocalDate date) {
     }
 
     /** Rules pass the same few literal dates for every agreement: parse each once. */
-    private static final java.util.concurrent.ConcurrentHashMap<String, LocalDate> PARSED =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, LocalDate> PARSED =
+            new ConcurrentHashMap<>();
 
     @Override
     public String toString() {

@@ -2,6 +2,7 @@ package org.dsarules.generate;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -743,7 +744,7 @@ public final class AgreementGenerator {
     // ------------------------------------------------------------------------------------------
 
     private static Purpose[] secondaryPurposes() {
-        return java.util.Arrays.stream(Purpose.values()).filter(Purpose::isSecondary).toArray(Purpose[]::new);
+        return Arrays.stream(Purpose.values()).filter(Purpose::isSecondary).toArray(Purpose[]::new);
     }
 
     private boolean chance(double p) {

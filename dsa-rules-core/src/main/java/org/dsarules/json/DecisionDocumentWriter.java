@@ -12,7 +12,9 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.ErrorCode;
@@ -45,7 +47,7 @@ public final class DecisionDocumentWriter implements AuditSink {
     private final Spool errors = new Spool();
     private boolean practiceWritten;
     private boolean started;
-    private java.util.function.Function<Decision, List<String>> whyNot;
+    private Function<Decision, List<String>> whyNot;
     private TraceLevel forcedLevel;
     private TraceLevel traceLevel = TraceLevel.FULL;
 
@@ -86,7 +88,7 @@ public final class DecisionDocumentWriter implements AuditSink {
      * Adds to each decision a {@code whyNot} list (this project's addition to the format): for each
      * other outcome, why the agreement did not get it. See {@code org.dsarules.engine.WhyNot}.
      */
-    public DecisionDocumentWriter withWhyNot(java.util.function.Function<Decision, List<String>> explain) {
+    public DecisionDocumentWriter withWhyNot(Function<Decision, List<String>> explain) {
         this.whyNot = explain;
         return this;
     }
@@ -117,7 +119,7 @@ public final class DecisionDocumentWriter implements AuditSink {
             json.writeStringField("fingerprint", kb.fingerprint());
             json.writeStringField("asOf", asOf.toString());
             if (traceLevel != TraceLevel.FULL) {
-                json.writeStringField("trace", traceLevel.name().toLowerCase(java.util.Locale.ROOT));
+                json.writeStringField("trace", traceLevel.name().toLowerCase(Locale.ROOT));
             }
             json.writeEndObject();
             if (practice != null) {

@@ -1,5 +1,6 @@
 package org.dsarules.model;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,7 +15,7 @@ import java.util.Map;
  */
 public record Practice(String odsCode, String name, String icb, Map<String, Object> other) {
     public Practice {
-        other = other == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(other));
+        other = other == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(other));
     }
 
     public Practice(String odsCode, String name, String icb) {

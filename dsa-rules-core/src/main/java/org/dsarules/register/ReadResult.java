@@ -1,5 +1,6 @@
 package org.dsarules.register;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.dsarules.decision.RecordError;
 import org.dsarules.model.Agreement;
@@ -24,8 +25,8 @@ public record ReadResult(Practice practice, List<Agreement> agreements, List<Rec
     /** Reads every record of {@code source} into memory, then closes it. */
     public static ReadResult of(RegisterSource source) {
         try (source) {
-            List<Agreement> agreements = new java.util.ArrayList<>();
-            List<RecordError> errors = new java.util.ArrayList<>();
+            List<Agreement> agreements = new ArrayList<>();
+            List<RecordError> errors = new ArrayList<>();
             while (source.hasNext()) {
                 RegisterEntry e = source.next();
                 if (e instanceof RegisterEntry.Valid v) {

@@ -2,11 +2,13 @@ package org.dsarules.round;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.HistoryEntry;
 import org.dsarules.model.IcbStatus;
@@ -127,7 +129,7 @@ public final class Answers {
             }
             out.add(new Named(named.name(), new Register(named.register().practice(), agreements)));
         }
-        refused.sort(java.util.Comparator.comparingInt(Refused::row));
+        refused.sort(Comparator.comparingInt(Refused::row));
         return new Result(out, applied, refused, unanswered);
     }
 
@@ -178,7 +180,7 @@ public final class Answers {
         if (programme == null) {
             return "the row names no agreementId and no programme, so it applies to no agreement";
         }
-        List<Integer> scope = practice != null ? inPractice : java.util.stream.IntStream.range(0, registers.size()).boxed().toList();
+        List<Integer> scope = practice != null ? inPractice : IntStream.range(0, registers.size()).boxed().toList();
         for (int r : scope) {
             for (Agreement a : registers.get(r).register().agreements()) {
                 if (programme.equals(Programmes.key(a))) {

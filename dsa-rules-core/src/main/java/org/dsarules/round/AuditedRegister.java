@@ -1,6 +1,7 @@
 package org.dsarules.round;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -25,7 +26,7 @@ public record AuditedRegister(String name, AuditResult result, Map<String, Agree
     public AuditedRegister {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(result, "result");
-        byId = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byId));
+        byId = Collections.unmodifiableMap(new LinkedHashMap<>(byId));
     }
 
     /** Audits {@code source} (and closes it) with full traces. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.Outcome;
@@ -132,7 +133,7 @@ public record RegisterDiff(List<Changed> changed, List<Changed> factsOnly, List<
         }
         Map<String, String> a = FieldPaths.of(before);
         Map<String, String> b = FieldPaths.of(after);
-        java.util.TreeSet<String> paths = new java.util.TreeSet<>(FieldPaths.FORMAT_ORDER);
+        TreeSet<String> paths = new TreeSet<>(FieldPaths.FORMAT_ORDER);
         paths.addAll(a.keySet());
         paths.addAll(b.keySet());
         List<Fact> out = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.dsarules.round;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +35,7 @@ public record SystemAudit(List<AuditedRegister> registers, List<Programme> progr
     /** A fact that differs between the holdings of a programme: its path and each holding's value (null: not known). */
     public record Difference(String field, List<String> values) {
         public Difference {
-            values = java.util.Collections.unmodifiableList(new ArrayList<>(values));
+            values = Collections.unmodifiableList(new ArrayList<>(values));
         }
     }
 

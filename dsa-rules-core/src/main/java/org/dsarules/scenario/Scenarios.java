@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -108,7 +109,7 @@ public final class Scenarios {
             registerSource = rf;
             try {
                 register = MAPPER.readTree(Files.readAllBytes(rf));
-            } catch (java.nio.file.NoSuchFileException e) {
+            } catch (NoSuchFileException e) {
                 throw bad(file, "registerFile: " + rf + " does not exist");
             } catch (IOException e) {
                 throw bad(file, "registerFile: cannot read " + rf + ": " + e.getMessage());

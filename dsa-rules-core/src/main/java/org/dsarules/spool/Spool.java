@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -95,7 +98,7 @@ public final class Spool implements Closeable {
 
     private Reader reader() throws IOException {
         if (file == null) {
-            return new java.io.StringReader(memory.toString());
+            return new StringReader(memory.toString());
         }
         file.flush();
         channel.position(0);
@@ -150,7 +153,7 @@ public final class Spool implements Closeable {
     }
 
     /** The channel seen as a stream that does not close it, so reading and writing can share it. */
-    private static final class Unclosed implements java.nio.channels.ByteChannel {
+    private static final class Unclosed implements ByteChannel {
         private final FileChannel channel;
 
         Unclosed(FileChannel channel) {
@@ -158,12 +161,12 @@ public final class Spool implements Closeable {
         }
 
         @Override
-        public int read(java.nio.ByteBuffer dst) throws IOException {
+        public int read(ByteBuffer dst) throws IOException {
             return channel.read(dst);
         }
 
         @Override
-        public int write(java.nio.ByteBuffer src) throws IOException {
+        public int write(ByteBuffer src) throws IOException {
             return channel.write(src);
         }
 

@@ -1,5 +1,6 @@
 package org.dsarules.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ final class AnswerCommand implements Callable<Integer> {
                     throw new CliException(t + ": --out would overwrite the input register " + f
                             + ", which is never changed: choose another " + (several ? "folder" : "file"));
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new CliException(t + ": " + e.getMessage(), e);
             }
             targets.add(t);

@@ -18,6 +18,8 @@ import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Summary;
 import org.dsarules.decision.TraceLevel;
 import org.dsarules.engine.CollectingSink;
+import org.dsarules.engine.RuleCatalogue;
+import org.dsarules.engine.WhyNot;
 import org.dsarules.exception.RegisterFormatException;
 import org.dsarules.json.DecisionDocumentWriter;
 import org.dsarules.model.Agreement;
@@ -122,10 +124,10 @@ final class AuditCommand implements Callable<Integer> {
 
     private DecisionDocumentWriter writer(DecisionDocumentWriter w, DsaRules rules) {
         if (whyNot) {
-            java.util.List<org.dsarules.engine.RuleCatalogue.Entry> catalogue =
-                    org.dsarules.engine.RuleCatalogue.of(rules.knowledgeBase());
+            List<RuleCatalogue.Entry> catalogue =
+                    RuleCatalogue.of(rules.knowledgeBase());
             // The trace may be cut to the decisive step on output; why-not reads the full one.
-            w.withWhyNot(d -> org.dsarules.engine.WhyNot.of(d, catalogue)).withTraceLevel(trace);
+            w.withWhyNot(d -> WhyNot.of(d, catalogue)).withTraceLevel(trace);
         }
         return w;
     }

@@ -3,6 +3,7 @@ package org.dsarules.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dsarules.DsaRules;
@@ -13,6 +14,7 @@ import org.dsarules.round.AuditedRegister;
 import org.dsarules.round.RegisterDiff;
 import org.dsarules.text.Sanitiser;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,7 +38,7 @@ final class DiffCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..2",
             description = "The register; or two registers of one practice, OLD and NEW (for example before and "
                     + "after 'dsa-audit answer').")
-    List<Path> files = new java.util.ArrayList<>();
+    List<Path> files = new ArrayList<>();
 
     Path file;
 
@@ -50,9 +52,9 @@ final class DiffCommand implements Callable<Integer> {
 
     @Option(names = "--rules", paramLabel = "DIR",
             description = "Compare the default rules with the default rules plus the .drl files under DIR (repeatable).")
-    List<Path> rules = new java.util.ArrayList<>();
+    List<Path> rules = new ArrayList<>();
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     InputOptions input;
 
     /** Both audits are held to be compared: the register is limited as the other whole-register documents are. */

@@ -2,6 +2,8 @@ package org.dsarules.cli;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -10,7 +12,7 @@ import picocli.CommandLine.Parameters;
 final class DocumentOptions {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "The register to audit (JSON, CSV or .xlsx); for "
             + "letter, also several registers or folders.")
-    java.util.List<Path> files = new java.util.ArrayList<>();
+    List<Path> files = new ArrayList<>();
 
     /** The one register, once the command has checked that one is given. */
     Path file;

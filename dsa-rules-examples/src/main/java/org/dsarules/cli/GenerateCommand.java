@@ -3,10 +3,12 @@ package org.dsarules.cli;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.dsarules.generate.AgreementGenerator;
 import org.dsarules.model.Agreement;
@@ -45,7 +47,7 @@ final class GenerateCommand implements Callable<Integer> {
     boolean programmes;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
-    java.nio.file.Path out;
+    Path out;
 
     @Override
     public Integer call() throws IOException {
@@ -73,7 +75,7 @@ final class GenerateCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper();
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         // One agreement a line: compact, yet a register a person can open and read.
-        g.setPrettyPrinter(new com.fasterxml.jackson.core.util.MinimalPrettyPrinter() {
+        g.setPrettyPrinter(new MinimalPrettyPrinter() {
             private static final long serialVersionUID = 1L;
             private int depth;
 

@@ -134,7 +134,10 @@ final class LetterCommand implements Callable<Integer> {
         return Reports.icbLetter(r, format);
     }
 
-    /** The same register as the second round's code sees it: the decisions and the agreements by id. */
+    /**
+     * The same register as the second round's code sees it: the decisions and the agreements by id.
+     * Qualified because both public types are called {@code AuditedRegister}; renaming either would break callers.
+     */
     static org.dsarules.round.AuditedRegister round(AuditedRegister r) {
         Map<String, Agreement> byId = new LinkedHashMap<>();
         r.agreements().forEach(d -> byId.putIfAbsent(d.agreement().id(), d.agreement()));

@@ -1,7 +1,11 @@
 package org.dsarules.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.function.LongSupplier;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.KnowledgeBaseInfo;
 import org.dsarules.decision.RecordError;
@@ -9,6 +13,7 @@ import org.dsarules.decision.Summary;
 import org.dsarules.decision.TraceLevel;
 import org.dsarules.engine.AuditSink;
 import org.dsarules.model.Practice;
+import org.dsarules.register.RegisterSource;
 
 /**
  * Shows progress of a long audit on standard error, once a second, when the process has a terminal
@@ -21,14 +26,14 @@ final class Progress implements AuditSink {
 
     private final AuditSink next;
     private final PrintWriter err;
-    private final java.util.function.LongSupplier position;
+    private final LongSupplier position;
     private final long size;
     private final long start = System.nanoTime();
     private long records;
     private long lastShown;
     private boolean shown;
 
-    private Progress(AuditSink next, PrintWriter err, java.util.function.LongSupplier position, long size) {
+    private Progress(AuditSink next, PrintWriter err, LongSupplier position, long size) {
         this.next = next;
         this.err = err;
         this.position = position;
@@ -36,14 +41,14 @@ final class Progress implements AuditSink {
     }
 
     /** {@code sink} itself when progress would not be shown, else a sink that shows it and passes everything on. */
-    static AuditSink wrap(AuditSink sink, PrintWriter err, org.dsarules.register.RegisterSource source, java.nio.file.Path file) {
+    static AuditSink wrap(AuditSink sink, PrintWriter err, RegisterSource source, Path file) {
         if (System.console() == null) {
             return sink;
         }
         long size;
         try {
-            size = java.nio.file.Files.size(file);
-        } catch (java.io.IOException e) {
+            size = Files.size(file);
+        } catch (IOException e) {
             size = -1;
         }
         return new Progress(sink, err, source::position, size);

@@ -1,6 +1,7 @@
 package org.dsarules.round.documents;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Writes a letter as Markdown or as plain text from one sequence of calls, escaping register text
@@ -40,12 +41,12 @@ final class Prose {
     }
 
     Prose title(String text) {
-        out.append(form == Form.MARKDOWN ? "# " + text : text.toUpperCase(java.util.Locale.ROOT)).append("\n\n");
+        out.append(form == Form.MARKDOWN ? "# " + text : text.toUpperCase(Locale.ROOT)).append("\n\n");
         return this;
     }
 
     Prose heading(String text) {
-        out.append(form == Form.MARKDOWN ? "## " + text : text.toUpperCase(java.util.Locale.ROOT)).append("\n\n");
+        out.append(form == Form.MARKDOWN ? "## " + text : text.toUpperCase(Locale.ROOT)).append("\n\n");
         return this;
     }
 
