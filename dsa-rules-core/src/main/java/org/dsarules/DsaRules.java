@@ -311,6 +311,7 @@ public final class DsaRules implements AutoCloseable {
                 return new Result(null, new RecordError(valid.index(), a.id(), null, ErrorCode.NOT_DECIDED,
                         "no rule proposed an outcome for this agreement: the rules in use do not cover it"));
             }
+            // The one place an audit's trace is cut: sinks and writers get it at the level asked for.
             return new Result(d.withTrace(level), null);
         } catch (RuntimeException e) {
             // A fault in one agreement's evaluation must not stop the others from being decided.

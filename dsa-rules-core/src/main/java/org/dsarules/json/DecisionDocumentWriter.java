@@ -95,7 +95,8 @@ public final class DecisionDocumentWriter implements AuditSink {
 
     /**
      * Writes traces at {@code level} whatever the audit was run with: run the audit with full traces
-     * (which why-not reads) and still write only the decisive step.
+     * (which why-not reads) and still write only the decisive step. Without it the writer writes each
+     * trace as the engine kept it ({@code DsaRules} cuts it to the audit's level) and never cuts again.
      */
     public DecisionDocumentWriter withTraceLevel(TraceLevel level) {
         this.forcedLevel = level;
@@ -130,9 +131,11 @@ public final class DecisionDocumentWriter implements AuditSink {
     }
 
     @Override
-    public void decision(Decision full) {
-        List<String> why = whyNot == null ? null : whyNot.apply(full);
-        Decision d = full.withTrace(traceLevel);
+    public void decision(Decision given) {
+        List<String> why = whyNot == null ? null : whyNot.apply(given);
+        // The engine already cut the trace to the level the audit was run with (DsaRules owns that);
+        // only a level forced here for output (full for why-not, less on paper) cuts again.
+        Decision d = forcedLevel == null ? given : given.withTrace(forcedLevel);
         io(() -> DecisionJson.writeTo(json, d, traceLevel != TraceLevel.NONE, why));
     }
 
