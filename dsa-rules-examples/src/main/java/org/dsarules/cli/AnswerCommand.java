@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dsa-audit answer}: applies an answered questionnaire (or the LMC's advice) to registers, writing new ones. */
-@Command(name = "answer", mixinStandardHelpOptions = true, versionProvider = DsaAudit.Version.class,
+@Command(name = "answer",
         description = {"Apply an answered ICB questionnaire (from 'dsa-audit questions') to the register, writing a "
                 + "new register in the input's own format (the input is never changed) and printing each answer "
                 + "applied and each row refused, with why. Each applied answer is added to the agreement's history "

@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code dsa-audit audit}: decides every agreement of a register and reports why. */
-@Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = DsaAudit.Version.class,
+@Command(name = "audit",
         description = {"Decide every agreement of a register (JSON: an object with \"practice\" and \"agreements\", "
                 + "or an array of agreements; or CSV or an Excel .xlsx workbook: one agreement a row, see 'dsa-audit template') and report each "
                 + "outcome with its reasons."},

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * {@code dsa-audit diff}: what a later date or a rule overlay would change, before adopting it.
  * Lists only the agreements whose outcome changes; nothing when nothing changes.
  */
-@Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = DsaAudit.Version.class,
+@Command(name = "diff",
         description = {"Show which agreements change outcome, from what to what, and the rule responsible: "
                 + "between two registers of one practice (diff OLD NEW: also the facts that changed and the "
                 + "agreements added or removed), between two dates (--as-of A --vs-as-of B) or between the "

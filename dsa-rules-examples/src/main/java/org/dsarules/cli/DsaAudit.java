@@ -16,6 +16,7 @@ import org.dsarules.exception.RuleCompilationException;
 import org.dsarules.text.Sanitiser;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /**
  * {@code dsa-audit}: decide a practice's data sharing agreements from the command line.
@@ -24,7 +25,12 @@ import picocli.CommandLine.Command;
  * are in error (or some scenario failed), 2 when the command could not run. Errors are one line
  * on standard error, never a stack trace.
  */
+// scope = INHERIT: every subcommand gets --help and --version (with this version provider) from here,
+// instead of each repeating them. Subcommands set their own description; the footer below is set in
+// commandLine(), not here, because an inherited footer would tell 'rules' or 'generate' an exit status
+// that is not theirs.
 @Command(name = "dsa-audit",
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = DsaAudit.Version.class,
         description = {"Decides, agreement by agreement, what a GP practice should do with its data sharing "
@@ -32,8 +38,7 @@ import picocli.CommandLine.Command;
         subcommands = {AuditCommand.class, ExplainCommand.class, DiffCommand.class, LetterCommand.class,
             QuestionsCommand.class, AnswerCommand.class,
             ReferCommand.class, PpgCommand.class, TestCommand.class, RulesCommand.class, TemplateCommand.class,
-            GenerateCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit status: 0 all decided, 1 some records in error, 2 could not run."})
+            GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class DsaAudit implements Runnable {
 
     public static final int OK = 0;
@@ -112,6 +117,7 @@ public final class DsaAudit implements Runnable {
 
     private static CommandLine commandLine(PrintWriter out, PrintWriter err, OutputFailure[] reported) {
         CommandLine cmd = new CommandLine(new DsaAudit());
+        cmd.getCommandSpec().usageMessage().footer("", "Exit status: 0 all decided, 1 some records in error, 2 could not run.");
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);

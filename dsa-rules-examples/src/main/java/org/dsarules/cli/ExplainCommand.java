@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
  * {@code dsa-audit explain FILE ID}: one decision followed to the end: every rule that fired with the
  * facts it matched, and for each outcome the agreement did not get, why not.
  */
-@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = DsaAudit.Version.class,
+@Command(name = "explain",
         description = {"Explain one agreement's decision: every rule that fired with the facts it matched and "
                 + "its citations; for an agreement decided ASK_ICB_FOR_INFORMATION, what would settle it (the answers "
                 + "that change its outcome, each found by deciding again); and, for each outcome it did not get, why not."})

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code dsa-audit generate}: a synthetic register, the same for the same seed. */
-@Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = DsaAudit.Version.class,
+@Command(name = "generate",
         description = {"Write a synthetic register of realistic agreements (all purposes, parties, unknowns and "
                 + "red flags in plausible proportions), the same for the same seed: for benchmarks, and to try the "
                 + "tool at scale. The register streams out: any count fits in memory."})

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dsa-audit letter}: the practice's letter to its ICB, from an audit of its register. */
-@Command(name = "letter", mixinStandardHelpOptions = true, versionProvider = DsaAudit.Version.class,
+@Command(name = "letter",
         description = {"Write the practice's letter to its ICB (--kind icb, the default): that it signs no new voluntary "
                 + "data sharing agreement for secondary uses during the collective action, the questions on each "
                 + "agreement decided ASK_ICB_FOR_INFORMATION (each once, by theme, with those an answer would raise "

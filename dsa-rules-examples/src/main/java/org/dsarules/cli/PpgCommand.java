@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dsa-audit ppg}: a plain-English page for the patient participation group. */
-@Command(name = "ppg", mixinStandardHelpOptions = true, versionProvider = DsaAudit.Version.class,
+@Command(name = "ppg",
         description = {"Write a plain-English page for the practice's patient participation group (Markdown, or "
                 + "printable HTML): what the practice shares and why, what it is stopping, what it is still finding out, "
                 + "how to register a national data opt-out and a Type 1 opt-out, and a short glossary."},

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dsa-audit questions}: the ICB questionnaire, a row per question, for the ICB to answer in a spreadsheet. */
-@Command(name = "questions", mixinStandardHelpOptions = true, versionProvider = DsaAudit.Version.class,
+@Command(name = "questions",
         description = {"Write the ICB questionnaire (CSV, record-format v1.1): a row per question for every agreement "
                 + "the letter asks about, with the field the answer fills, the values allowed and an empty answer "
                 + "column. Questions that apply only if an earlier answer makes them relevant say so. With several "

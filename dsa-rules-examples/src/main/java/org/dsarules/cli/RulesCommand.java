@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dsa-audit rules}: the rule catalogue. */
-@Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = DsaAudit.Version.class,
+@Command(name = "rules",
         description = {"List every rule in use: name, file, policy row, red flag, citations, and the dates "
                 + "between which it can fire."})
 final class RulesCommand implements Callable<Integer> {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code dsa-audit template}: an empty register to start a spreadsheet from. */
-@Command(name = "template", mixinStandardHelpOptions = true, versionProvider = DsaAudit.Version.class,
+@Command(name = "template",
         description = {"Print an empty register with every column, and a comment row (starting with #) that "
                 + "explains each column and its allowed values. Open it in a spreadsheet, fill one agreement a row, "
                 + "save as CSV UTF-8, and audit it."})

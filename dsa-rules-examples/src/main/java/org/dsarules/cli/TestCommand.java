@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dsa-audit test}: runs scenario files against the rules, as the knowledge base's own tests do. */
-@Command(name = "test", mixinStandardHelpOptions = true, versionProvider = DsaAudit.Version.class,
+@Command(name = "test",
         description = {"Run every scenario file (*.json) under the given paths and report each failure with "
                 + "what was expected, what came out, and the trace of that agreement."},
         footer = {"", "Ends with the line 'N passed, M failed'. Exit status: 0 none failed, 1 some failed,",
