@@ -3,6 +3,7 @@ package org.dsarules.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -23,6 +24,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.dsarules.round.Questionnaire;
+import org.dsarules.round.documents.SystemWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,6 +122,75 @@ class QuestionnaireXlsxTest {
         assertEquals(DsaAudit.CANNOT_RUN, r.status());
         assertTrue(r.err().contains(bad + ": not an Excel workbook (.xlsx) questionnaire that can be read"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    @Test
+    void theSystemQuestionnaireAndReportAsWorkbooks(@TempDir Path dir) throws Exception {
+        Path regs = SystemTest.system(dir);
+        RoundTest.Run csv = RoundTest.dsa("questions", regs.toString(), "--as-of", AS_OF);
+        assertEquals(0, csv.status(), csv.err());
+        Path q = dir.resolve("system-questionnaire.xlsx");
+        assertEquals(0, RoundTest.dsa("questions", regs.toString(), "--as-of", AS_OF, "--out", q.toString()).status());
+        assertEquals(csvRows(csv.out()), sheetRows(q));
+
+        // The system report: a row per programme and practice holding it, as the JSON report has them.
+        RoundTest.Run json = RoundTest.dsa("audit", regs.toString(), "--as-of", AS_OF, "--format", "json");
+        assertEquals(0, json.status(), json.err());
+        JsonNode report = RoundTest.JSON.readTree(json.out());
+        Path book = dir.resolve("system.xlsx");
+        RoundTest.Run x = RoundTest.dsa("audit", regs.toString(), "--as-of", AS_OF, "--format", "xlsx", "--out", book.toString());
+        assertEquals(0, x.status(), x.err());
+        List<String> expected = new ArrayList<>();
+        for (JsonNode p : report.get("programmes")) {
+            for (JsonNode h : p.get("holdings")) {
+                expected.add(p.get("label").asText() + "|" + p.get("practices").asInt() + "|" + h.get("practice").asText()
+                        + "|" + h.get("dsaId").asText() + "|" + h.get("outcome").asText() + "|"
+                        + h.get("decisiveRule").asText() + "|" + (p.get("outcomesDiffer").asBoolean() ? "yes" : "no"));
+            }
+        }
+        DataFormatter text = new DataFormatter();
+        List<String> actual = new ArrayList<>();
+        String helixFacts = null;
+        try (InputStream in = Files.newInputStream(book); Workbook wb = WorkbookFactory.create(in)) {
+            Sheet programmes = wb.getSheetAt(0);
+            assertEquals("Programmes", programmes.getSheetName());
+            List<String> header = new ArrayList<>();
+            programmes.getRow(0).forEach(c -> header.add(text.formatCellValue(c)));
+            assertEquals(SystemWorkbook.PROGRAMME_COLUMNS, header);
+            for (int i = 1; i <= programmes.getLastRowNum(); i++) {
+                Row r = programmes.getRow(i);
+                int[] cols = {0, 1, 3, 4, 6, 7, 8};
+                List<String> cells = new ArrayList<>();
+                for (int c : cols) {
+                    cells.add(text.formatCellValue(r.getCell(c)));
+                }
+                actual.add(String.join("|", cells));
+                if ("A00001".equals(text.formatCellValue(r.getCell(3))) && "DSA-3".equals(text.formatCellValue(r.getCell(4)))) {
+                    helixFacts = text.formatCellValue(r.getCell(9));
+                }
+            }
+            Sheet practices = wb.getSheetAt(1);
+            assertEquals("Practices", practices.getSheetName());
+            JsonNode ps = report.get("practices");
+            assertEquals(ps.size(), practices.getLastRowNum());
+            for (int i = 0; i < ps.size(); i++) {
+                Row r = practices.getRow(i + 1);
+                JsonNode sum = ps.get(i).get("summary");
+                assertEquals(ps.get(i).get("odsCode").asText(), r.getCell(1).getStringCellValue());
+                for (int c = 3; c < SystemWorkbook.PRACTICE_COLUMNS.size(); c++) {
+                    assertEquals(sum.get(SystemWorkbook.PRACTICE_COLUMNS.get(c)).asInt(), (int) r.getCell(c).getNumericCellValue(),
+                            SystemWorkbook.PRACTICE_COLUMNS.get(c) + " of " + ps.get(i));
+                }
+            }
+        }
+        assertEquals(expected, actual);
+        // the facts that make the Helix outcomes differ, with Alder's own values (the text report has them all)
+        assertEquals(List.of("parties[0].kind", "purposes", "commercialAccess"),
+                helixFacts.lines().map(l -> l.substring(0, l.indexOf(':'))).toList(), helixFacts);
+        assertTrue(helixFacts.lines().toList().contains("commercialAccess: true"), helixFacts);
+        RoundTest.Run noOut = RoundTest.dsa("audit", regs.toString(), "--as-of", AS_OF, "--format", "xlsx");
+        assertEquals(DsaAudit.CANNOT_RUN, noOut.status());
+        assertTrue(noOut.err().contains("give --out FILE.xlsx"), noOut.err());
     }
 
     static List<List<String>> csvRows(String csv) throws Exception {
