@@ -24,7 +24,7 @@ with open(path, "w") as f:
         f.write('{"id": "B%d", "colour": 1}%s\n' % (i, "," if i < n - 1 else ""))
     f.write("]}\n")
 PY
-{ echo id; yes A | head -n 1000000; } > "$work/duplicates.csv"
+python3 -c "print('id'); print('A\\n' * 999999 + 'A')" > "$work/duplicates.csv"
 
 run() {
     local label=$1; shift

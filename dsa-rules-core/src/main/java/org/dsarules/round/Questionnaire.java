@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +25,8 @@ import org.dsarules.model.Agreement;
 import org.dsarules.register.Fields;
 
 /**
- * The ICB questionnaire of {@code record-format.md} v1.1: a CSV with a row per question and the
- * columns {@code practice, agreementId, programme, title, field, question, allowed, answer}, in that
+ * The ICB questionnaire of {@code record-format.md} v1.1: a CSV (or the first sheet of an Excel
+ * workbook, see {@link QuestionnaireWorkbook}) with a row per question and the columns {@code practice, agreementId, programme, title, field, question, allowed, answer}, in that
  * order. Written from audited registers, read back once answered (see {@link Answers}).
  *
  * <p>The {@code programme} column holds the agreement's {@code programme} as given or, without one,
@@ -148,6 +150,18 @@ public final class Questionnaire {
         }
     }
 
+    /**
+     * Writes the header and the rows as an Excel workbook, the same columns on its first sheet (see
+     * {@link QuestionnaireWorkbook}). Does not close {@code out}.
+     */
+    public static void writeWorkbook(List<Row> rows, OutputStream out) throws IOException {
+        try {
+            QuestionnaireWorkbook.write(rows, out);
+        } catch (NoClassDefFoundError e) {
+            throw QuestionnaireWorkbook.noPoi(e);
+        }
+    }
+
     private static void writeRow(JsonGenerator g, List<String> cells) throws IOException {
         g.writeStartArray();
         for (String c : cells) {
@@ -162,9 +176,18 @@ public final class Questionnaire {
      * are ignored, so a spreadsheet's extra notes column does no harm); rows whose cells are all empty
      * are skipped.
      *
+     * A file whose name ends {@code .xlsx} is read as a workbook: its first sheet, the same columns.
+     *
      * @throws RegisterFormatException naming the file, when it cannot be read, is not CSV or lacks a column
      */
     public static List<Row> read(Path file) {
+        if (isWorkbook(file)) {
+            try {
+                return QuestionnaireWorkbook.read(file);
+            } catch (NoClassDefFoundError e) {
+                throw QuestionnaireWorkbook.noPoi(e);
+            }
+        }
         try (Reader reader = Utf8Input.reader(Utf8Input.open(file))) {
             return read(reader, file.toString());
         } catch (IOException e) {
@@ -172,42 +195,31 @@ public final class Questionnaire {
         }
     }
 
+    /** Whether {@code file}'s name says it is an Excel workbook ({@code .xlsx}, any case) rather than CSV. */
+    public static boolean isWorkbook(Path file) {
+        Path name = file.getFileName();
+        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
+    }
+
     /** Reads an answered questionnaire from {@code reader}; messages call it {@code name}. */
     public static List<Row> read(Reader reader, String name) {
-        List<Row> rows = new ArrayList<>();
         try (MappingIterator<List<String>> it = CSV.readerForListOf(String.class)
                 .with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(reader)) {
-            if (!it.hasNext()) {
-                throw new RegisterFormatException(name + ": the questionnaire is empty: it needs a header row "
-                        + String.join(",", COLUMNS));
-            }
-            List<String> header = it.next();
-            if (indexOf(header, "field") < 0 && indexOf(header, "advice") >= 0 && indexOf(header, "programme") >= 0) {
-                return lmcAdvice(it, indexOf(header, "programme"), indexOf(header, "advice"));
-            }
-            int[] at = new int[COLUMNS.size()];
-            for (int c = 0; c < COLUMNS.size(); c++) {
-                at[c] = indexOf(header, COLUMNS.get(c));
-                if (at[c] < 0) {
-                    throw new RegisterFormatException(name + ": the questionnaire has no column " + COLUMNS.get(c)
-                            + " in its header row; the columns are " + String.join(", ", COLUMNS));
+            // numbered as they come, so that a parse error is still met (and reported) inside this try
+            Iterator<Line> lines = new Iterator<>() {
+                private int row;
+
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
                 }
-            }
-            int rowNumber = 1;
-            while (it.hasNext()) {
-                List<String> cells = it.next();
-                rowNumber++;
-                if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
-                    continue;
+
+                @Override
+                public Line next() {
+                    return new Line(++row, it.next());
                 }
-                String[] v = new String[COLUMNS.size()];
-                for (int c = 0; c < v.length; c++) {
-                    String cell = at[c] < cells.size() ? cells.get(at[c]) : null;
-                    v[c] = cell == null || cell.isBlank() ? null : (c == 7 || c == 5 ? cell : cell.strip());
-                }
-                rows.add(new Row(rowNumber, v[0], v[1], v[2], v[3], v[4] == null ? "" : v[4], v[5], v[6], v[7]));
-            }
-            return rows;
+            };
+            return read(lines, name);
         } catch (IOException | RuntimeException e) {
             if (e instanceof RegisterFormatException rfe) {
                 throw rfe;
@@ -217,17 +229,59 @@ public final class Questionnaire {
         }
     }
 
+    /** One spreadsheet row as text: its 1-based row number and its cells (an absent cell may be null or empty). */
+    record Line(int row, List<String> cells) {
+    }
+
+    /**
+     * The rows of a questionnaire or LMC advice file from its lines, whatever form they were saved in
+     * (CSV or the first sheet of a workbook): one reading of the header and the cells for both.
+     */
+    static List<Row> read(Iterator<Line> it, String name) {
+        if (!it.hasNext()) {
+            throw new RegisterFormatException(name + ": the questionnaire is empty: it needs a header row "
+                    + String.join(",", COLUMNS));
+        }
+        List<String> header = it.next().cells();
+        if (indexOf(header, "field") < 0 && indexOf(header, "advice") >= 0 && indexOf(header, "programme") >= 0) {
+            return lmcAdvice(it, indexOf(header, "programme"), indexOf(header, "advice"));
+        }
+        int[] at = new int[COLUMNS.size()];
+        for (int c = 0; c < COLUMNS.size(); c++) {
+            at[c] = indexOf(header, COLUMNS.get(c));
+            if (at[c] < 0) {
+                throw new RegisterFormatException(name + ": the questionnaire has no column " + COLUMNS.get(c)
+                        + " in its header row; the columns are " + String.join(", ", COLUMNS));
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        while (it.hasNext()) {
+            Line line = it.next();
+            List<String> cells = line.cells();
+            if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
+                continue;
+            }
+            String[] v = new String[COLUMNS.size()];
+            for (int c = 0; c < v.length; c++) {
+                String cell = at[c] < cells.size() ? cells.get(at[c]) : null;
+                v[c] = cell == null || cell.isBlank() ? null : (c == 7 || c == 5 ? cell : cell.strip());
+            }
+            rows.add(new Row(line.row(), v[0], v[1], v[2], v[3], v[4] == null ? "" : v[4], v[5], v[6], v[7]));
+        }
+        return rows;
+    }
+
     /**
      * The LMC's advice file (columns {@code programme} and {@code advice}: KEEP or WITHDRAW, or NONE to
      * clear it) as questionnaire rows answering {@code lmcAdvice} for each programme in every register:
      * the LMC's advice goes through the same answer path as the ICB's answers.
      */
-    private static List<Row> lmcAdvice(MappingIterator<List<String>> it, int programme, int advice) {
+    private static List<Row> lmcAdvice(Iterator<Line> it, int programme, int advice) {
         List<Row> rows = new ArrayList<>();
-        int rowNumber = 1;
         while (it.hasNext()) {
-            List<String> cells = it.next();
-            rowNumber++;
+            Line line = it.next();
+            List<String> cells = line.cells();
+            int rowNumber = line.row();
             String p = programme < cells.size() ? blankToNull(cells.get(programme)) : null;
             String a = advice < cells.size() ? blankToNull(cells.get(advice)) : null;
             if (p == null && a == null || p != null && p.startsWith("#")) {

@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dsa-audit answer}: applies an answered questionnaire (or the LMC's advice) to registers, writing new ones. */
 @Command(name = "answer",
-        description = {"Apply an answered ICB questionnaire (from 'dsa-audit questions') to the register, writing a "
+        description = {"Apply an answered ICB questionnaire (from 'dsa-audit questions': CSV, or an Excel .xlsx "
+                + "workbook with the same columns on its first sheet, told by its name) to the register, writing a "
                 + "new register in the input's own format (the input is never changed) and printing each answer "
                 + "applied and each row refused, with why. Each applied answer is added to the agreement's history "
                 + "(date, field, old value, new value, source). An answered icbAssessment.conclusion also sets "
@@ -40,7 +41,7 @@ final class AnswerCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "REGISTER... ANSWERS", arity = "2..*",
-            description = "The register(s) or folders, then the answered questionnaire (or LMC advice file).")
+            description = "The register(s) or folders, then the answered questionnaire (or LMC advice file), .csv or .xlsx.")
     List<Path> args = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "NEW", required = true,

@@ -58,7 +58,8 @@ final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (a report for a practice manager), json (the decision document), html (a "
-                    + "self-contained report that prints on A4) or xlsx (a workbook, a row per agreement; needs --out). "
+                    + "self-contained report that prints on A4) or xlsx (a workbook, a row per agreement; with several registers, the system report's "
+                    + "workbook, a row per programme and practice holding it, and the counts per practice; needs --out). "
                     + "text and json stream: a register of any size, and any number of records in error, fit in "
                     + "memory; html and xlsx hold the whole register, at most 20,000 agreements. Default: ${DEFAULT-VALUE}.")
     Format format;

@@ -21,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dsa-audit questions}: the ICB questionnaire, a row per question, for the ICB to answer in a spreadsheet. */
 @Command(name = "questions",
-        description = {"Write the ICB questionnaire (CSV, record-format v1.1): a row per question for every agreement "
+        description = {"Write the ICB questionnaire (CSV, or an Excel .xlsx workbook with the same columns on its "
+                + "first sheet; record-format v1.1): a row per question for every agreement "
                 + "the letter asks about, with the field the answer fills, the values allowed and an empty answer "
                 + "column. Questions that apply only if an earlier answer makes them relevant say so. With several "
                 + "registers (or a folder of them), one questionnaire for the whole system: a fact of an agreement "
@@ -44,6 +45,14 @@ final class QuestionsCommand implements Callable<Integer> {
             description = "Write the questionnaire to FILE (replaced only once complete) instead of standard output.")
     Path out;
 
+    /** The questionnaire's form. */
+    enum Format { csv, xlsx }
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "csv or xlsx (a workbook, the same columns on its first sheet; needs --out). "
+                    + "Default: xlsx when the --out file's name ends .xlsx, else csv.")
+    Format format;
+
     @Mixin
     RulesOptions rules;
 
@@ -52,12 +61,18 @@ final class QuestionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Format form = format != null ? format : out != null && Questionnaire.isWorkbook(out) ? Format.xlsx : Format.csv;
+        if (form == Format.xlsx && out == null) {
+            throw new CliException("--format xlsx writes a workbook, which is not text: give --out FILE.xlsx");
+        }
         List<Path> files = RegisterArgs.expand(registers);
         DsaRules r = rules.build();
         LocalDate date = asOf != null ? asOf : r.today();
         List<AuditedRegister> audited = RegisterArgs.audit(files, r, date, input);
         List<Questionnaire.Row> rows = audited.size() == 1 ? Questionnaire.of(audited.get(0)) : Questionnaire.ofSystem(audited);
-        if (out != null) {
+        if (form == Format.xlsx) {
+            SafeOutput.write(out, os -> Questionnaire.writeWorkbook(rows, os));
+        } else if (out != null) {
             SafeOutput.write(out, os -> {
                 Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
                 Questionnaire.write(rows, w);

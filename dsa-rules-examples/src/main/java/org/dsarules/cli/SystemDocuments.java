@@ -12,6 +12,7 @@ import org.dsarules.round.AuditedRegister;
 import org.dsarules.round.SystemAudit;
 import org.dsarules.round.documents.SystemLetter;
 import org.dsarules.round.documents.SystemReport;
+import org.dsarules.round.documents.SystemWorkbook;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -22,12 +23,19 @@ final class SystemDocuments {
     private SystemDocuments() {
     }
 
-    /** {@code audit R1 R2 ...}: the system report in {@code format} (text, html or json). */
+    /** {@code audit R1 R2 ...}: the system report in {@code format} (text, html, json or xlsx). */
     static int report(CommandSpec spec, List<Path> files, String format, Path out, LocalDate asOf, RulesOptions rules,
             InputOptions input) {
+        if (format.equals("xlsx") && out == null) {
+            throw new CliException("--format xlsx writes a workbook, which is not text: give --out FILE.xlsx");
+        }
         DsaRules r = rules.build();
         List<AuditedRegister> audited = RegisterArgs.audit(files, r, asOf != null ? asOf : r.today(), input);
         SystemAudit system = SystemAudit.of(audited);
+        if (format.equals("xlsx")) {
+            SafeOutput.write(out, os -> SystemWorkbook.write(system, os));
+            return errors(spec, audited);
+        }
         String document = switch (format) {
             case "html" -> SystemReport.html(system);
             case "json" -> SystemReport.json(system);

@@ -148,8 +148,11 @@ public final class XlsxRegisterReader extends FormReader {
         }
     }
 
-    /** A row's cells as text; an absent cell is empty. */
-    static List<String> cells(Row r) {
+    /**
+     * A row's cells as text, as the CSV cell syntax would have them; an absent cell is empty. Public so
+     * that the ICB questionnaire's workbook is read cell by cell exactly as a register is.
+     */
+    public static List<String> cells(Row r) {
         int last = r.getLastCellNum();
         List<String> cells = new ArrayList<>(Math.max(last, 0));
         for (int i = 0; i < last; i++) {
