@@ -3,6 +3,7 @@ package org.dsarules.cli;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import org.dsarules.round.RegisterDiff;
+import org.dsarules.text.Sanitiser;
 
 /** The text of {@code diff OLD NEW}: changed outcomes first, with the facts behind them. */
 final class DiffText {
@@ -50,11 +51,10 @@ final class DiffText {
 
     /**
      * Register text on one line: a title or an answer holding line breaks or other control characters
-     * must not be able to add lines to what the command prints. (The same rule as the text report's;
-     * to be replaced by the one sanitiser the CLI shares once it exists.)
+     * must not be able to add lines to what the command prints, nor drive the terminal (the one sanitiser).
      */
     static String clean(String s) {
-        return s == null ? null : s.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]", " ");
+        return s == null ? null : Sanitiser.line(s);
     }
 
     private static String head(RegisterDiff.Changed c) {

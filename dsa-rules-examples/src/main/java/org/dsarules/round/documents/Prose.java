@@ -2,12 +2,13 @@ package org.dsarules.round.documents;
 
 import java.util.List;
 import java.util.Locale;
+import org.dsarules.text.Sanitiser;
 
 /**
  * Writes a letter as Markdown or as plain text from one sequence of calls, escaping register text
- * for its form: in Markdown every character that could start markup is escaped, so a title such as
- * {@code *urgent*} or {@code <script>} shows as typed; in both forms line breaks and other control
- * characters become spaces, so register text cannot add lines to the letter.
+ * for its form through {@link Sanitiser}: in Markdown every character that could start markup is escaped
+ * and bare URLs are not links, so a title such as {@code *urgent*} or {@code <script>} shows as typed; in both
+ * forms control characters (C1 included) cannot add lines to the letter or drive a terminal.
  */
 final class Prose {
     /** The forms a letter can take. */
@@ -20,24 +21,9 @@ final class Prose {
         this.form = form;
     }
 
-    /** Register text, escaped for this form. */
+    /** Register text, escaped for this form by the one sanitiser the documents share. */
     String v(String s) {
-        if (s == null) {
-            return "";
-        }
-        String line = s.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]", " ");
-        if (form == Form.TEXT) {
-            return line;
-        }
-        StringBuilder b = new StringBuilder(line.length() + 8);
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if ("\\`*_[]<>#|!~&".indexOf(c) >= 0) {
-                b.append('\\');
-            }
-            b.append(c);
-        }
-        return b.toString();
+        return form == Form.TEXT ? Sanitiser.line(s) : Sanitiser.markdown(s);
     }
 
     Prose title(String text) {

@@ -17,6 +17,7 @@ import org.dsarules.decision.Outcome;
 import org.dsarules.decision.Summary;
 import org.dsarules.round.AuditedRegister;
 import org.dsarules.round.SystemAudit;
+import org.dsarules.text.Sanitiser;
 
 /**
  * The system report for an LMC: per programme, which practices hold it and their outcomes and, where
@@ -270,9 +271,9 @@ public final class SystemReport {
         };
     }
 
-    /** Register text on one line: control characters cannot add lines to the text report. */
+    /** Register text on one line: control characters (C1 included) cannot add lines or drive a terminal. */
     static String line(String s) {
-        return s == null ? "" : s.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]", " ");
+        return Sanitiser.line(s);
     }
 
     /** Text for HTML content and attribute values. */
