@@ -16,6 +16,7 @@ import org.dsarules.engine.DrlScanner.Kind;
 import org.dsarules.engine.DrlScanner.Token;
 import org.dsarules.engine.RuleIndex.IndexedRule;
 import org.dsarules.exception.RuleCompilationException.Problem;
+import org.dsarules.internal.Suggest;
 import org.kie.api.builder.Message;
 
 /**

@@ -24,6 +24,7 @@ import org.dsarules.exception.DsaRulesException;
 import org.dsarules.exception.RuleCompilationException;
 import org.dsarules.exception.RuleCompilationException.Problem;
 import org.dsarules.exception.UnknownRuleException;
+import org.dsarules.internal.Suggest;
 import org.dsarules.model.Agreement;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;

@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.dsarules.decision.ErrorCode;
-import org.dsarules.engine.Suggest;
+import org.dsarules.internal.Suggest;
 
 /**
  * The cell syntax of a spreadsheet register ({@code record-format.md}, CSV, with v1.1's additions),

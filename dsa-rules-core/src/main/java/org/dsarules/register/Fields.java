@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.dsarules.decision.ErrorCode;
-import org.dsarules.engine.Suggest;
+import org.dsarules.internal.Suggest;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.Article6Basis;
 import org.dsarules.model.Article9Condition;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import org.dsarules.exception.RegisterFormatException;
+import org.dsarules.internal.Utf8Input;
 
 /**
  * A reader of one form of register (JSON, CSV, xlsx): each form says only how to open an input; how a

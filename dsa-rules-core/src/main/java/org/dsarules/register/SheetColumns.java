@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.dsarules.engine.Suggest;
+import org.dsarules.internal.Suggest;
 import org.dsarules.exception.RegisterFormatException;
 
 /**

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.dsarules.decision.ErrorCode;
-import org.dsarules.engine.Suggest;
+import org.dsarules.internal.Suggest;
 
 /**
  * How one value of a record is read, by its kind, and how a problem with it is worded: for

@@ -20,7 +20,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.dsarules.decision.Decision;
 import org.dsarules.exception.RegisterFormatException;
-import org.dsarules.register.Utf8Input;
+import org.dsarules.internal.Utf8Input;
 import org.dsarules.model.Agreement;
 import org.dsarules.register.Fields;
 

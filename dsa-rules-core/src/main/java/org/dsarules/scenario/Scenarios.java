@@ -32,7 +32,7 @@ import org.dsarules.decision.RecordError;
 import org.dsarules.decision.Summary;
 import org.dsarules.decision.TraceLevel;
 import org.dsarules.decision.TraceStep;
-import org.dsarules.engine.Suggest;
+import org.dsarules.internal.Suggest;
 import org.dsarules.exception.DsaRulesException;
 import org.dsarules.scenario.ScenarioResult.Failure;
 

@@ -1,4 +1,4 @@
-package org.dsarules.register;
+package org.dsarules.internal;
 
 import java.io.IOException;
 import java.io.InputStream;

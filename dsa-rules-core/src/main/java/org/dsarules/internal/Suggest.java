@@ -1,4 +1,4 @@
-package org.dsarules.engine;
+package org.dsarules.internal;
 
 import java.util.Collection;
 import java.util.Locale;
