@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -30,15 +29,12 @@ public final class AuditWorkbook {
     public static void write(AuditedRegister audited, OutputStream out) throws IOException {
         View v = new View(audited);
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            CellStyle bold = wb.createCellStyle();
-            Font font = wb.createFont();
-            font.setBold(true);
-            bold.setFont(font);
+            CellStyle bold = Workbooks.bold(wb);
             CellStyle wrap = wb.createCellStyle();
             wrap.setWrapText(true);
 
             Sheet sheet = wb.createSheet("Agreements");
-            header(sheet, COLUMNS, bold);
+            Workbooks.header(sheet, COLUMNS, bold);
             int r = 1;
             for (Item i : v.items()) {
                 Row row = sheet.createRow(r++);
@@ -62,7 +58,7 @@ public final class AuditWorkbook {
             }
 
             Sheet errors = wb.createSheet("Not decided");
-            header(errors, List.of("Record", "Reference", "Field", "Problem"), bold);
+            Workbooks.header(errors, List.of("Record", "Reference", "Field", "Problem"), bold);
             int e = 1;
             for (RecordError err : v.errors()) {
                 Row row = errors.createRow(e++);
@@ -73,14 +69,6 @@ public final class AuditWorkbook {
             }
             errors.setColumnWidth(3, 90 * 256);
             wb.write(out);
-        }
-    }
-
-    private static void header(Sheet sheet, List<String> names, CellStyle bold) {
-        Row h = sheet.createRow(0);
-        for (int c = 0; c < names.size(); c++) {
-            h.createCell(c).setCellValue(names.get(c));
-            h.getCell(c).setCellStyle(bold);
         }
     }
 

@@ -5,13 +5,13 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dsarules.decision.Outcome;
 import org.dsarules.decision.Summary;
+import org.dsarules.documents.Workbooks;
 import org.dsarules.round.AuditedRegister;
 import org.dsarules.round.SystemAudit;
 
@@ -37,15 +37,12 @@ public final class SystemWorkbook {
     /** Writes the workbook. Does not close {@code out}. */
     public static void write(SystemAudit s, OutputStream out) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
-            CellStyle bold = book.createCellStyle();
-            Font font = book.createFont();
-            font.setBold(true);
-            bold.setFont(font);
+            CellStyle bold = Workbooks.bold(book);
             CellStyle wrap = book.createCellStyle();
             wrap.setWrapText(true);
 
             Sheet programmes = book.createSheet("Programmes");
-            header(programmes, PROGRAMME_COLUMNS, bold);
+            Workbooks.header(programmes, PROGRAMME_COLUMNS, bold);
             int r = 1;
             for (SystemAudit.Programme p : s.programmes()) {
                 for (int i = 0; i < p.holdings().size(); i++) {
@@ -80,7 +77,7 @@ public final class SystemWorkbook {
             }
 
             Sheet practices = book.createSheet("Practices");
-            header(practices, PRACTICE_COLUMNS, bold);
+            Workbooks.header(practices, PRACTICE_COLUMNS, bold);
             r = 1;
             for (AuditedRegister a : s.registers()) {
                 Row row = practices.createRow(r++);
@@ -102,14 +99,6 @@ public final class SystemWorkbook {
             book.write(out);
         }
         out.flush();
-    }
-
-    private static void header(Sheet sheet, List<String> names, CellStyle bold) {
-        Row h = sheet.createRow(0);
-        for (int c = 0; c < names.size(); c++) {
-            h.createCell(c).setCellValue(names.get(c));
-            h.getCell(c).setCellStyle(bold);
-        }
     }
 
     private static void text(Row row, int column, String value) {
