@@ -2,6 +2,8 @@ package org.dsarules.engine;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -97,8 +99,20 @@ final class Evaluator implements AutoCloseable {
     }
 
     private void clear() {
-        for (FactHandle h : new ArrayList<FactHandle>(session.getFactHandles())) {
-            session.delete(h);
+        // The recorder saw every insertion of this evaluation (the two facts inserted here and each one a
+        // rule inserted), less those truth maintenance withdrew: deleting those is what getFactHandles()
+        // would list, without building the list.
+        List<FactHandle> handles = recorder.handles();
+        for (int i = handles.size() - 1; i >= 0; i--) {
+            session.delete(handles.get(i));
+        }
+        handles.clear();
+        if (session.getFactCount() != 0) {
+            // A fact that reached the session without an insert event (a rule calling the session's own
+            // API, say): take the slow path, so that nothing is left for the next agreement.
+            for (FactHandle h : new ArrayList<FactHandle>(session.getFactHandles())) {
+                session.delete(h);
+            }
         }
         // Phreak propagates deletions lazily, at the next evaluation of the rules: flush them now,
         // firing nothing (a rule made only of negations could have become eligible on an empty
@@ -108,6 +122,9 @@ final class Evaluator implements AutoCloseable {
 
     private Decision toDecision(String dsaId, List<Firing> firings) {
         List<TraceStep> trace = new ArrayList<>(firings.size());
+        // The same few facts (the agreement, the as-of date, a party) are matched by step after step:
+        // render each once per decision.
+        Map<Object, String> texts = new IdentityHashMap<>();
         for (Firing f : firings) {
             Proposal p = f.proposalAsMade();
             if (p != null && f.rule().policyRow() == null) {
@@ -116,7 +133,7 @@ final class Evaluator implements AutoCloseable {
             }
             trace.add(new TraceStep(f.rule().name(), f.rule().citations(), explanation(f),
                     p == null ? null : p.outcome(), p == null ? null : f.rule().policyRowText(),
-                    FactText.describeAll(f.matched())));
+                    matchedText(f.matched(), texts)));
         }
         Firing decisive = Resolution.decisive(firings).orElse(null);
         if (decisive == null) {
@@ -150,6 +167,17 @@ final class Evaluator implements AutoCloseable {
         return new Decision(dsaId, winner.outcome(), decisive.rule().name(), winner.summary(),
                 List.copyOf(redFlags), List.copyOf(questions.keySet()), trace, questionsForIcb,
                 decisive.rule().nextSteps());
+    }
+
+    private static List<String> matchedText(List<Object> facts, Map<Object, String> texts) {
+        String[] out = new String[facts.size()];
+        int n = 0;
+        for (Object fact : facts) {
+            if (fact != null) {
+                out[n++] = texts.computeIfAbsent(fact, FactText::describe);
+            }
+        }
+        return n == out.length ? List.of(out) : List.of(Arrays.copyOf(out, n));
     }
 
     private static String explanation(Firing f) {

@@ -18,6 +18,7 @@ import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * Records, for one agreement at a time, every rule that fired and what it inserted. A rule's
@@ -60,7 +61,9 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
     private final List<RaisedFlag> redFlags = new ArrayList<>();
     private final List<Unknown> unknowns = new ArrayList<>();
     private final List<IcbQuestion> questions = new ArrayList<>();
-    private List<Finding> pending = new ArrayList<>();
+    private final List<Finding> pending = new ArrayList<>();
+    /** Every fact handle of the evaluation, in insertion order, so that clearing the session needs no scan. */
+    private final List<FactHandle> handles = new ArrayList<>();
     /**
      * Findings a rule inserted with {@code insertLogical} and Drools retracted again when the rule's
      * conditions stopped holding (a later rule inserted a fact its {@code not} excluded). They stay
@@ -80,7 +83,13 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
         redFlags.clear();
         unknowns.clear();
         questions.clear();
-        pending = new ArrayList<>();
+        pending.clear();
+        handles.clear();
+    }
+
+    /** The handles inserted so far (the engine's two facts and every rule's), for clearing the session. */
+    List<FactHandle> handles() {
+        return handles;
     }
 
     /** Called when the rules have run: deletions after this are the session being cleared. */
@@ -110,6 +119,7 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
 
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
+        handles.add(event.getFactHandle());
         if (event.getRule() != null && event.getObject() instanceof Finding f) {
             pending.add(f);
             if (f instanceof RaisedFlag r) {
@@ -124,9 +134,10 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
 
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
-        firings.add(new Firing(firings.size(), ruleInfo.apply(event.getMatch().getRule()), List.copyOf(pending),
+        List<Finding> found = pending.isEmpty() ? List.of() : List.copyOf(pending);
+        pending.clear();
+        firings.add(new Firing(firings.size(), ruleInfo.apply(event.getMatch().getRule()), found,
                 withdrawn, event.getMatch().getObjects()));
-        pending = new ArrayList<>();
     }
 
     @Override
@@ -136,8 +147,11 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
 
     @Override
     public void objectDeleted(ObjectDeletedEvent event) {
-        if (firing && event.getOldObject() instanceof Finding f) {
-            withdrawn.add(f);
+        if (firing) {
+            handles.remove(event.getFactHandle()); // withdrawn by truth maintenance: already gone
+            if (event.getOldObject() instanceof Finding f) {
+                withdrawn.add(f);
+            }
         }
     }
 }
