@@ -18,7 +18,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.dsarules.decision.AuditResult;
@@ -223,26 +227,123 @@ public final class DsaRules implements AutoCloseable {
         boolean more = source.hasNext();
         sink.start(knowledgeBase.info(), asOf, traceLevel, source.practice());
         Counter counter = new Counter();
+        // A pipeline two chunks deep: while chunk k is decided (by the pool's threads, and by this thread
+        // whenever it has nothing else to do), this thread reads chunk k+1 and writes chunk k-1. Reading
+        // and writing are serial (one source, one sink, input order), so without the overlap one core
+        // waited on the other through every read and every write.
+        ChunkWork inFlight = null;
         List<RegisterEntry> chunk = new ArrayList<>(CHUNK);
         while (more) {
-            chunk.add(source.next());
-            more = source.hasNext();
-            if (chunk.size() == CHUNK || !more) {
-                for (Result r : decideChunk(chunk, asOf, traceLevel)) {
-                    if (r.decision != null) {
-                        counter.add(r.decision);
-                        sink.decision(r.decision);
-                    } else {
-                        counter.addError();
-                        sink.error(r.error);
-                    }
+            try {
+                chunk.add(source.next());
+                more = source.hasNext();
+            } catch (RuntimeException e) {
+                // The source broke off: what was read before the break is decided and handed all the same
+                // (a failure of the sink itself is not caught here: nothing more can be written then).
+                if (inFlight != null) {
+                    hand(inFlight.await(), counter, sink);
                 }
-                chunk.clear();
+                throw e;
             }
+            if (chunk.size() == CHUNK || !more) {
+                ChunkWork next = new ChunkWork(chunk, asOf, traceLevel);
+                if (inFlight != null) {
+                    hand(inFlight.await(), counter, sink);
+                }
+                inFlight = next;
+                chunk = new ArrayList<>(CHUNK);
+            }
+        }
+        if (inFlight != null) {
+            hand(inFlight.await(), counter, sink);
         }
         Summary summary = counter.toSummary();
         sink.finish(source.practice(), summary);
         return summary;
+    }
+
+    private static void hand(Result[] results, Counter counter, AuditSink sink) {
+        for (Result r : results) {
+            if (r.decision != null) {
+                counter.add(r.decision);
+                sink.decision(r.decision);
+            } else {
+                counter.addError();
+                sink.error(r.error);
+            }
+        }
+    }
+
+    /**
+     * One chunk of an audit, decided by whoever takes its next entry: the pool's threads (one task per
+     * thread the pool has), and the auditing thread once it waits for the results. Each entry is taken by
+     * exactly one thread; the results keep the input's order.
+     */
+    private final class ChunkWork {
+        private final List<RegisterEntry> entries;
+        private final LocalDate asOf;
+        private final TraceLevel level;
+        private final Result[] results;
+        private final AtomicInteger next = new AtomicInteger();
+        private final CountDownLatch done;
+        private volatile Throwable failure;
+
+        ChunkWork(List<RegisterEntry> entries, LocalDate asOf, TraceLevel level) {
+            this.entries = entries;
+            this.asOf = asOf;
+            this.level = level;
+            this.results = new Result[entries.size()];
+            this.done = new CountDownLatch(entries.size());
+            if (parallel && entries.size() > 1) {
+                Executor pool = executor != null ? executor : ForkJoinPool.commonPool();
+                int helpers = executor != null ? Runtime.getRuntime().availableProcessors()
+                        : ForkJoinPool.getCommonPoolParallelism();
+                try {
+                    for (int i = 0; i < helpers; i++) {
+                        pool.execute(this::decideSome);
+                    }
+                } catch (RejectedExecutionException e) {
+                    // A saturated or shut-down executor: the auditing thread decides what is left itself.
+                }
+            }
+        }
+
+        private void decideSome() {
+            for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
+                try {
+                    results[i] = evaluate(entries.get(i), asOf, level);
+                } catch (Throwable t) { // an Error: evaluate() already turns exceptions into record errors
+                    failure = t;
+                } finally {
+                    done.countDown();
+                }
+            }
+        }
+
+        /** Decides what no thread has taken yet, waits for the rest, and returns the results in input order. */
+        Result[] await() {
+            decideSome();
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    done.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            Throwable t = failure;
+            if (t instanceof Error err) {
+                throw err;
+            }
+            if (t != null) {
+                throw new DsaRulesException("an agreement could not be decided: " + t, t);
+            }
+            return results;
+        }
     }
 
     private record Result(Decision decision, RecordError error) {
@@ -264,10 +365,6 @@ public final class DsaRules implements AutoCloseable {
         Summary toSummary() {
             return new Summary(counts, errors);
         }
-    }
-
-    private List<Result> decideChunk(List<RegisterEntry> chunk, LocalDate asOf, TraceLevel level) {
-        return map(chunk, e -> evaluate(e, asOf, level));
     }
 
     /**
