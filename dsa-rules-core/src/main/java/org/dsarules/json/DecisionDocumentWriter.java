@@ -3,13 +3,14 @@ package org.dsarules.json;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -38,9 +39,12 @@ import org.dsarules.spool.Spool;
  * <p>Not thread-safe; one per document. {@link #finish} flushes but does not close the stream.
  */
 public final class DecisionDocumentWriter implements AuditSink {
-    /** A factory with a codec, so that a practice block's other keys can be written back as given. */
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonFactory FACTORY = MAPPER.getFactory();
+    /**
+     * A plain factory, without an ObjectMapper: building one loads a few hundred of Jackson's classes, a
+     * noticeable share of a short audit's start-up, and nothing here needs data binding (the practice
+     * block's other keys are plain maps, lists and scalars, written by {@link #writePlain}).
+     */
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private final JsonGenerator json;
     /** The records in error, one compact JSON array a line: [index, dsaId, field, code, message]. */
@@ -141,8 +145,18 @@ public final class DecisionDocumentWriter implements AuditSink {
 
     @Override
     public void error(RecordError e) {
-        ArrayNode line = MAPPER.createArrayNode().add(e.index()).add(e.dsaId()).add(e.field()).add(e.code().name())
-                .add(e.message());
+        StringWriter line = new StringWriter();
+        io(() -> {
+            try (JsonGenerator g = FACTORY.createGenerator(line)) {
+                g.writeStartArray();
+                g.writeNumber(e.index());
+                g.writeString(e.dsaId());
+                g.writeString(e.field());
+                g.writeString(e.code().name());
+                g.writeString(e.message());
+                g.writeEndArray();
+            }
+        });
         errors.add(line.toString());
     }
 
@@ -152,7 +166,7 @@ public final class DecisionDocumentWriter implements AuditSink {
             json.writeEndArray();
             json.writeArrayFieldStart("errors");
             try {
-                errors.forEach(line -> io(() -> writeError(spooled(MAPPER.readTree(line)))));
+                errors.forEach(line -> io(() -> writeError(spooled(line))));
             } finally {
                 errors.close();
             }
@@ -172,9 +186,18 @@ public final class DecisionDocumentWriter implements AuditSink {
         });
     }
 
-    private static RecordError spooled(JsonNode e) {
-        return new RecordError(e.get(0).intValue(), e.get(1).textValue(), e.get(2).textValue(),
-                ErrorCode.valueOf(e.get(3).textValue()), e.get(4).textValue());
+    /** A spooled error line, as {@link #error} wrote it: {@code [index, dsaId, field, code, message]}. */
+    private static RecordError spooled(String line) throws IOException {
+        try (JsonParser p = FACTORY.createParser(line)) {
+            p.nextToken(); // [
+            p.nextToken();
+            int index = p.getIntValue();
+            String dsaId = p.nextTextValue();
+            String field = p.nextTextValue();
+            String code = p.nextTextValue();
+            String message = p.nextTextValue();
+            return new RecordError(index, dsaId, field, ErrorCode.valueOf(code), message);
+        }
     }
 
     private void writeError(RecordError e) throws IOException {
@@ -201,9 +224,45 @@ public final class DecisionDocumentWriter implements AuditSink {
         }
         for (Map.Entry<String, Object> e : p.other().entrySet()) {
             json.writeFieldName(e.getKey());
-            json.writeObject(e.getValue());
+            writePlain(e.getValue());
         }
         json.writeEndObject();
+    }
+
+    /** A value as the register reader keeps keys it does not know: null, a string, boolean or number, a map or a list. */
+    private void writePlain(Object v) throws IOException {
+        if (v == null) {
+            json.writeNull();
+        } else if (v instanceof String str) {
+            json.writeString(str);
+        } else if (v instanceof Boolean b) {
+            json.writeBoolean(b);
+        } else if (v instanceof Integer i) {
+            json.writeNumber(i);
+        } else if (v instanceof Long l) {
+            json.writeNumber(l);
+        } else if (v instanceof BigInteger bi) {
+            json.writeNumber(bi);
+        } else if (v instanceof BigDecimal bd) {
+            json.writeNumber(bd);
+        } else if (v instanceof Number n) {
+            json.writeNumber(n.doubleValue());
+        } else if (v instanceof Map<?, ?> m) {
+            json.writeStartObject();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                json.writeFieldName(String.valueOf(e.getKey()));
+                writePlain(e.getValue());
+            }
+            json.writeEndObject();
+        } else if (v instanceof Iterable<?> list) {
+            json.writeStartArray();
+            for (Object item : list) {
+                writePlain(item);
+            }
+            json.writeEndArray();
+        } else {
+            json.writeString(String.valueOf(v));
+        }
     }
 
     private interface IoAction {

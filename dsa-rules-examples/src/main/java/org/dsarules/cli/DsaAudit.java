@@ -10,6 +10,8 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.dsarules.exception.DsaRulesException;
 import org.dsarules.exception.RuleCompilationException;
@@ -34,12 +36,23 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = DsaAudit.Version.class,
         description = {"Decides, agreement by agreement, what a GP practice should do with its data sharing "
-            + "agreements (KEEP, WITHDRAW, REFER_TO_BMA or ASK_ICB_FOR_INFORMATION), and explains why."},
-        subcommands = {AuditCommand.class, ExplainCommand.class, DiffCommand.class, LetterCommand.class,
-            QuestionsCommand.class, AnswerCommand.class,
-            ReferCommand.class, PpgCommand.class, TestCommand.class, RulesCommand.class, TemplateCommand.class,
-            GenerateCommand.class, CommandLine.HelpCommand.class})
+            + "agreements (KEEP, WITHDRAW, REFER_TO_BMA or ASK_ICB_FOR_INFORMATION), and explains why."})
 public final class DsaAudit implements Runnable {
+
+    /**
+     * The subcommands, in the order {@code --help} lists them. Registered in {@link #commandLine}, not in the
+     * annotation: a run of one command registers only that one (picocli builds each registered command's
+     * model by reflection, about 20 ms apiece, a fifth of a short audit's start-up); anything else (no
+     * command, {@code help}, a misspelt name) registers them all, so help and suggestions are unchanged.
+     */
+    private static final List<Map.Entry<String, Class<?>>> SUBCOMMANDS = List.of(
+            Map.entry("audit", AuditCommand.class), Map.entry("explain", ExplainCommand.class),
+            Map.entry("diff", DiffCommand.class), Map.entry("letter", LetterCommand.class),
+            Map.entry("questions", QuestionsCommand.class), Map.entry("answer", AnswerCommand.class),
+            Map.entry("refer", ReferCommand.class), Map.entry("ppg", PpgCommand.class),
+            Map.entry("test", TestCommand.class), Map.entry("rules", RulesCommand.class),
+            Map.entry("template", TemplateCommand.class), Map.entry("generate", GenerateCommand.class),
+            Map.entry("help", CommandLine.HelpCommand.class));
 
     public static final int OK = 0;
     public static final int RECORDS_IN_ERROR = 1;
@@ -81,7 +94,7 @@ public final class DsaAudit implements Runnable {
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         OutputFailure[] reported = new OutputFailure[1];
-        CommandLine cmd = commandLine(out, err, reported);
+        CommandLine cmd = commandLine(out, err, reported, args.length > 0 ? args[0] : null);
         int status;
         try {
             status = cmd.execute(args);
@@ -112,11 +125,19 @@ public final class DsaAudit implements Runnable {
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        return commandLine(out, err, new OutputFailure[1]);
+        return commandLine(out, err, new OutputFailure[1], null);
     }
 
-    private static CommandLine commandLine(PrintWriter out, PrintWriter err, OutputFailure[] reported) {
+    /** The command line with every subcommand, or with {@code only} alone when it names one other than help. */
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, OutputFailure[] reported, String only) {
         CommandLine cmd = new CommandLine(new DsaAudit());
+        boolean one = only != null && !only.equals("help")
+                && SUBCOMMANDS.stream().anyMatch(e -> e.getKey().equals(only));
+        for (Map.Entry<String, Class<?>> e : SUBCOMMANDS) {
+            if (!one || e.getKey().equals(only)) {
+                cmd.addSubcommand(e.getKey(), e.getValue());
+            }
+        }
         cmd.getCommandSpec().usageMessage().footer("", "Exit status: 0 all decided, 1 some records in error, 2 could not run.");
         cmd.setOut(out);
         cmd.setErr(err);
