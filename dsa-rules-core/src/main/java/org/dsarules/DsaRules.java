@@ -403,13 +403,14 @@ public final class DsaRules implements AutoCloseable {
         RegisterEntry.Valid valid = (RegisterEntry.Valid) entry;
         Agreement a = valid.agreement();
         try {
-            Decision d = knowledgeBase.decideOne(a, asOf);
+            Decision d = knowledgeBase.decideOne(a, asOf, level);
             if (d == null) {
                 return new Result(null, new RecordError(valid.index(), a.id(), null, ErrorCode.NOT_DECIDED,
                         "no rule proposed an outcome for this agreement: the rules in use do not cover it"));
             }
-            // The one place an audit's trace is cut: sinks and writers get it at the level asked for.
-            return new Result(d.withTrace(level), null);
+            // The one place an audit's trace is cut (the engine renders no step it would cut): sinks and
+            // writers get it at the level asked for.
+            return new Result(d, null);
         } catch (RuntimeException e) {
             // A fault in one agreement's evaluation must not stop the others from being decided.
             return new Result(null, new RecordError(valid.index(), a.id(), null, ErrorCode.NOT_DECIDED,

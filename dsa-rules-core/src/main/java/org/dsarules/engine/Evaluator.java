@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.Outcome;
+import org.dsarules.decision.TraceLevel;
 import org.dsarules.decision.TraceStep;
 import org.dsarules.engine.TraceRecorder.Firing;
 import org.dsarules.exception.DsaRulesException;
@@ -52,8 +53,11 @@ final class Evaluator implements AutoCloseable {
         session.addEventListener((RuleRuntimeEventListener) recorder);
     }
 
-    /** Decides one agreement, or returns null when no rule proposed an outcome. */
-    Decision decide(Agreement agreement, LocalDate asOf) {
+    /**
+     * Decides one agreement, or returns null when no rule proposed an outcome. The trace is rendered only
+     * as far as {@code level} needs (the result equals the full decision cut with {@code withTrace(level)}).
+     */
+    Decision decide(Agreement agreement, LocalDate asOf, TraceLevel level) {
         recorder.reset();
         try {
             session.insert(new AsOf(asOf));
@@ -75,7 +79,7 @@ final class Evaluator implements AutoCloseable {
                         + loopers(recorder.firings()));
             }
             recorder.stop();
-            return toDecision(agreement.id(), recorder.firings());
+            return toDecision(agreement.id(), recorder.firings(), level);
         } finally {
             clear();
         }
@@ -120,22 +124,30 @@ final class Evaluator implements AutoCloseable {
         session.fireAllRules(match -> false);
     }
 
-    private Decision toDecision(String dsaId, List<Firing> firings) {
-        List<TraceStep> trace = new ArrayList<>(firings.size());
+    private Decision toDecision(String dsaId, List<Firing> firings, TraceLevel level) {
+        for (Firing f : firings) {
+            if (f.proposalAsMade() != null && f.rule().policyRow() == null) {
+                throw new DsaRulesException("rule \"" + f.rule().name()
+                        + "\" proposed an outcome but has no @policyRow metadata");
+            }
+        }
+        Firing decisive = Resolution.decisive(firings).orElse(null);
+        List<TraceStep> trace = new ArrayList<>(level == TraceLevel.FULL ? firings.size() : 2);
         // The same few facts (the agreement, the as-of date, a party) are matched by step after step:
         // render each once per decision.
         Map<Object, String> texts = new IdentityHashMap<>();
         for (Firing f : firings) {
-            Proposal p = f.proposalAsMade();
-            if (p != null && f.rule().policyRow() == null) {
-                throw new DsaRulesException("rule \"" + f.rule().name()
-                        + "\" proposed an outcome but has no @policyRow metadata");
+            // The decisive step is one of the decisive rule's own steps (Decision.decisiveStep): a cut trace
+            // needs only those, and no trace none.
+            if (level == TraceLevel.NONE
+                    || level == TraceLevel.DECISIVE && (decisive == null || !f.rule().name().equals(decisive.rule().name()))) {
+                continue;
             }
+            Proposal p = f.proposalAsMade();
             trace.add(new TraceStep(f.rule().name(), f.rule().citations(), explanation(f),
                     p == null ? null : p.outcome(), p == null ? null : f.rule().policyRowText(),
                     matchedText(f.matched(), texts)));
         }
-        Firing decisive = Resolution.decisive(firings).orElse(null);
         if (decisive == null) {
             return null;
         }
@@ -164,9 +176,10 @@ final class Evaluator implements AutoCloseable {
                 questionsForIcb.add(q.question());
             }
         }
-        return new Decision(dsaId, winner.outcome(), decisive.rule().name(), winner.summary(),
+        Decision d = new Decision(dsaId, winner.outcome(), decisive.rule().name(), winner.summary(),
                 List.copyOf(redFlags), List.copyOf(questions.keySet()), trace, questionsForIcb,
                 decisive.rule().nextSteps());
+        return level == TraceLevel.FULL ? d : d.withTrace(level);
     }
 
     private static List<String> matchedText(List<Object> facts, Map<Object, String> texts) {

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.Warnings;
 import org.dsarules.decision.KnowledgeBaseInfo;
+import org.dsarules.decision.TraceLevel;
 import org.dsarules.exception.DsaRulesException;
 import org.dsarules.exception.RuleCompilationException;
 import org.dsarules.exception.RuleCompilationException.Problem;
@@ -216,10 +217,18 @@ public final class KnowledgeBase implements AutoCloseable {
      * @throws IllegalStateException after {@link #close()}
      */
     public Decision decideOne(Agreement agreement, LocalDate asOf) {
-        return ExecutableModel.withDroolsContext(() -> decideInContext(agreement, asOf));
+        return decideOne(agreement, asOf, TraceLevel.FULL);
     }
 
-    private Decision decideInContext(Agreement agreement, LocalDate asOf) {
+    /**
+     * Decides one agreement with its trace built only as far as {@code level} needs: the same decision as
+     * {@code decideOne(agreement, asOf).withTrace(level)}, without rendering the steps that would be cut.
+     */
+    public Decision decideOne(Agreement agreement, LocalDate asOf, TraceLevel level) {
+        return ExecutableModel.withDroolsContext(() -> decideInContext(agreement, asOf, level));
+    }
+
+    private Decision decideInContext(Agreement agreement, LocalDate asOf, TraceLevel level) {
         if (closed) {
             throw new IllegalStateException("this DsaRules instance is closed: build a new one to decide again");
         }
@@ -231,7 +240,7 @@ public final class KnowledgeBase implements AutoCloseable {
         }
         boolean healthy = false;
         try {
-            Decision d = e.decide(agreement, asOf);
+            Decision d = e.decide(agreement, asOf, level);
             healthy = true;
             return d == null ? null : Warnings.annotate(d, agreement, asOf);
         } finally {

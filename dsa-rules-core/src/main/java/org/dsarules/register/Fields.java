@@ -3,7 +3,9 @@ package org.dsarules.register;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -112,8 +114,23 @@ public final class Fields {
 
     /** The top-level field of this name, or empty. */
     public static Optional<TopLevel> topLevel(String name) {
-        return ACCESS.stream().filter(x -> x.build() != null && x.field().path().equals(name)).findFirst()
-                .map(x -> new TopLevel(x.field(), x.type(), a -> x.get().get(a, -1), x.build()));
+        // Asked once per field of every record read: a map, not a search of the catalogue.
+        return Optional.ofNullable(TopLevelByName.MAP.get(name));
+    }
+
+    /** The top-level fields by path, first entry of a path winning; built on first use, after {@link #ACCESS}. */
+    private static final class TopLevelByName {
+        static final Map<String, TopLevel> MAP = build();
+
+        private static Map<String, TopLevel> build() {
+            Map<String, TopLevel> m = new HashMap<>();
+            for (Access x : ACCESS) {
+                if (x.build() != null) {
+                    m.putIfAbsent(x.field().path(), new TopLevel(x.field(), x.type(), a -> x.get().get(a, -1), x.build()));
+                }
+            }
+            return Map.copyOf(m);
+        }
     }
 
     private interface Getter {
