@@ -107,7 +107,7 @@ final class Evaluator implements AutoCloseable {
         // rule inserted), less those truth maintenance withdrew: deleting those is what getFactHandles()
         // would list, without building the list.
         List<FactHandle> handles = recorder.handles();
-        for (int i = handles.size() - 1; i >= 0; i--) {
+        for (int i = 0; i < handles.size(); i++) {
             session.delete(handles.get(i));
         }
         handles.clear();
