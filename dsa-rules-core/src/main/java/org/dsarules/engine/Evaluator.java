@@ -105,7 +105,8 @@ final class Evaluator implements AutoCloseable {
     private void clear() {
         // The recorder saw every insertion of this evaluation (the two facts inserted here and each one a
         // rule inserted), less those truth maintenance withdrew: deleting those is what getFactHandles()
-        // would list, without building the list.
+        // would list, without building the list. In insertion order: the as-of date and the agreement go
+        // first, taking their tuples with them, so the derived facts after them have less left to retract.
         List<FactHandle> handles = recorder.handles();
         for (int i = 0; i < handles.size(); i++) {
             session.delete(handles.get(i));
