@@ -212,9 +212,15 @@ public final class DsaRules implements AutoCloseable {
      * when enabled) and hands decisions and errors to {@code sink} in input order, so memory does not
      * grow with the register. Every record reaches the sink exactly once, as a decision or an error.
      *
+     * <p>The source is read and the sink called on the calling thread only. When parallel, a chunk is
+     * decided on the builder's executor (else the common fork-join pool) while this thread reads the next
+     * chunk and hands on the one before, and this thread decides too whenever it would otherwise wait; at
+     * most two chunks of 1,024 records are held at once. The trace of each decision is rendered only as far
+     * as {@code traceLevel} keeps.
+     *
      * @return the counts, which add up to the number of records read
      * @throws org.dsarules.exception.RegisterFormatException when the input as a whole breaks off
-     *         (records already handed to the sink stay handed)
+     *         (the records read before the break are decided and handed to the sink first)
      */
     public Summary audit(RegisterSource source, LocalDate asOf, TraceLevel traceLevel, AuditSink sink) {
         Objects.requireNonNull(source, "source");
