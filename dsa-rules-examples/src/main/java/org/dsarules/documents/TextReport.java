@@ -93,7 +93,9 @@ public final class TextReport implements AuditSink, AutoCloseable {
     @Override
     public void decision(Decision d) {
         Agreement a = pending.remove(d.dsaId());
-        WhatIf whatIf = rules == null ? WhatIf.NONE : WhatIf.of(d, a, x -> rules.decide(x, asOf));
+        // The text audit shows what would settle an open agreement, not the conditional questions (those are
+        // the letter's): only an ASK decision is decided again.
+        WhatIf whatIf = rules == null ? WhatIf.NONE : WhatIf.settlementsOnly(d, a, x -> rules.decide(x, asOf));
         decision(new Item(++n, new DecidedAgreement(d, a, ruleInfo.get(d.decisiveRule()), whatIf), asOf), body::add);
     }
 

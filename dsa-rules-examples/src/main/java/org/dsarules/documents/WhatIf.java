@@ -63,7 +63,20 @@ public record WhatIf(List<Settlement> settlements, List<Conditional> conditional
      * whatever the decision's own outcome ({@code dsa-audit explain} says why not another outcome with them).
      */
     public static WhatIf of(Decision decision, Agreement agreement, Function<Agreement, Decision> decide, boolean settlements) {
-        if (agreement == null || decision.missing().isEmpty()) {
+        return of(decision, agreement, decide, settlements, true);
+    }
+
+    /**
+     * What would settle an ASK_ICB_FOR_INFORMATION decision, without the conditional questions: for a
+     * document that shows settlements only (the text audit), so that no other decision is decided again.
+     */
+    public static WhatIf settlementsOnly(Decision decision, Agreement agreement, Function<Agreement, Decision> decide) {
+        return of(decision, agreement, decide, decision.outcome() == Outcome.ASK_ICB_FOR_INFORMATION, false);
+    }
+
+    private static WhatIf of(Decision decision, Agreement agreement, Function<Agreement, Decision> decide,
+            boolean settlements, boolean withConditionals) {
+        if (agreement == null || decision.missing().isEmpty() || !settlements && !withConditionals) {
             return NONE;
         }
         List<Settlement> all = new ArrayList<>();
@@ -97,8 +110,10 @@ public record WhatIf(List<Settlement> settlements, List<Conditional> conditional
                 byOutcome.forEach((o, conditions) -> all.add(new Settlement(field, Answers.either(field, conditions), o,
                         reached.get(o).summary(), reached.get(o).decisiveRule())));
             }
-            byAdded.forEach((fields, conditions) -> conditionals.add(
-                    new Conditional(field, Answers.either(field, conditions), fields, addedQuestions.get(fields))));
+            if (withConditionals) {
+                byAdded.forEach((fields, conditions) -> conditionals.add(
+                        new Conditional(field, Answers.either(field, conditions), fields, addedQuestions.get(fields))));
+            }
         }
         return new WhatIf(all, conditionals);
     }

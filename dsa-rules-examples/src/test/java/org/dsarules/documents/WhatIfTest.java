@@ -69,4 +69,21 @@ class WhatIfTest {
                 .findFirst().orElseThrow();
         assertEquals(WhatIf.NONE, WhatIf.of(d, ReportFixtures.sample().byId().get("MB-03"), WhatIfTest::decide));
     }
+
+    @Test
+    void settlementsOnlyDecidesAgainOnlyForAnOpenAgreementAndGivesTheSameSettlements() {
+        Decision open = decide(OPEN);
+        WhatIf full = WhatIf.of(open, OPEN, WhatIfTest::decide);
+        WhatIf only = WhatIf.settlementsOnly(open, OPEN, WhatIfTest::decide);
+        assertEquals(full.settlements(), only.settlements());
+        assertEquals(List.of(), only.conditionals());
+        // A decided agreement with facts missing: nothing to settle, so nothing is decided again.
+        Agreement decided = OPEN.toBuilder().legalRequirement(LegalRequirement.none()).build();
+        Decision d = decide(decided);
+        assertEquals(Outcome.WITHDRAW, d.outcome());
+        assertTrue(!d.missing().isEmpty(), d.missing().toString());
+        assertEquals(WhatIf.NONE, WhatIf.settlementsOnly(d, decided, a -> {
+            throw new AssertionError("decided again: " + a.id());
+        }));
+    }
 }
