@@ -39,6 +39,9 @@ final class CatalogueReader {
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The placeholder words of record-format.md v1.2: text that means "not known", never evidence. */
+    private static final Set<String> PLACEHOLDERS = Set.of("unknown", "not known", "n/k", "nk", "n/a", "na",
+            "not applicable", "tbc", "tbd", "to be confirmed", "to be decided", "none", "pending", "?", "-");
 
     static {
         JSON.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -287,12 +290,31 @@ final class CatalogueReader {
             case "commercialAccess" -> a.commercialAccess();
             default -> throw new IllegalStateException(field);
         };
+        if (value instanceof String text && isPlaceholder(text)) {
+            value = null;
+        }
+        if (value instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof org.dsarules.model.Party p && p.instructedBy() != null && isPlaceholder(p.instructedBy())) {
+                    throw new CatalogueException(at + ": instructedBy \"" + p.instructedBy() + "\" of party "
+                            + p.name() + " states nothing (a placeholder word is read as not known); leave it out");
+                }
+            }
+        }
         if (value == null) {
             // A placeholder word ("TBC", "unknown") is read as not known by the register's reading too.
             throw new CatalogueException(at + ": " + v + " states nothing (a placeholder word is read as not"
                     + " known); leave the fact out when it is not known");
         }
         return value;
+    }
+
+    private static boolean isPlaceholder(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        if (t.endsWith(".")) {
+            t = t.substring(0, t.length() - 1).strip();
+        }
+        return PLACEHOLDERS.contains(t);
     }
 
     private static void unknownKeys(JsonNode n, List<String> allowed, String where, String prefix) {
