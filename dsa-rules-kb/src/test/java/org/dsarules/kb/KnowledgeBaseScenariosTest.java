@@ -51,8 +51,9 @@ class KnowledgeBaseScenariosTest {
             for (URL url : Collections.list(urls)) {
                 if ("file".equals(url.getProtocol())) {
                     Path dir = Path.of(url.toURI());
-                    // Only the test resources: the main resources folder of the same name holds the DRL.
-                    if (Files.isDirectory(dir) && containsJson(dir)) {
+                    // Only the test resources: the main resources folder of the same name holds the DRL (and
+                    // the catalogue of known programmes, whose JSON files are no scenarios).
+                    if (Files.isDirectory(dir) && containsJson(dir) && !holdsDrl(dir)) {
                         dirs.add(dir);
                     }
                 }
@@ -64,6 +65,12 @@ class KnowledgeBaseScenariosTest {
             throw new IllegalStateException("no scenario folder " + FOLDER + " with .json files on the test class path");
         }
         return Scenarios.find(dirs);
+    }
+
+    private static boolean holdsDrl(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.anyMatch(p -> p.toString().endsWith(".drl"));
+        }
     }
 
     private static boolean containsJson(Path dir) throws IOException {
