@@ -31,8 +31,20 @@ public final class ExportCommand implements Callable<Integer> {
             description = "The register version (default: the newest).")
     int version;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        try {
+            return export();
+        } catch (WorkspaceException | org.dsarules.workspace.store.StoreException e) {
+            spec.commandLine().getErr().println("dsa-audit: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private int export() throws Exception {
         if (!Files.isRegularFile(data.resolve(org.dsarules.workspace.store.Database.FILE))) {
             throw new WorkspaceException(data + " holds no workspace (no " + org.dsarules.workspace.store.Database.FILE + ")");
         }

@@ -35,6 +35,15 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return serve();
+        } catch (WorkspaceException | org.dsarules.workspace.store.StoreException e) {
+            spec.commandLine().getErr().println("dsa-audit: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private int serve() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (port < 0 || port > 65535) {
