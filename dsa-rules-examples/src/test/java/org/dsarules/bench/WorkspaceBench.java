@@ -29,7 +29,7 @@ public final class WorkspaceBench {
         int rounds = Integer.parseInt(args[2]);
         try (DsaRules rules = DsaRules.defaults(); Workspace ws = Workspace.open(data, rules)) {
             Registers.ImportReport r = ws.importRegister(Files.readAllBytes(register), RegisterFiles.Format.of(register),
-                    register.getFileName().toString(), "B00001", Actor.LOCAL, "bench");
+                    register.getFileName().toString(), null, Actor.LOCAL, "bench");
             String ods = r.odsCode();
             System.out.println("register: " + r.read() + " agreement(s) read of " + r.records());
             try (WorkspaceServer server = WorkspaceServer.start(ws, 0)) {
