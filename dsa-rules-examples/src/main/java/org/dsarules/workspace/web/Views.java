@@ -1,0 +1,76 @@
+package org.dsarules.workspace.web;
+
+import java.util.List;
+import java.util.Map;
+import org.dsarules.decision.Outcome;
+import org.dsarules.workspace.FactForm;
+import org.dsarules.workspace.Registers;
+
+/** What each page's template is given: values only, every one escaped by the template engine. */
+public final class Views {
+    private Views() {
+    }
+
+    /** What every page has: its title, the session's CSRF token, the practice it is about (or null), the htmx script. */
+    public record Page(String title, String csrf, String odsCode, String htmx) {
+    }
+
+    /** A practice on the dashboard: its counts and what is due next. */
+    public record Card(Registers.PracticeInfo info, Map<Outcome, Integer> counts, int redFlagged, int errors, List<String> due) {
+    }
+
+    public record Dashboard(Page page, List<Card> cards) {
+    }
+
+    /** The register table with the filters chosen (blank: all) and the values each filter offers. */
+    public record RegisterTable(Page page, Registers.Audited audited, List<Registers.Row> rows, String outcome, String flag,
+            String programme, String status, String sort, List<String> flags, List<String> programmes) {
+    }
+
+    public record AgreementPage(Page page, Registers.Row row, List<String> whyNot, List<Registers.Change> history,
+            int version) {
+    }
+
+    /** The edit form: the cells shown, how many party slots, and what the last save said (nulls when nothing). */
+    public record EditPage(Page page, Registers.Row row, Map<String, String> cells, int parties, String errorField,
+            String error, Registers.Conflict conflict, List<FactForm.Section> sections, List<FactForm.Question> party) {
+        public String cell(String path) {
+            return cells.getOrDefault(path, "");
+        }
+
+        public boolean has(String path, String value) {
+            return FactForm.Question.listValues(cells.get(path)).contains(value);
+        }
+    }
+
+    public record ImportPage(Page page, List<Registers.PracticeInfo> practices, Registers.ImportReport report, String error) {
+    }
+
+    public record DiffPage(Page page, List<Registers.VersionInfo> versions, int from, int to, List<Registers.OutcomeChange> changes) {
+    }
+
+    public record Message(Page page, int status, String message) {
+    }
+
+    /** An outcome in the words a practice manager acts on. */
+    public static String outcome(Outcome o) {
+        if (o == null) {
+            return "not in this version";
+        }
+        return switch (o) {
+            case KEEP -> "Keep";
+            case WITHDRAW -> "Withdraw";
+            case REFER_TO_BMA -> "Refer to the BMA";
+            case ASK_ICB_FOR_INFORMATION -> "Ask the ICB";
+        };
+    }
+
+    /** The CSS class of an outcome (its colour on screen, a word in print). */
+    public static String css(Outcome o) {
+        return o == null ? "none" : o.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    public static String words(String enumValue) {
+        return enumValue == null ? "" : FactForm.words(enumValue);
+    }
+}
