@@ -139,7 +139,7 @@ public final class RuleLint {
             Map<String, LocalDate> policyFrom = new HashMap<>();
             for (IndexedRule r : index.rules()) {
                 RuleDescr d = parsed.get(r.source().key() + "\u0000" + r.name());
-                List<Pat> pats = d == null ? List.of() : patterns(d);
+                List<Pat> pats = d == null ? List.of() : patternsOf(d);
                 patterns.put(r, pats);
                 List<Token> t = DrlScanner.scan(r.consequence()).tokens();
                 for (int i = 0; i + 1 < t.size(); i++) {
@@ -223,13 +223,14 @@ public final class RuleLint {
     }
 
     /** Every pattern of a rule's conditions, outermost first, each marked when under a {@code not}. */
-    private static List<Pat> patterns(RuleDescr rule) {
+    private static List<Pat> patternsOf(RuleDescr rule) {
         List<Pat> out = new ArrayList<>();
-        collect(rule.getLhs(), false, out);
+        collect(rule.getLhs(), null, out);
         return out;
     }
 
-    private static void collect(BaseDescr d, boolean negated, List<Pat> out) {
+    /** @param not the {@code not} the pattern is under (where a warning about it points), or null */
+    private static void collect(BaseDescr d, BaseDescr not, List<Pat> out) {
         if (d instanceof PatternDescr p) {
             List<Comparison> comparisons = new ArrayList<>();
             List<String> tests = new ArrayList<>();
@@ -238,15 +239,13 @@ public final class RuleLint {
                     read(e, comparisons, tests);
                 }
             }
-            out.add(new Pat(p.getObjectType(), p.getSource() != null, negated, comparisons, tests, p.getLine(),
-                    p.getColumn() + 1));
-            if (p.getSource() instanceof BaseDescr source) {
-                collect(source, negated, out);
-            }
+            BaseDescr at = not == null ? p : not;
+            out.add(new Pat(p.getObjectType(), p.getSource() != null, not != null, comparisons, tests, at.getLine(),
+                    at.getColumn() + 1));
         } else if (d instanceof NotDescr n) {
-            n.getDescrs().forEach(x -> collect(x, true, out));
+            n.getDescrs().forEach(x -> collect(x, n, out));
         } else if (d instanceof ConditionalElementDescr c) {
-            c.getDescrs().forEach(x -> collect(x, negated, out));
+            c.getDescrs().forEach(x -> collect(x, not, out));
         }
     }
 
@@ -352,6 +351,9 @@ public final class RuleLint {
                 }
                 if (c.enumType() != null) {
                     Optional<Class<?>> constantType = FactTypes.bySimpleOrFullName(c.enumType()).filter(Class::isEnum);
+                    if (p.type().equals("RaisedFlag") && c.field().equals("basis") && c.equal()) {
+                        basis(p, c);
+                    }
                     if (constantType.isEmpty() || constantType.get() == fieldType) {
                         continue;
                     }
@@ -362,9 +364,6 @@ public final class RuleLint {
                                 + (fieldType.isEnum() ? ": compare it with a " + fieldType.getSimpleName() + " value ("
                                         + String.join(", ", FactTypes.constants(fieldType)) + ")"
                                         : ": compare it with a text in quotes"));
-                    }
-                    if (p.type().equals("RaisedFlag") && c.field().equals("basis") && c.equal()) {
-                        basis(p, c);
                     }
                     continue;
                 }
