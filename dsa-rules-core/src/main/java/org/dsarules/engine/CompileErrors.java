@@ -514,7 +514,7 @@ final class CompileErrors {
                     break;
                 }
             }
-            Optional<Class<?>> type = at == null ? Optional.empty() : patternType(tokens, at);
+            Optional<Class<?>> type = at == null ? Optional.empty() : enclosingPatternType(tokens, at);
             if (at == null || type.isEmpty() || FactTypes.fields(type.get()).contains(w.text())) {
                 continue;
             }
@@ -523,6 +523,30 @@ final class CompileErrors {
                     + Messages.quoted(w.text()) + suggestion(w.text(), FactTypes.fields(type.get())));
         }
         return null;
+    }
+
+    /**
+     * The fact type of the pattern {@code at} is in, passing the brackets of method calls on the way out
+     * ({@code Party( isNamed(nmae) )}: Party, not isNamed).
+     */
+    private static Optional<Class<?>> enclosingPatternType(List<Token> tokens, Token at) {
+        int depth = 0;
+        for (int j = tokens.indexOf(at) - 1; j > 0; j--) {
+            Token t = tokens.get(j);
+            if (t.is(")")) {
+                depth++;
+            } else if (t.is("(")) {
+                if (depth == 0) {
+                    Optional<Class<?>> type = FactTypes.bySimpleOrFullName(tokens.get(j - 1).text());
+                    if (type.isPresent()) {
+                        return type;
+                    }
+                } else {
+                    depth--;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static final Set<String> KEYWORDS = Set.of("true", "false", "null", "this", "new", "instanceof",
