@@ -54,6 +54,13 @@ final class CompileErrors {
     private static final Pattern NO_CONSTRUCTOR = Pattern.compile("^The constructor ([\\w$]+)\\((.*)\\) is undefined$");
     private static final Pattern NO_METHOD = Pattern.compile(
             "^The method ([\\w$]+)\\((.*?)\\) is undefined for the type ([\\w$]+)$");
+    private static final Pattern ANALYSE = Pattern.compile("^Unable to Analyse Expression (.*?):?\\s*$", Pattern.DOTALL);
+    private static final Pattern INCOMPATIBLE = Pattern.compile(
+            "^Equality operation requires compatible types\\. Found class ([\\w.$]+) and class ([\\w.$]+)$");
+    /** The method a generated consequence class runs: its body is the rule's consequence. */
+    private static final Pattern EXECUTE = Pattern.compile(
+            "public void execute\\([^)]*\\) throws java\\.lang\\.Exception \\{");
+    private static final Pattern ACCESSOR = Pattern.compile("^(get|is)([A-Z][\\w$]*)$");
     private static final Pattern COERCE = Pattern.compile("^Cannot coerce ([\\w.]+) to [\\w.]+!?$");
     private static final Pattern WRONG_ARGUMENTS = Pattern.compile(
             "^The method alphaIndexedBy\\(.*\\) in the type PatternDSL is not applicable for the arguments \\(Class<([\\w$]+)>.*, ([\\w$]+)\\)$");
@@ -84,10 +91,25 @@ final class CompileErrors {
                 generated.put(m.getPath(), nl < 0 ? "" : text.substring(nl + 1));
             }
         }
+        // Drools follows "Unable to Analyse Expression _this.isNamed(nmae)" with "Method isNamed ... with
+        // arguments [class java.lang.Object] is missing": the method is right, its argument is the misspelt
+        // field, and the first message (placed at the field) says so.
+        List<String> analysed = new ArrayList<>();
+        for (Message m : messages) {
+            Matcher a = ANALYSE.matcher(m.getText().strip());
+            if (a.matches()) {
+                analysed.add(a.group(1));
+            }
+        }
         Set<Problem> out = new LinkedHashSet<>();
         for (Message m : messages) {
             String text = m.getText().strip();
             if (text.startsWith("Java source of ")) {
+                continue;
+            }
+            Matcher companion = MISSING_METHOD.matcher(text);
+            if (companion.matches() && companion.group(3).contains("java.lang.Object")
+                    && analysed.stream().anyMatch(e -> e.contains(companion.group(1) + "("))) {
                 continue;
             }
             if (text.contains("Parser returned a null Package") && messages.size() > 1) {
@@ -154,6 +176,13 @@ final class CompileErrors {
                     + (rule == null ? "" : Messages.quoted(rule.name()) + " ") + "is not valid Java: "
                     + (cut > 0 ? what.substring(0, cut) : what));
         }
+        Matcher analyse = ANALYSE.matcher(text);
+        if (analyse.matches() && m.getLine() > 0) {
+            Problem field = unknownFieldIn(source, tokens, index, m.getLine(), analyse.group(1));
+            if (field != null) {
+                return field;
+            }
+        }
         if (m.getLine() > 0) {
             return new Problem(source.name(), m.getLine(), Math.max(m.getColumn(), 0) + 1, text);
         }
@@ -183,7 +212,7 @@ final class CompileErrors {
             String args = missingMethod.group(3).replaceAll("class [\\w.]*\\.", "");
             return placed(source, tokens, index, name, simple(missingMethod.group(2)) + " has no method "
                     + Messages.quoted(name) + (args.isBlank() ? " without arguments" : " taking (" + args + ")")
-                    + type.map(t -> suggestion(name, FactTypes.methods(t))).orElse(""));
+                    + type.map(t -> accessorHint(t, name).orElse(suggestion(name, FactTypes.methods(t)))).orElse(""));
         }
         Matcher leftPart = LEFT_PART.matcher(text);
         if (leftPart.matches()) {
@@ -201,6 +230,13 @@ final class CompileErrors {
         // file's rules one at a time.
         IndexedRule rule = isolate(index, source, compileText).orElse(null);
         if (rule != null) {
+            Matcher incompatible = INCOMPATIBLE.matcher(text);
+            if (incompatible.matches()) {
+                Problem p = incompatible(source, tokens, rule, incompatible.group(1), incompatible.group(2));
+                if (p != null) {
+                    return p;
+                }
+            }
             Matcher coerce = COERCE.matcher(text);
             Token literal = coerce.matches() ? literal(tokens, rule, coerce.group(1)) : null;
             return literal == null
@@ -210,6 +246,33 @@ final class CompileErrors {
                             + ": " + plain(text));
         }
         return new Problem(source.name(), 0, 0, plain(text));
+    }
+
+    /**
+     * A field compared with a constant of another enum ({@code status == PracticeRole.CONTROLLER}): at the
+     * constant, naming the field's own values. Null when neither type is written as {@code Type.CONSTANT}
+     * in the rule's conditions.
+     */
+    private static Problem incompatible(RuleSource source, List<Token> tokens, IndexedRule rule, String a, String b) {
+        for (int i = 0; i + 2 < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.line() <= rule.line() || rule.thenLine() > 0 && t.line() >= rule.thenLine()
+                    || t.kind() != Kind.WORD || !tokens.get(i + 1).is(".")) {
+                continue;
+            }
+            String written = t.text();
+            String other = simple(a).equals(written) ? b : simple(b).equals(written) ? a : null;
+            if (other == null) {
+                continue;
+            }
+            Optional<Class<?>> field = FactTypes.bySimpleOrFullName(other);
+            List<String> values = field.map(FactTypes::constants).orElse(List.of());
+            return new Problem(source.name(), t.line(), t.column(), "rule " + Messages.quoted(rule.name()) + ": a "
+                    + simple(other) + " is compared with " + written + "." + tokens.get(i + 2).text()
+                    + ", a value of another type" + (values.isEmpty() ? ""
+                            : ": compare it with a " + simple(other) + " value (" + String.join(", ", values) + ")"));
+        }
+        return null;
     }
 
     /** Drools' words for a comparison of mismatched types, with the usual cause. */
@@ -317,6 +380,7 @@ final class CompileErrors {
 
     private static Problem inGenerated(RuleIndex index, String generated, Message m, String text) {
         IndexedRule rule = generatedRule(index, generated, m.getLine()).orElse(null);
+        boolean inConsequence = EXECUTE.matcher(generated).find();
         if (rule == null) {
             return new Problem(index.sources().size() == 1 ? index.sources().get(0).name() : "(rules)", 0, 0,
                     "the rules cannot be compiled: " + text.replaceAll("Lambda\\w+|Rules\\w+", "(generated code)"));
@@ -327,7 +391,7 @@ final class CompileErrors {
         if (notAType.matches()) {
             String name = notAType.group(1).split("\\.")[0];
             return at(rule, tokens, name, in + "no type is named " + Messages.quoted(name)
-                    + suggestion(name, FactTypes.all().keySet()));
+                    + suggestion(name, FactTypes.all().keySet()), inConsequence);
         }
         Matcher notAVariable = NOT_A_VARIABLE.matcher(text);
         if (notAVariable.matches()) {
@@ -335,26 +399,27 @@ final class CompileErrors {
             List<String> bound = bound(tokens, rule);
             if (name.startsWith("$")) {
                 return at(rule, tokens, name, in + Messages.quoted(name) + " is not bound in the rule's conditions"
-                        + suggestion(name, bound) + (bound.isEmpty() ? "" : "; it binds " + String.join(", ", bound)));
+                        + suggestion(name, bound) + (bound.isEmpty() ? "" : "; it binds " + String.join(", ", bound)), inConsequence);
             }
             Set<String> known = new TreeSet<>(bound);
             known.addAll(FactTypes.all().keySet());
             return at(rule, tokens, name, in + Messages.quoted(name) + " is not a variable of the rule or a known type"
-                    + suggestion(name, known));
+                    + suggestion(name, known), inConsequence);
         }
         Matcher noConstructor = NO_CONSTRUCTOR.matcher(text);
         if (noConstructor.matches()) {
             String name = noConstructor.group(1);
             String how = FactTypes.bySimpleOrFullName(name).map(FactTypes::constructors).orElse("");
             return at(rule, tokens, name, in + "new " + name + "(" + noConstructor.group(2) + ") does not exist"
-                    + (how.isEmpty() ? "" : ": write " + how));
+                    + (how.isEmpty() ? "" : ": write " + how), inConsequence);
         }
         Matcher noMethod = NO_METHOD.matcher(text);
         if (noMethod.matches()) {
             String name = noMethod.group(1);
             Optional<Class<?>> type = FactTypes.bySimpleOrFullName(noMethod.group(3));
             return at(rule, tokens, name, in + noMethod.group(3) + " has no method " + Messages.quoted(name)
-                    + " taking (" + noMethod.group(2) + ")" + type.map(t -> suggestion(name, FactTypes.methods(t))).orElse(""));
+                    + (noMethod.group(2).isBlank() ? "" : " taking (" + noMethod.group(2) + ")")
+                    + type.map(t -> accessorHint(t, name).orElse(suggestion(name, FactTypes.methods(t)))).orElse(""), inConsequence);
         }
         Matcher wrongArguments = WRONG_ARGUMENTS.matcher(text);
         if (wrongArguments.matches()) {
@@ -378,14 +443,114 @@ final class CompileErrors {
         return new Problem(rule.file(), line, 1, in + text.replaceAll("Lambda\\w+|Rules\\w+", "(generated code)"));
     }
 
-    private static Problem at(IndexedRule rule, List<Token> tokens, String name, String message) {
+    /**
+     * {@code message} at the first use of {@code name} in {@code rule} (in its consequence when
+     * {@code inConsequence}: the generated class the error is in is the consequence), or at the rule's
+     * {@code then} (or {@code rule}) line when the name is not written there.
+     */
+    private static Problem at(IndexedRule rule, List<Token> tokens, String name, String message, boolean inConsequence) {
+        int from = inConsequence && rule.thenLine() > 0 ? rule.thenLine() : rule.line() + 1;
+        int to = endLine(rule, tokens);
         for (Token t : tokens) {
-            if (t.kind() == Kind.WORD && t.text().equals(name) && t.line() > rule.line()) {
+            if (t.kind() == Kind.WORD && t.text().equals(name) && t.line() >= from && t.line() <= to) {
                 return new Problem(rule.file(), t.line(), t.column(), message);
             }
         }
         return new Problem(rule.file(), rule.thenLine() > 0 ? rule.thenLine() : rule.line(), 1, message);
     }
+
+    /** The line of the {@code end} that closes {@code rule}, or the last line of its file. */
+    private static int endLine(IndexedRule rule, List<Token> tokens) {
+        int after = Math.max(rule.thenLine(), rule.line());
+        for (Token t : tokens) {
+            if (t.line() > after && t.kind() == Kind.WORD && t.is("end")) {
+                return t.line();
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * The hint for {@code getName()} or {@code isX()} called on a record whose accessor is {@code name()}:
+     * the facts are records, and JavaBeans habits are the usual cause of this error after {@code then}.
+     */
+    static Optional<String> accessorHint(Class<?> type, String method) {
+        Matcher m = ACCESSOR.matcher(method);
+        if (!type.isRecord() || !m.matches()) {
+            return Optional.empty();
+        }
+        String component = Character.toLowerCase(m.group(2).charAt(0)) + m.group(2).substring(1);
+        for (java.lang.reflect.RecordComponent rc : type.getRecordComponents()) {
+            if (rc.getName().equals(component)) {
+                return Optional.of(": " + type.getSimpleName() + " is a record, and records have accessors: write "
+                        + component + "(), not " + method + "()");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The misspelt field of an expression Drools could not analyse ({@code programe.equalsIgnoreCase("x")},
+     * {@code isNamed(nmae)}): the first plain name in it that is not a field, method or variable of the
+     * pattern's type, at its own column, as "has no field", not as a wrong method. Null when every name
+     * in it is known (the problem is then something else).
+     */
+    private static Problem unknownFieldIn(RuleSource source, List<Token> tokens, RuleIndex index, int line,
+            String expression) {
+        List<Token> expr = DrlScanner.scan(expression).tokens();
+        for (int i = 0; i < expr.size(); i++) {
+            Token w = expr.get(i);
+            boolean member = i > 0 && expr.get(i - 1).is(".");
+            boolean call = i + 1 < expr.size() && expr.get(i + 1).is("(");
+            if (w.kind() != Kind.WORD || member || call || w.text().startsWith("$") || w.text().equals("_this")
+                    || !Character.isJavaIdentifierStart(w.text().charAt(0)) || KEYWORDS.contains(w.text())
+                    || FactTypes.all().containsKey(w.text())) {
+                continue;
+            }
+            Token at = null;
+            for (Token t : tokens) {
+                if (t.line() == line && t.kind() == Kind.WORD && t.text().equals(w.text())) {
+                    at = t;
+                    break;
+                }
+            }
+            Optional<Class<?>> type = at == null ? Optional.empty() : enclosingPatternType(tokens, at);
+            if (at == null || type.isEmpty() || FactTypes.fields(type.get()).contains(w.text())) {
+                continue;
+            }
+            String rule = index.ruleAt(source, at.line()).map(r -> "rule " + Messages.quoted(r.name()) + ": ").orElse("");
+            return new Problem(source.name(), at.line(), at.column(), rule + type.get().getSimpleName() + " has no field "
+                    + Messages.quoted(w.text()) + suggestion(w.text(), FactTypes.fields(type.get())));
+        }
+        return null;
+    }
+
+    /**
+     * The fact type of the pattern {@code at} is in, passing the brackets of method calls on the way out
+     * ({@code Party( isNamed(nmae) )}: Party, not isNamed).
+     */
+    private static Optional<Class<?>> enclosingPatternType(List<Token> tokens, Token at) {
+        int depth = 0;
+        for (int j = tokens.indexOf(at) - 1; j > 0; j--) {
+            Token t = tokens.get(j);
+            if (t.is(")")) {
+                depth++;
+            } else if (t.is("(")) {
+                if (depth == 0) {
+                    Optional<Class<?>> type = FactTypes.bySimpleOrFullName(tokens.get(j - 1).text());
+                    if (type.isPresent()) {
+                        return type;
+                    }
+                } else {
+                    depth--;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final Set<String> KEYWORDS = Set.of("true", "false", "null", "this", "new", "instanceof",
+            "in", "not", "matches", "contains", "memberOf", "soundslike", "str", "after", "before");
 
     /**
      * The first literal of {@code javaType} ("String", or a number type) in the conditions of {@code rule}:
@@ -432,9 +597,12 @@ final class CompileErrors {
                 }
             }
         }
-        int body = generated.indexOf("drools) throws java.lang.Exception {");
-        if (body >= 0) {
-            String code = squeeze(generated.substring(body + "drools) throws java.lang.Exception {".length(),
+        // A consequence's class has one execute method whose parameters are the variables the consequence
+        // uses (with "drools" only when it inserts or modifies), and whose body is the consequence.
+        Matcher execute = EXECUTE.matcher(generated);
+        if (execute.find()) {
+            int body = execute.end();
+            String code = squeeze(generated.substring(body,
                     Math.max(generated.lastIndexOf('}', generated.lastIndexOf('}') - 1), body)));
             IndexedRule contained = null;
             for (IndexedRule r : index.rules()) {

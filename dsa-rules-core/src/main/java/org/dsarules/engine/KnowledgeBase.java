@@ -54,6 +54,8 @@ public final class KnowledgeBase implements AutoCloseable {
     private final int maxIdle;
     private volatile boolean closed;
     private final Map<Rule, RuleInfo> byRule = new ConcurrentHashMap<>();
+    /** What {@link RuleLint} found in rules compiled at run time; empty for the precompiled rules, which lint clean. */
+    private volatile List<RuleLint.Warning> lintWarnings = List.of();
 
     private KnowledgeBase(KieBase kieBase, String name, String version, RuleIndex index, Set<String> disabled,
             int maxIdle) {
@@ -120,6 +122,11 @@ public final class KnowledgeBase implements AutoCloseable {
         }
         KnowledgeBase kb = new KnowledgeBase(kieBase, name, version, index, new TreeSet<>(disabled), maxIdle);
         kb.check();
+        if (rulesOnly || !overlays.isEmpty()) {
+            // Every build of rule files at run time is linted: rules that compile but can never fire as
+            // written are warned about, never refused (dsa-audit prints them; rules --lint --strict fails).
+            kb.lintWarnings = RuleLint.lint(index);
+        }
         return kb;
     }
 
@@ -187,6 +194,14 @@ public final class KnowledgeBase implements AutoCloseable {
         if (!unknown.isEmpty()) {
             throw new UnknownRuleException(unknown);
         }
+    }
+
+    /**
+     * The warnings of {@link RuleLint} about the rule files compiled at run time (overlays, rules-only), each
+     * at its file and line; empty for the default rules alone, whose own tests keep them clean.
+     */
+    public List<RuleLint.Warning> lintWarnings() {
+        return lintWarnings;
     }
 
     /** The index of the rule files in use: each rule's file, line, package and declared metadata. */

@@ -12,9 +12,10 @@ import java.util.Objects;
  * not known. Lists keep their order, hold no null and count a repeated value once. Instances are
  * immutable; build them with {@link #builder(String)} or the canonical constructor.
  *
- * <p>{@code programme} (a name for the same agreement across practices) and {@code history} (the
- * changes applied to the agreement, oldest first; null when there are none, never empty) are carried
- * through and never read by the rules.
+ * <p>{@code programme} (a name for the same agreement across practices) is read by the default rules
+ * only through the catalogue of known programmes; a local rule may match it with
+ * {@link #programmeIs(String)}. {@code history} (the changes applied to the agreement, oldest first; null
+ * when there are none, never empty) is carried through and never read by the rules.
  */
 public record Agreement(
         String id,
@@ -65,6 +66,30 @@ public record Agreement(
     /** Personal data: anything but anonymised aggregates, so also when {@code identifiability} is not known. */
     public boolean isPersonalData() {
         return identifiability != Identifiability.ANONYMISED_AGGREGATE;
+    }
+
+    /**
+     * Whether the agreement's {@code programme} is {@code name}, ignoring case and white space
+     * ({@code Agreement( programmeIs("CPRD") )}); false while the programme is not known. The same match as
+     * the programme key that {@code dsa-audit answer} applies LMC advice by, so that a rule never depends
+     * on how a register capitalises or spaces a name.
+     */
+    public boolean programmeIs(String name) {
+        return programme != null && name != null && squeezed(programme).equals(squeezed(name))
+                && !squeezed(name).isEmpty();
+    }
+
+    private static String squeezed(String s) {
+        return s.replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Whether the agreement's {@code title} contains {@code words}, ignoring case
+     * ({@code Agreement( titleContains("shared care record") )}); false while the title is not known.
+     */
+    public boolean titleContains(String words) {
+        return title != null && words != null
+                && title.toLowerCase(java.util.Locale.ROOT).contains(words.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The parties, or an empty list when they are not known; for rules that iterate them. */

@@ -44,17 +44,26 @@ import org.dsarules.scenario.ScenarioResult.Failure;
  *  "register": {...} | "registerFile": "relative/path.json",
  *  "base": {...agreement fields...},            (optional: defaults for every agreement of the register)
  *  "expect": {"<dsaId>": {"outcome": "...", "redFlags": [...], "missing": [...],
- *                         "decisiveRule": "...", "fired": [...], "notFired": [...]}}}
+ *                         "decisiveRule": "...", "fired": [...], "notFired": [...], "withdrawn": [...]}}}
  * }</pre>
  *
- * Every key under an agreement is optional and checks only what it names. {@code base} is this
+ * Every key under an agreement is optional and checks only what it names. {@code notFired} holds when
+ * the rule is no step of the trace; a rule whose insertion was withdrawn by truth maintenance did fire
+ * (its step is marked withdrawn), and {@code withdrawn} checks exactly that. {@code base} is this
  * project's addition: its fields are copied into every agreement that does not set them, so that a
  * scenario states only what it varies.
  */
 public final class Scenarios {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> EXPECT_KEYS =
-            Set.of("outcome", "redFlags", "missing", "decisiveRule", "fired", "notFired");
+            Set.of("outcome", "redFlags", "missing", "decisiveRule", "fired", "notFired", "withdrawn");
+
+    /**
+     * How the trace marks a step whose insertions truth maintenance withdrew (the engine appends it to the
+     * step's explanation): the one sign of a withdrawal that a decision, and a decision document read
+     * back, carries.
+     */
+    static final String WITHDRAWN_MARK = "[withdrawn:";
 
     private Scenarios() {
     }
@@ -178,7 +187,7 @@ public final class Scenarios {
         }
         return new Expectation(outcome, list(file, id, n, "redFlags"), list(file, id, n, "missing"),
                 n.hasNonNull("decisiveRule") ? n.get("decisiveRule").asText() : null,
-                list(file, id, n, "fired"), list(file, id, n, "notFired"));
+                list(file, id, n, "fired"), list(file, id, n, "notFired"), list(file, id, n, "withdrawn"));
     }
 
     private static List<String> list(Path file, String id, JsonNode n, String key) {
@@ -243,15 +252,23 @@ public final class Scenarios {
                 check(failures, id, "missing", new TreeSet<>(x.missing()), new TreeSet<>(d.missing()));
             }
             Set<String> fired = new TreeSet<>();
+            Set<String> kept = new TreeSet<>();
             for (TraceStep step : d.trace()) {
                 fired.add(step.rule());
+                if (step.explanation() == null || !step.explanation().contains(WITHDRAWN_MARK)) {
+                    kept.add(step.rule());
+                }
             }
             // A rule name that the knowledge base does not have would make a notFired check pass
             // whatever the rules do, and a fired check fail for the wrong reason: both are failures.
             Set<String> known = rules.knowledgeBase().rules().keySet();
-            for (String check : List.of("fired", "notFired", "decisiveRule")) {
-                List<String> named = check.equals("fired") ? x.fired() : check.equals("notFired") ? x.notFired()
-                        : x.decisiveRule() == null ? null : List.of(x.decisiveRule());
+            for (String check : List.of("fired", "notFired", "withdrawn", "decisiveRule")) {
+                List<String> named = switch (check) {
+                    case "fired" -> x.fired();
+                    case "notFired" -> x.notFired();
+                    case "withdrawn" -> x.withdrawn();
+                    default -> x.decisiveRule() == null ? null : List.of(x.decisiveRule());
+                };
                 for (String rule : named == null ? List.<String>of() : named) {
                     if (!known.contains(rule)) {
                         failures.add(new Failure(id, check, "a rule of the knowledge base", "no rule is named \""
@@ -272,6 +289,19 @@ public final class Scenarios {
                 present.retainAll(fired);
                 if (!present.isEmpty()) {
                     failures.add(new Failure(id, "notFired", "not to fire: " + present, "fired"));
+                }
+            }
+            if (x.withdrawn() != null) {
+                for (String rule : new TreeSet<>(x.withdrawn())) {
+                    if (!known.contains(rule)) {
+                        continue;
+                    }
+                    if (!fired.contains(rule)) {
+                        failures.add(new Failure(id, "withdrawn", "to fire and be withdrawn: " + rule, "did not fire"));
+                    } else if (kept.contains(rule)) {
+                        failures.add(new Failure(id, "withdrawn", "to fire and be withdrawn: " + rule,
+                                "fired and what it inserted stayed"));
+                    }
                 }
             }
         });

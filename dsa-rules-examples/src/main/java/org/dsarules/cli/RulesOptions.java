@@ -30,7 +30,22 @@ final class RulesOptions {
             description = "Switch off a rule by its name (repeatable).")
     List<String> disable = new ArrayList<>();
 
+    /**
+     * The rules, after printing to standard error every warning about rules compiled at run time that can
+     * never fire as written ({@code dsa-audit rules --lint} lists them; the build goes on).
+     */
     DsaRules build() {
+        DsaRules built = buildQuietly();
+        if (!built.knowledgeBase().lintWarnings().isEmpty()) {
+            java.io.PrintWriter err = org.dsarules.text.Sanitiser.terminal(mixee.commandLine().getErr());
+            built.knowledgeBase().lintWarnings().forEach(w -> err.println("dsa-audit: " + w));
+            err.flush();
+        }
+        return built;
+    }
+
+    /** The rules, without printing their warnings (for a command that reports them itself). */
+    DsaRules buildQuietly() {
         DsaRules.Builder b = DsaRules.builder();
         rules.forEach(b::rules);
         if (rulesOnly != null) {

@@ -29,7 +29,10 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code dsa-audit test}: runs scenario files against the rules, as the knowledge base's own tests do. */
 @Command(name = "test",
         description = {"Run every scenario file (*.json) under the given paths and report each failure with "
-                + "what was expected, what came out, and the trace of that agreement."},
+                + "what was expected, what came out, and the trace of that agreement.",
+            "Scenarios of several overlays run together: give each overlay with its own --rules DIR, and each "
+                + "scenario folder as a PATH. A rule withdrawn by truth maintenance counts as fired (check it "
+                + "with \"withdrawn\", not \"notFired\")."},
         footer = {"", "Ends with the line 'N passed, M failed'. Exit status: 0 none failed, 1 some failed,",
             "2 the command could not run."})
 final class TestCommand implements Callable<Integer> {

@@ -37,15 +37,18 @@ class AuthoringGuideTest {
         while (m.find()) {
             Files.writeString(dir.resolve("snippet-" + (++n) + ".drl"), m.group(1));
         }
-        assertEquals(5, n, "the guide's ```drl blocks (sections 3, 4 a-c and 5)");
+        assertEquals(6, n, "the guide's ```drl blocks (sections 3, 4 a-d and 5)");
         // One compile for all of them, with the default rules: names must not clash with those either.
         DsaRules rules = DsaRules.builder().rules(dir).build();
         for (String rule : List.of("westvale-lmc-keep-list-example", "rf-local-offshore-processing",
-                "ask-caldicott-guardian-approval", "westvale-keep-public-health-feed", "campaign-gpc-2026-06-in-force",
+                "ask-caldicott-guardian-approval", "westvale-keep-public-health-feed", "westvale-ask-cprd-opt-out-evidence",
+                "campaign-gpc-2026-06-in-force",
                 "campaign-gpc-2026-06-not-yet-in-force", "refer-icb-silent")) {
             assertTrue(rules.knowledgeBase().rules().containsKey(rule), rule);
         }
         assertTrue(!guide.contains("```\nrule "), "every DRL example is a ```drl block, so this test compiles it");
+        // The guide's examples are the rules authors copy: none may be one the lint warns about.
+        assertEquals(List.of(), rules.knowledgeBase().lintWarnings());
     }
 
     @Test

@@ -180,7 +180,55 @@ class AuthoringMistakesTest {
                         then
                         end
                         """ + "package org.dsarules.other;\nrule \"a\" @citation(\"y\") when then end\n", 12, 1,
-                        "rule \"a\" is already defined at "));
+                        "rule \"a\" is already defined at "),
+                // Issue 30, item 5: errors after "then" at their own line, with the rule's name.
+                Arguments.of("a JavaBeans getter on a record after then", """
+                        rule "a"
+                            @citation("x")
+                        when
+                            $a: Agreement( )
+                            $p: Party( ) from $a.partyList()
+                        then
+                            System.out.println($p.getName());
+                        end
+                        """, 11, 27, "rule \"a\": Party has no method \"getName\": Party is a record, and records have"
+                        + " accessors: write name(), not getName()"),
+                Arguments.of("a misspelt accessor after then, on its own line of the consequence", """
+                        rule "a"
+                            @citation("x")
+                        when
+                            $a: Agreement( )
+                        then
+                            String unused = "a line before the mistake";
+                            insert(new Note("t", $a.titel()));
+                        end
+                        """, 11, 29, "rule \"a\": Agreement has no method \"titel\" (did you mean \"title\"?)"),
+                Arguments.of("a misspelt field as a method's argument", """
+                        rule "a"
+                            @citation("x")
+                        when
+                            $a: Agreement( )
+                            Party( name.contains("x"), isNamed(nmae) ) from $a.partyList()
+                        then
+                        end
+                        """, 9, 40, "rule \"a\": Party has no field \"nmae\" (did you mean \"name\"?)"),
+                Arguments.of("a misspelt field a method is called on", """
+                        rule "a"
+                            @citation("x")
+                        when
+                            $a: Agreement( programe.equalsIgnoreCase("CPRD") )
+                        then
+                        end
+                        """, 8, 20, "rule \"a\": Agreement has no field \"programe\" (did you mean \"programme\"?)"),
+                Arguments.of("an enum field compared with another enum's constant", """
+                        rule "a"
+                            @citation("x")
+                        when
+                            Agreement( status == PracticeRole.CONTROLLER )
+                        then
+                        end
+                        """, 8, 26, "rule \"a\": a Status is compared with PracticeRole.CONTROLLER, a value of another"
+                        + " type: compare it with a Status value (NEW_REQUEST, EXISTING)"));
     }
 
     @ParameterizedTest(name = "{0}")
