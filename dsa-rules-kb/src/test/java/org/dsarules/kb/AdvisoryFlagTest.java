@@ -123,7 +123,7 @@ class AdvisoryFlagTest {
     /** Over the generator's exhaustive mix, with the marker on every agreement that can carry it. */
     @Test
     void neverChangesAnOutcomeOverGeneratedAgreements() {
-        List<Agreement> agreements = AgreementGenerator.exhaustive(77L).next(300);
+        List<Agreement> agreements = AgreementGenerator.exhaustive(77L).next(150);
         for (Agreement a : agreements) {
             List<Party> parties = new ArrayList<>(a.partyList());
             parties.add(MARKED);
@@ -160,7 +160,7 @@ class AdvisoryFlagTest {
                     .contains("ADVISORY RF-LOCAL-ANALYTICS"));
         }
         try (DsaRules watched = DsaRules.builder().rules("watch.drl", watcher).build()) {
-            for (Agreement a : AgreementGenerator.exhaustive(78L).next(600)) {
+            for (Agreement a : AgreementGenerator.exhaustive(78L).next(300)) {
                 for (LocalDate asOf : List.of(LocalDate.of(2026, 4, 30), AS_OF)) {
                     Decision d = watched.decide(a, asOf);
                     assertTrue(d.questionsForIcb().stream().noneMatch(q -> q.startsWith("ADVISORY ")),
