@@ -8,7 +8,7 @@ import java.util.Objects;
  * corrects the register).
  *
  * @param code    a stable code: {@code CONCLUSION_WITHOUT_RECEIVED}, {@code RECEIVED_BEFORE_REQUESTED},
- *                {@code DATE_AFTER_AS_OF}
+ *                {@code DATE_AFTER_AS_OF}, {@code PLACEHOLDER_AS_UNKNOWN}
  * @param field   the field path the warning is about ({@code icbAssessment.receivedOn})
  * @param message one plain sentence naming the offending values
  */

@@ -7,12 +7,32 @@ import java.time.LocalDate;
  *
  * @param kind      the kind of duty; {@link RequirementKind#NONE} when it is known that none applies;
  *                  null when not stated (then the duty is not known)
- * @param reference the instrument (direction, notice, clause); blank counts as absent
+ * @param reference the instrument (direction, notice, clause); blank counts as absent, and so
+ *                  (decision-policy.md v1.2) does a placeholder word ({@link Placeholders}): it is
+ *                  kept as typed, and {@link #hasReference()} says whether one is known
  * @param expiresOn the last day on which the duty applies; null when it does not expire or is not known
  */
 public record LegalRequirement(RequirementKind kind, String reference, LocalDate expiresOn) {
     public LegalRequirement {
         reference = Text.blankToNull(reference);
+    }
+
+    /**
+     * Whether the instrument is known: a {@code reference} that is present and not only a placeholder
+     * word such as {@code TBC} (decision-policy.md v1.2: "reference TBC" is a claim without evidence).
+     */
+    public boolean hasReference() {
+        return reference != null && !Placeholders.isPlaceholder(reference);
+    }
+
+    /**
+     * Whether the duty's kind is a law rather than a contract: {@code STATUTORY_DIRECTION},
+     * {@code COPI_NOTICE}, {@code COURT_ORDER} or {@code OTHER_STATUTE} (decision-policy.md v1.2,
+     * {@code MANDATORY_BY_LAW} is a {@code MANDATORY} duty of such a kind).
+     */
+    public boolean isKindALaw() {
+        return kind == RequirementKind.STATUTORY_DIRECTION || kind == RequirementKind.COPI_NOTICE
+                || kind == RequirementKind.COURT_ORDER || kind == RequirementKind.OTHER_STATUTE;
     }
 
     /** It is known that no duty compels sharing. */

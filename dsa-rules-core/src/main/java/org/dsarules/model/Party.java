@@ -10,7 +10,9 @@ import java.util.Objects;
  * @param kind               what kind of organisation it is
  * @param role               the GDPR role the agreement gives it
  * @param instructedBy       for a processor: {@code PRACTICE} or the name of the party whose
- *                           instructions it acts on; blank counts as absent
+ *                           instructions it acts on; blank counts as absent, and so (decision-policy.md
+ *                           v1.2) does a placeholder word ({@link Placeholders}): it is kept as typed,
+ *                           and {@link #isInstructedByKnown()} says whether it is known
  * @param directCareProvider whether it provides direct care to the practice's patients
  */
 public record Party(String name, PartyKind kind, PartyRole role, String instructedBy, Boolean directCareProvider) {
@@ -34,6 +36,26 @@ public record Party(String name, PartyKind kind, PartyRole role, String instruct
     /** A processor or sub-processor: acts on someone's instructions. */
     public boolean isProcessor() {
         return role == PartyRole.PROCESSOR || role == PartyRole.SUB_PROCESSOR;
+    }
+
+    /**
+     * Whether {@code instructedBy} is known: present and not only a placeholder word such as
+     * {@code Unknown} or {@code TBC} (decision-policy.md v1.2: "instructed by Unknown" is not known,
+     * never someone other than the practice).
+     */
+    public boolean isInstructedByKnown() {
+        return instructedBy != null && !Placeholders.isPlaceholder(instructedBy);
+    }
+
+    /**
+     * A record operator (decision-policy.md v1.2): a party of kind {@code NHS_ENGLAND} or {@code ICB}
+     * with role {@code CONTROLLER} or {@code JOINT_CONTROLLER}. In a direct-care agreement, the NHS body
+     * that runs a national or shared care record for the care team (NHS England for the Summary Care
+     * Record or GP Connect; an ICB as a joint controller of a shared care record).
+     */
+    public boolean isRecordOperator() {
+        return (kind == PartyKind.NHS_ENGLAND || kind == PartyKind.ICB)
+                && (role == PartyRole.CONTROLLER || role == PartyRole.JOINT_CONTROLLER);
     }
 
     /** Whether this party's name is {@code other}, ignoring case and surrounding white space. */

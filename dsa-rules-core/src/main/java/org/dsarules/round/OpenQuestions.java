@@ -133,7 +133,7 @@ public final class OpenQuestions {
                 for (int i = 0; i < parties.size(); i++) {
                     Party p = parties.get(i);
                     if ((p.role() == PartyRole.PROCESSOR || p.role() == PartyRole.SUB_PROCESSOR)
-                            && (p.instructedBy() == null || p.instructedBy().isBlank())) {
+                            && !p.isInstructedByKnown()) {
                         out.add(party(i, p, "instructedBy",
                                 "On whose documented instructions does it act (PRACTICE, or the name of another party)?"));
                     }
@@ -142,7 +142,8 @@ public final class OpenQuestions {
             case "directCareProvider" -> {
                 for (int i = 0; i < parties.size(); i++) {
                     Party p = parties.get(i);
-                    if (p.directCareProvider() == null && (p.role() == PartyRole.CONTROLLER
+                    // A record operator is not asked (decision-policy.md v1.2).
+                    if (p.directCareProvider() == null && !p.isRecordOperator() && (p.role() == PartyRole.CONTROLLER
                             || p.role() == PartyRole.JOINT_CONTROLLER || p.role() == PartyRole.RECIPIENT)) {
                         out.add(party(i, p, "directCareProvider", "Does it provide direct care to the practice's patients?"));
                     }
@@ -156,7 +157,7 @@ public final class OpenQuestions {
             }
             case "legalRequirement" -> {
                 out.add(new OpenQuestion("legalRequirement.kind", question, false));
-                if (a.legalRequirement() == null || a.legalRequirement().reference() == null) {
+                if (a.legalRequirement() == null || !a.legalRequirement().hasReference()) {
                     out.add(new OpenQuestion("legalRequirement.reference", "If a duty compels sharing: which direction, "
                             + "notice or contract clause imposes it?", true));
                 }

@@ -66,12 +66,12 @@ final class Answers {
                         .map(Party::name).forEach(instructors::add);
                 for (String by : instructors) {
                     String who = by.equals(Party.PRACTICE) ? "the practice" : Plain.line(by).strip();
-                    out.add(setParties(a, "instructedBy", by, p -> p.isProcessor() && p.instructedBy() == null,
+                    out.add(setParties(a, "instructedBy", by, p -> p.isProcessor() && !p.isInstructedByKnown(),
                             "the processors act on the instructions of " + who));
                 }
             }
             case "directCareProvider" -> values("parties[N].directCareProvider").forEach(v -> out.add(setParties(a,
-                    "directCareProvider", v, p -> p.isSharingParty() && p.directCareProvider() == null,
+                    "directCareProvider", v, p -> p.isSharingParty() && !p.isRecordOperator() && p.directCareProvider() == null,
                     v.equals("true") ? "every organisation receiving the data provides direct care"
                             : "an organisation receiving the data does not provide direct care")));
             case "legalRequirement" -> {

@@ -37,10 +37,10 @@ class AuthoringGuideTest {
         while (m.find()) {
             Files.writeString(dir.resolve("snippet-" + (++n) + ".drl"), m.group(1));
         }
-        assertEquals(6, n, "the guide's ```drl blocks (sections 3, 4 a-d and 5)");
+        assertEquals(7, n, "the guide's ```drl blocks (sections 3, 4 a (with the advisory marker) to d, and 5)");
         // One compile for all of them, with the default rules: names must not clash with those either.
         DsaRules rules = DsaRules.builder().rules(dir).build();
-        for (String rule : List.of("westvale-lmc-keep-list-example", "rf-local-offshore-processing",
+        for (String rule : List.of("westvale-lmc-keep-list-example", "rf-local-offshore-processing", "rf-local-analytics-marker",
                 "ask-caldicott-guardian-approval", "westvale-keep-public-health-feed", "westvale-ask-cprd-opt-out-evidence",
                 "campaign-gpc-2026-06-in-force",
                 "campaign-gpc-2026-06-not-yet-in-force", "refer-icb-silent")) {

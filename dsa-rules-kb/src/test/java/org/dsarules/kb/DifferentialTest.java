@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -26,6 +27,9 @@ import org.dsarules.generate.AgreementGenerator;
 import org.dsarules.kb.reference.ReferenceDecision;
 import org.dsarules.kb.reference.ReferencePolicy;
 import org.dsarules.model.Agreement;
+import org.dsarules.model.LegalRequirement;
+import org.dsarules.model.Party;
+import org.dsarules.model.PartyKind;
 import org.dsarules.register.json.AgreementJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,6 +78,54 @@ class DifferentialTest {
     void rulesAgreeWithTheReferencePolicyOnARealisticRegister() {
         long seed = SEEDS.length == 0 ? 1 : SEEDS[0];
         compare("realistic", seed, AgreementGenerator.realistic(seed).next(Math.max(1, COUNT / 10)), false);
+    }
+
+    /**
+     * The boundaries of policy v1.2, which the generator's mixes reach seldom or never: each agreement of the
+     * exhaustive mix, with (by a seeded choice) its reference or a processor's instructedBy replaced by a
+     * placeholder word as a practice manager types it ("TBC", " n/a. ", "Unknown"), or a sharing party made
+     * an NHS_ENGLAND or ICB party (a record operator when it is a controller or joint controller).
+     */
+    @Test
+    void rulesAgreeWithTheReferencePolicyOnTheV12Boundaries() {
+        long seed = SEEDS.length == 0 ? 1 : SEEDS[0];
+        Random random = new Random(seed);
+        List<Agreement> mutated = new ArrayList<>();
+        for (Agreement a : AgreementGenerator.exhaustive(seed).next(Math.max(1, COUNT / 10))) {
+            mutated.add(v12Variant(a, random));
+        }
+        compare("v1.2 boundaries", seed, mutated, false);
+    }
+
+    private static final List<String> TYPED_PLACEHOLDERS = List.of("TBC", " n/a. ", "Unknown", "?", "to be confirmed",
+            "TBC soon", "PRACTICE ", "NK.", "-");
+
+    static Agreement v12Variant(Agreement a, Random random) {
+        Agreement.Builder b = a.toBuilder();
+        LegalRequirement lr = a.legalRequirement();
+        if (lr != null && random.nextInt(3) == 0) {
+            b.legalRequirement(new LegalRequirement(lr.kind(), pick(random), lr.expiresOn()));
+        }
+        if (a.parties() != null) {
+            List<Party> parties = new ArrayList<>();
+            for (Party p : a.parties()) {
+                Party q = p;
+                if (p.isProcessor() && random.nextInt(3) == 0) {
+                    q = q.withInstructedBy(pick(random));
+                }
+                if (p.isSharingParty() && random.nextInt(3) == 0) {
+                    q = new Party(q.name(), random.nextBoolean() ? PartyKind.NHS_ENGLAND : PartyKind.ICB, q.role(),
+                            q.instructedBy(), q.directCareProvider());
+                }
+                parties.add(q);
+            }
+            b.parties(parties);
+        }
+        return b.build();
+    }
+
+    private static String pick(Random random) {
+        return TYPED_PLACEHOLDERS.get(random.nextInt(TYPED_PLACEHOLDERS.size()));
     }
 
     private void compare(String mix, long seed, List<Agreement> agreements, boolean requireEveryRow) {

@@ -11,6 +11,7 @@ import java.util.List;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
+import org.dsarules.decision.Outcome;
 import org.dsarules.decision.TraceLevel;
 import org.dsarules.decision.Warning;
 import org.dsarules.decision.Warnings;
@@ -23,6 +24,8 @@ import org.dsarules.model.IcbConclusion;
 import org.dsarules.model.IcbStatus;
 import org.dsarules.model.Identifiability;
 import org.dsarules.model.LegalRequirement;
+import org.dsarules.model.Party;
+import org.dsarules.model.PartyKind;
 import org.dsarules.model.Purpose;
 import org.dsarules.model.RequirementKind;
 import org.dsarules.model.Status;
@@ -131,5 +134,63 @@ class WarningsTest {
         assertTrue(json.contains("\"title\": \"Research extract\""), json);
         assertTrue(json.contains("\"warnings\": [\n        {\n          \"code\": \"CONCLUSION_WITHOUT_RECEIVED\",\n"
                 + "          \"field\": \"icbAssessment.conclusion\","), json);
+    }
+    /**
+     * record-format.md v1.2: a JSON register whose reference or instructedBy holds only a placeholder word
+     * is decided as if the field were absent, and each placeholder is said in a warning of that agreement.
+     */
+    @Test
+    void placeholderWordsInAJsonRegisterAreReadAsNotKnownWithAWarning() {
+        String register = """
+                {"agreements": [
+                  {"id": "PH-1", "title": "National extraction", "status": "EXISTING", "practiceRole": "CONTROLLER",
+                   "purposes": ["SERVICE_PLANNING"], "identifiability": "PSEUDONYMISED",
+                   "legalRequirement": {"kind": "STATUTORY_DIRECTION", "reference": " TBC. "},
+                   "parties": [{"name": "NHS England", "kind": "NHS_ENGLAND", "role": "CONTROLLER"},
+                               {"name": "Apex GP Systems", "kind": "GP_SYSTEM_SUPPLIER", "role": "PROCESSOR",
+                                "instructedBy": "Unknown"}]},
+                  {"id": "PH-2", "title": "Same, with nothing typed", "status": "EXISTING", "practiceRole": "CONTROLLER",
+                   "purposes": ["SERVICE_PLANNING"], "identifiability": "PSEUDONYMISED",
+                   "legalRequirement": {"kind": "STATUTORY_DIRECTION"},
+                   "parties": [{"name": "NHS England", "kind": "NHS_ENGLAND", "role": "CONTROLLER"},
+                               {"name": "Apex GP Systems", "kind": "GP_SYSTEM_SUPPLIER", "role": "PROCESSOR"}]}
+                ]}""";
+        AuditResult r = RULES.audit(new ByteArrayInputStream(register.getBytes(StandardCharsets.UTF_8)), "test", AS_OF);
+        Decision typed = r.decisions().get(0);
+        Decision blank = r.decisions().get(1);
+        assertEquals(Outcome.ASK_ICB_FOR_INFORMATION, typed.outcome());
+        assertEquals("ask-evidence-of-claimed-duty", typed.decisiveRule());
+        assertEquals(List.of(), typed.redFlags());
+        assertTrue(typed.missing().containsAll(List.of("instructedBy", "legalRequirement.reference")), typed.missing()::toString);
+        assertEquals(List.of("PLACEHOLDER_AS_UNKNOWN parties[1].instructedBy", "PLACEHOLDER_AS_UNKNOWN legalRequirement.reference"),
+                typed.warnings().stream().map(w -> w.code() + " " + w.field()).toList());
+        assertTrue(typed.warnings().get(1).message().contains("\"TBC.\"") && typed.warnings().get(1).message().contains("not known"),
+                typed.warnings().get(1).message());
+        assertTrue(typed.warnings().get(0).message().contains("\"Unknown\""), typed.warnings().get(0).message());
+        // The same decision as the record with the two fields left empty, which has no warning.
+        assertEquals(List.of(), blank.warnings());
+        assertEquals(blank.outcome(), typed.outcome());
+        assertEquals(blank.decisiveRule(), typed.decisiveRule());
+        assertEquals(blank.redFlags(), typed.redFlags());
+        assertEquals(blank.missing(), typed.missing());
+        assertEquals(blank.questionsForIcb(), typed.questionsForIcb());
+    }
+
+    /** The policy's reading holds for an agreement an application builds itself, warning included. */
+    @Test
+    void placeholderWordsInAnAgreementBuiltInJavaAreNotEvidence() {
+        Agreement typed = research().legalRequirement(LegalRequirement.of(RequirementKind.GP_CONTRACT, "n/a"))
+                .parties(Party.processor("Apex GP Systems", PartyKind.GP_SYSTEM_SUPPLIER, "?")).build();
+        Decision d = RULES.decide(typed, AS_OF);
+        assertEquals("ask-evidence-of-claimed-duty", d.decisiveRule());
+        assertTrue(d.missing().containsAll(List.of("instructedBy", "legalRequirement.reference")), d.missing()::toString);
+        assertEquals(List.of(), d.redFlags());
+        assertEquals(List.of("parties[0].instructedBy", "legalRequirement.reference"),
+                d.warnings().stream().map(Warning::field).toList());
+        // A reference with a word more than the placeholder is evidence, and is not warned about.
+        Decision named = RULES.decide(research().legalRequirement(LegalRequirement.of(RequirementKind.GP_CONTRACT,
+                "GMS contract clause TBC")).build(), AS_OF);
+        assertEquals("keep-legal-duty", named.decisiveRule());
+        assertEquals(List.of(), named.warnings());
     }
 }

@@ -22,9 +22,10 @@ import org.dsarules.model.RequirementKind;
 import org.dsarules.model.Status;
 
 /**
- * An independent, plain-Java reading of {@code decision-policy.md} v1, written from the policy
+ * An independent, plain-Java reading of {@code decision-policy.md} v1.2, written from the policy
  * text alone (not from the DRL), as the oracle of the differential test. Deliberately naive: one
- * straight if-chain per section of the policy, nothing shared with the rules.
+ * straight if-chain per section of the policy, nothing shared with the rules (not even the
+ * placeholder words, copied here from record-format.md v1.2).
  */
 public final class ReferencePolicy {
 
@@ -41,6 +42,10 @@ public final class ReferencePolicy {
 
     /** Red flags whose basis is the campaign's own criteria (all others rest on the law). */
     public static final Set<String> CAMPAIGN_FLAGS = Set.of(RF_COMMERCIAL);
+
+    /** record-format.md v1.2, "Placeholder words", as written there. */
+    private static final List<String> PLACEHOLDER_WORDS = List.of("unknown", "not known", "n/k", "nk", "n/a", "na",
+            "not applicable", "tbc", "tbd", "to be confirmed", "to be decided", "none", "pending", "?", "-");
 
     enum PurposeClass { DIRECT_CARE_ONLY, SECONDARY_ONLY, MIXED, UNKNOWN }
 
@@ -69,8 +74,13 @@ public final class ReferencePolicy {
         boolean dutyNotKnown = lr == null || lr.kind() == null;
         boolean isDutyKind = !dutyNotKnown && lr.kind() != RequirementKind.NONE;
         boolean expired = isDutyKind && lr.expiresOn() != null && lr.expiresOn().isBefore(asOf);
-        boolean hasReference = !dutyNotKnown && lr.reference() != null && !lr.reference().isBlank();
+        // v1.2: a reference that holds only a placeholder word counts as absent, like a blank one.
+        boolean hasReference = !dutyNotKnown && known(lr.reference());
         boolean mandatory = isDutyKind && hasReference && !expired;
+        // v1.2: MANDATORY with a kind that is a law, not a contract.
+        boolean mandatoryByLaw = mandatory && (lr.kind() == RequirementKind.STATUTORY_DIRECTION
+                || lr.kind() == RequirementKind.COPI_NOTICE || lr.kind() == RequirementKind.COURT_ORDER
+                || lr.kind() == RequirementKind.OTHER_STATUTE);
         boolean claimedMandatory = isDutyKind && !hasReference && !expired;
         boolean noDutyKnown = !dutyNotKnown && (lr.kind() == RequirementKind.NONE || expired);
 
@@ -90,6 +100,9 @@ public final class ReferencePolicy {
         }
 
         List<Party> parties = a.parties() == null ? List.of() : a.parties();
+        // The opt-out policy's own exemptions (RF-OPT-OUT-IGNORED; v1.2: also the opt-out unknowns).
+        boolean optOutsExempt = mandatory || basis == CommonLawBasis.EXPLICIT_CONSENT
+                || basis == CommonLawBasis.OVERRIDING_PUBLIC_INTEREST;
 
         // ---------------- Step 2: red flags ----------------
         Set<String> flags = new TreeSet<>();
@@ -117,8 +130,11 @@ public final class ReferencePolicy {
                 continue;
             }
             String by = p.instructedBy();
-            if (by == null || by.isBlank()) {
-                continue; // not known: an unknown, not a red flag
+            if (!known(by)) {
+                continue; // not known (absent, blank or a placeholder word): an unknown, not a red flag
+            }
+            if (mandatoryByLaw) {
+                continue; // v1.2: Art 28(3)(a) and 29 let a processor act on what the law requires
             }
             boolean allowed = same(by, "PRACTICE");
             if (!allowed && a.practiceRole() == PracticeRole.JOINT_CONTROLLER
@@ -150,14 +166,13 @@ public final class ReferencePolicy {
 
         if (secondary && confidential
                 && (Boolean.FALSE.equals(a.nationalDataOptOutApplied()) || Boolean.FALSE.equals(a.type1OptOutApplied()))
-                && !mandatory
-                && basis != CommonLawBasis.EXPLICIT_CONSENT && basis != CommonLawBasis.OVERRIDING_PUBLIC_INTEREST) {
+                && !optOutsExempt) {
             flags.add(RF_OPT_OUT_IGNORED);
         }
 
         if (directCareOnly) {
             for (Party p : parties) {
-                if (sharing(p) && Boolean.FALSE.equals(p.directCareProvider())) {
+                if (sharing(p) && Boolean.FALSE.equals(p.directCareProvider()) && !recordOperator(p)) {
                     flags.add(RF_RECIPIENT_NOT_IN_CARE);
                 }
             }
@@ -179,7 +194,7 @@ public final class ReferencePolicy {
                 missing.add("role");
             }
             if ((p.role() == PartyRole.PROCESSOR || p.role() == PartyRole.SUB_PROCESSOR)
-                    && (p.instructedBy() == null || p.instructedBy().isBlank())) {
+                    && !known(p.instructedBy())) {
                 missing.add("instructedBy");
             }
         }
@@ -191,7 +206,7 @@ public final class ReferencePolicy {
         }
         if (directCareOnly) {
             for (Party p : parties) {
-                if (sharing(p) && p.directCareProvider() == null) {
+                if (sharing(p) && p.directCareProvider() == null && !recordOperator(p)) {
                     missing.add("directCareProvider");
                 }
             }
@@ -216,10 +231,10 @@ public final class ReferencePolicy {
                 if (a.article9Conditions() == null) {
                     missing.add("article9Conditions");
                 }
-                if (a.nationalDataOptOutApplied() == null) {
+                if (a.nationalDataOptOutApplied() == null && !optOutsExempt) {
                     missing.add("nationalDataOptOutApplied");
                 }
-                if (a.type1OptOutApplied() == null) {
+                if (a.type1OptOutApplied() == null && !optOutsExempt) {
                     missing.add("type1OptOutApplied");
                 }
             }
@@ -305,6 +320,24 @@ public final class ReferencePolicy {
     private static boolean sharing(Party p) {
         return p.role() == PartyRole.CONTROLLER || p.role() == PartyRole.JOINT_CONTROLLER
                 || p.role() == PartyRole.RECIPIENT;
+    }
+
+    /** v1.2: an NHS_ENGLAND or ICB party with role CONTROLLER or JOINT_CONTROLLER. */
+    private static boolean recordOperator(Party p) {
+        return (p.kind() == PartyKind.NHS_ENGLAND || p.kind() == PartyKind.ICB)
+                && (p.role() == PartyRole.CONTROLLER || p.role() == PartyRole.JOINT_CONTROLLER);
+    }
+
+    /** Present, not blank, and not only a placeholder word (ignoring case, white space, a final full stop). */
+    private static boolean known(String s) {
+        if (s == null || s.isBlank()) {
+            return false;
+        }
+        String t = s.strip();
+        if (t.endsWith(".")) {
+            t = t.substring(0, t.length() - 1).strip();
+        }
+        return !PLACEHOLDER_WORDS.contains(t.toLowerCase(java.util.Locale.ROOT));
     }
 
     private static boolean same(String a, String b) {
