@@ -102,6 +102,11 @@ public final class Answers {
         Map<Target, List<Pending>> byTarget = new LinkedHashMap<>();
         int unanswered = 0;
         for (Questionnaire.Row row : rows) {
+            if (row.problem() != null) {
+                // a cell with no readable value (an .xlsx formula never calculated, #N/A): never a value, never "not known"
+                refused.add(new Refused(row.row(), null, row.agreementId(), row.field().strip(), row.problem()));
+                continue;
+            }
             if (!row.answered()) {
                 unanswered++;
                 continue;
