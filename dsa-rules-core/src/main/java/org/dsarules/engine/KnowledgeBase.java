@@ -2,6 +2,7 @@ package org.dsarules.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +53,8 @@ public final class KnowledgeBase implements AutoCloseable {
     private final ConcurrentLinkedQueue<Evaluator> idle = new ConcurrentLinkedQueue<>();
     private final AtomicInteger idleCount = new AtomicInteger();
     private final int maxIdle;
+    /** The most one decision may take, or null for no limit. */
+    private volatile Duration ruleTimeout;
     private volatile boolean closed;
     private final Map<Rule, RuleInfo> byRule = new ConcurrentHashMap<>();
 
@@ -240,7 +243,7 @@ public final class KnowledgeBase implements AutoCloseable {
         }
         boolean healthy = false;
         try {
-            Decision d = e.decide(agreement, asOf, level);
+            Decision d = ruleTimeout == null ? e.decide(agreement, asOf, level) : e.decideWithin(agreement, asOf, level, ruleTimeout);
             healthy = true;
             return d == null ? null : Warnings.annotate(d, agreement, asOf);
         } finally {
@@ -281,6 +284,18 @@ public final class KnowledgeBase implements AutoCloseable {
             disposeIdle();
             return null;
         });
+    }
+
+    /**
+     * Sets the most one decision may take (null for no limit, the default): a decision that takes longer
+     * throws {@link org.dsarules.exception.RuleTimeoutException}, and its session is abandoned. With a limit
+     * each decision runs on its session's own thread.
+     */
+    public void ruleTimeout(Duration limit) {
+        if (limit != null && (limit.isNegative() || limit.isZero())) {
+            throw new IllegalArgumentException("the rule time limit must be more than zero, not " + limit);
+        }
+        ruleTimeout = limit;
     }
 
     /** Whether {@link #close()} has been called. */
