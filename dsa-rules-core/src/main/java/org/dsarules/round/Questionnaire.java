@@ -23,6 +23,7 @@ import org.dsarules.exception.RegisterFormatException;
 import org.dsarules.internal.Utf8Input;
 import org.dsarules.model.Agreement;
 import org.dsarules.register.Fields;
+import org.dsarules.register.csv.CsvCells;
 
 /**
  * The ICB questionnaire of {@code record-format.md} v1.1: a CSV (or the first sheet of an Excel
@@ -174,7 +175,7 @@ public final class Questionnaire {
     private static void writeRow(JsonGenerator g, List<String> cells) throws IOException {
         g.writeStartArray();
         for (String c : cells) {
-            g.writeString(c);
+            g.writeString(CsvCells.guard(c));
         }
         g.writeEndArray();
     }
@@ -225,7 +226,9 @@ public final class Questionnaire {
 
                 @Override
                 public Line next() {
-                    return new Line(++row, it.next());
+                    List<String> cells = new ArrayList<>(it.next());
+                    cells.replaceAll(CsvCells::unguard);
+                    return new Line(++row, cells);
                 }
             };
             return read(lines, name);

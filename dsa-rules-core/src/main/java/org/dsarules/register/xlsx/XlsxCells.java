@@ -20,6 +20,7 @@ import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTRow;
 import org.dsarules.exception.RegisterFormatException;
+import org.dsarules.register.csv.CsvCells;
 
 /**
  * The cells of a workbook's first visible sheet as the file saved them, shared by the register and the
@@ -150,7 +151,8 @@ public final class XlsxCells {
             type = c.getCachedFormulaResultType();
         }
         return switch (type) {
-            case STRING -> c.getStringCellValue();
+            // a CSV the project wrote, opened and saved as a workbook, keeps its guard quote: read it as the CSV
+            case STRING -> CsvCells.unguard(c.getStringCellValue());
             case BOOLEAN -> Boolean.toString(c.getBooleanCellValue());
             case NUMERIC -> {
                 if (DateUtil.isCellDateFormatted(c)) {
