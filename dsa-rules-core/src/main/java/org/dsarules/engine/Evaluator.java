@@ -51,6 +51,8 @@ final class Evaluator implements AutoCloseable {
     private final TraceRecorder recorder;
     private final AgendaFilter filter;
     private final Function<String, String> where;
+    /** Whether the rules include local rules, whose code could call System.exit: see {@link ExitGuard}. */
+    private final boolean guardExit;
     /** The thread decisions run on when they have a time limit; made at the first such decision. */
     private ExecutorService worker;
     /** Whether a decision was abandoned at its time limit: the session is no longer this thread's to use. */
@@ -58,7 +60,9 @@ final class Evaluator implements AutoCloseable {
     /** Set when the time limit halted the session, so that a decision it cut short is not taken as complete. */
     private volatile boolean halted;
 
-    Evaluator(KieSession session, TraceRecorder recorder, AgendaFilter filter, Function<String, String> where) {
+    Evaluator(KieSession session, TraceRecorder recorder, AgendaFilter filter, Function<String, String> where,
+            boolean guardExit) {
+        this.guardExit = guardExit;
         this.session = session;
         this.recorder = recorder;
         this.filter = filter;
@@ -78,6 +82,9 @@ final class Evaluator implements AutoCloseable {
             session.insert(new AsOf(asOf));
             session.insert(agreement);
             int fired;
+            if (guardExit) {
+                ExitGuard.enter(this);
+            }
             try {
                 fired = session.fireAllRules(filter, MAX_FIRINGS);
             } catch (ConsequenceException e) {
@@ -95,6 +102,10 @@ final class Evaluator implements AutoCloseable {
                 // which may be left half-way through a firing, is disposed by the caller (it is not healthy).
                 fatal(e);
                 throw failed(recorder.running(), e, e);
+            } finally {
+                if (guardExit) {
+                    ExitGuard.leave();
+                }
             }
             if (halted) {
                 // the time limit stopped the rules between two firings: the caller has already said so
@@ -175,6 +186,12 @@ final class Evaluator implements AutoCloseable {
             }
             throw new DsaRulesException("the agreement could not be decided: " + e.getCause(), e.getCause());
         }
+    }
+
+    /** The rule whose consequence is running, as messages name it, or "a rule" when none is known. */
+    String runningRule() {
+        String rule = recorder.running();
+        return rule == null ? "a rule" : "rule \"" + rule + "\" (" + where.apply(rule) + ")";
     }
 
     private void abandon(Future<Decision> f) {

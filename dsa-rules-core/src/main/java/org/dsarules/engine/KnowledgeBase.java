@@ -53,6 +53,8 @@ public final class KnowledgeBase implements AutoCloseable {
     private final ConcurrentLinkedQueue<Evaluator> idle = new ConcurrentLinkedQueue<>();
     private final AtomicInteger idleCount = new AtomicInteger();
     private final int maxIdle;
+    /** Whether rules were compiled at run time (local rules, whose code could call System.exit). */
+    private boolean localRules;
     /** The most one decision may take, or null for no limit. */
     private volatile Duration ruleTimeout;
     private volatile boolean closed;
@@ -122,6 +124,7 @@ public final class KnowledgeBase implements AutoCloseable {
             }
         }
         KnowledgeBase kb = new KnowledgeBase(kieBase, name, version, index, new TreeSet<>(disabled), maxIdle);
+        kb.localRules = !overlays.isEmpty();
         kb.check();
         return kb;
     }
@@ -239,7 +242,7 @@ public final class KnowledgeBase implements AutoCloseable {
         if (e != null) {
             idleCount.decrementAndGet();
         } else {
-            e = new Evaluator(kieBase.newKieSession(), new TraceRecorder(this::infoOf), filter, this::where);
+            e = new Evaluator(kieBase.newKieSession(), new TraceRecorder(this::infoOf), filter, this::where, localRules);
         }
         boolean healthy = false;
         try {
