@@ -184,7 +184,8 @@ final class Evaluator implements AutoCloseable {
             if (e.getCause() instanceof Error err) {
                 throw err;
             }
-            throw new DsaRulesException("the agreement could not be decided: " + e.getCause(), e.getCause());
+            throw new DsaRulesException("the agreement could not be decided: " + e.getCause().getClass().getSimpleName()
+                    + (e.getCause().getMessage() == null ? "" : ": " + e.getCause().getMessage()), e.getCause());
         }
     }
 
