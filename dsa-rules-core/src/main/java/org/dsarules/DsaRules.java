@@ -38,6 +38,7 @@ import org.dsarules.engine.CollectingSink;
 import org.dsarules.engine.KnowledgeBase;
 import org.dsarules.engine.RuleSource;
 import org.dsarules.exception.DsaRulesException;
+import org.dsarules.exception.RuleTimeoutException;
 import org.dsarules.model.Agreement;
 import org.dsarules.register.RegisterEntry;
 import org.dsarules.register.RegisterFiles;
@@ -417,6 +418,9 @@ public final class DsaRules implements AutoCloseable {
             // The one place an audit's trace is cut (the engine renders no step it would cut): sinks and
             // writers get it at the level asked for.
             return new Result(d, null);
+        } catch (RuleTimeoutException e) {
+            return new Result(null, new RecordError(valid.index(), a.id(), null, ErrorCode.RULE_TIMEOUT,
+                    "not decided: " + e.getMessage()));
         } catch (RuntimeException e) {
             // A fault in one agreement's evaluation must not stop the others from being decided.
             return new Result(null, new RecordError(valid.index(), a.id(), null, ErrorCode.NOT_DECIDED,
@@ -435,8 +439,27 @@ public final class DsaRules implements AutoCloseable {
         private boolean parallel = true;
         private Executor executor;
         private int maxIdleSessions = Runtime.getRuntime().availableProcessors();
+        private java.time.Duration ruleTimeout;
 
         private Builder() {
+        }
+
+        /**
+         * The most the rules may take to decide one agreement (default: no limit). A decision that takes
+         * longer (a local rule whose code loops or waits) puts that agreement in error with code
+         * {@code RULE_TIMEOUT}, naming the rule that was running, and the others are still decided; from
+         * {@link DsaRules#decide} it is a {@link org.dsarules.exception.RuleTimeoutException}. With a
+         * limit each decision runs on its session's own thread. A consequence looping in plain Java code
+         * cannot be stopped: its (daemon) thread is left running and its session is never reused.
+         *
+         * @param limit more than zero, or null for no limit
+         */
+        public Builder ruleTimeout(java.time.Duration limit) {
+            if (limit != null && (limit.isNegative() || limit.isZero())) {
+                throw new IllegalArgumentException("ruleTimeout must be more than zero, not " + limit);
+            }
+            ruleTimeout = limit;
+            return this;
         }
 
         /** Adds every {@code .drl} file under {@code dir} (recursively) to the default rules. Repeatable. */
@@ -522,6 +545,7 @@ public final class DsaRules implements AutoCloseable {
             }
             overlays.addAll(overlaySources);
             KnowledgeBase kb = KnowledgeBase.load(classLoader, overlays, rulesOnly != null, disabled, maxIdleSessions);
+            kb.ruleTimeout(ruleTimeout);
             return new DsaRules(kb, clock, parallel, executor);
         }
 

@@ -37,5 +37,12 @@ public enum ErrorCode {
     /** The record is not an agreement at all (a JSON value that is not an object). */
     NOT_AN_AGREEMENT,
     /** The record was read but could not be decided (a rule failed while deciding it). */
-    NOT_DECIDED
+    NOT_DECIDED,
+    /**
+     * An {@code .xlsx} cell with no value that can be read: a formula with no saved value, an error such as
+     * {@code #N/A} or {@code #REF!}, or a cell of a merged range. The message names the cell ({@code F4}).
+     */
+    BAD_CELL,
+    /** The rules did not finish deciding the agreement within the time limit set for one decision. */
+    RULE_TIMEOUT
 }

@@ -1,5 +1,6 @@
 package org.dsarules.engine;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,6 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.Outcome;
@@ -15,6 +22,7 @@ import org.dsarules.decision.TraceLevel;
 import org.dsarules.decision.TraceStep;
 import org.dsarules.engine.TraceRecorder.Firing;
 import org.dsarules.exception.DsaRulesException;
+import org.dsarules.exception.RuleTimeoutException;
 import org.dsarules.facts.AsOf;
 import org.dsarules.facts.Finding;
 import org.dsarules.facts.IcbQuestion;
@@ -43,8 +51,18 @@ final class Evaluator implements AutoCloseable {
     private final TraceRecorder recorder;
     private final AgendaFilter filter;
     private final Function<String, String> where;
+    /** Whether the rules include local rules, whose code could call System.exit: see {@link ExitGuard}. */
+    private final boolean guardExit;
+    /** The thread decisions run on when they have a time limit; made at the first such decision. */
+    private ExecutorService worker;
+    /** Whether a decision was abandoned at its time limit: the session is no longer this thread's to use. */
+    private boolean abandoned;
+    /** Set when the time limit halted the session, so that a decision it cut short is not taken as complete. */
+    private volatile boolean halted;
 
-    Evaluator(KieSession session, TraceRecorder recorder, AgendaFilter filter, Function<String, String> where) {
+    Evaluator(KieSession session, TraceRecorder recorder, AgendaFilter filter, Function<String, String> where,
+            boolean guardExit) {
+        this.guardExit = guardExit;
         this.session = session;
         this.recorder = recorder;
         this.filter = filter;
@@ -59,19 +77,39 @@ final class Evaluator implements AutoCloseable {
      */
     Decision decide(Agreement agreement, LocalDate asOf, TraceLevel level) {
         recorder.reset();
+        boolean decided = false;
         try {
             session.insert(new AsOf(asOf));
             session.insert(agreement);
             int fired;
+            if (guardExit) {
+                ExitGuard.enter(this);
+            }
             try {
                 fired = session.fireAllRules(filter, MAX_FIRINGS);
             } catch (ConsequenceException e) {
                 // A rule's own code threw (a local rule calling a method that fails, say): name the rule and
                 // where it is written, and what it threw, not Drools' wrapper.
-                String rule = e.getMatch() == null ? "(unknown)" : e.getMatch().getRule().getName();
+                String rule = e.getMatch() == null ? recorder.running() : e.getMatch().getRule().getName();
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
-                throw new DsaRulesException("rule \"" + rule + "\" (" + where.apply(rule) + ") failed: "
-                        + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), e);
+                if (cause instanceof Error error) {
+                    fatal(error);
+                }
+                throw failed(rule, cause, e);
+            } catch (Error e) {
+                // Drools hands a consequence's Error on unwrapped: a local rule that recurses without end
+                // (StackOverflowError), or fails to link a class. Only this agreement is lost; the session,
+                // which may be left half-way through a firing, is disposed by the caller (it is not healthy).
+                fatal(e);
+                throw failed(recorder.running(), e, e);
+            } finally {
+                if (guardExit) {
+                    ExitGuard.leave();
+                }
+            }
+            if (halted) {
+                // the time limit stopped the rules between two firings: the caller has already said so
+                throw new RuleTimeoutException("the rules were stopped at their time limit");
             }
             if (fired >= MAX_FIRINGS) {
                 throw new DsaRulesException("the rules fired " + MAX_FIRINGS + " times for one agreement and were"
@@ -79,10 +117,89 @@ final class Evaluator implements AutoCloseable {
                         + loopers(recorder.firings()));
             }
             recorder.stop();
-            return toDecision(agreement.id(), recorder.firings(), level);
+            Decision d = toDecision(agreement.id(), recorder.firings(), level);
+            decided = true;
+            return d;
         } finally {
-            clear();
+            if (decided) {
+                clear();
+            }
+            // else the session is left as the failure left it: the caller disposes it (see KnowledgeBase)
         }
+    }
+
+    /**
+     * Lets the errors that mean the JVM itself is failing go on: out of memory (what else failed with it is
+     * not known, and catching it would hide the cause of a later failure) and the JVM's internal errors.
+     * A stack overflow is a {@link VirtualMachineError} too, but it is local to the rule that recursed: the
+     * stack is unwound by the time it is caught here, so it puts only that agreement in error.
+     */
+    private static void fatal(Error e) {
+        if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+            throw e;
+        }
+    }
+
+    private DsaRulesException failed(String rule, Throwable cause, Throwable wrapper) {
+        String what = cause instanceof StackOverflowError
+                ? "it overflowed the stack (it calls itself, directly or through other code, without end)"
+                : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        return new DsaRulesException("rule \"" + (rule == null ? "(unknown)" : rule) + "\" ("
+                + (rule == null ? "(unknown file)" : where.apply(rule)) + ") failed: " + what, wrapper);
+    }
+
+    /**
+     * Decides one agreement on this evaluator's own thread, waiting at most {@code limit}: a rule whose
+     * code loops or waits is abandoned at the limit, and the agreement is a {@link RuleTimeoutException}.
+     * The session is then asked to halt and its thread interrupted; a consequence that loops in plain Java
+     * code cannot be stopped from outside, so its thread (a daemon) and the session are left to it and
+     * disposed when, if ever, it returns. After a time limit this evaluator must not be used again.
+     */
+    Decision decideWithin(Agreement agreement, LocalDate asOf, TraceLevel level, Duration limit) {
+        if (worker == null) {
+            worker = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "dsa-rules-decision");
+                t.setDaemon(true); // a runaway rule must not keep the JVM alive
+                return t;
+            });
+        }
+        halted = false;
+        Future<Decision> f = worker.submit(() -> ExecutableModel.withDroolsContext(() -> decide(agreement, asOf, level)));
+        try {
+            return f.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            String rule = recorder.running();
+            abandon(f);
+            throw new RuleTimeoutException("the rules did not finish deciding this agreement within the time limit ("
+                    + limit.toMillis() + " ms)" + (rule == null ? "" : ": rule \"" + rule + "\" (" + where.apply(rule)
+                    + ") was still running") + "; a rule that loops or waits never ends: check its code");
+        } catch (InterruptedException e) {
+            abandon(f);
+            Thread.currentThread().interrupt();
+            throw new DsaRulesException("interrupted while deciding the agreement", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new DsaRulesException("the agreement could not be decided: " + e.getCause().getClass().getSimpleName()
+                    + (e.getCause().getMessage() == null ? "" : ": " + e.getCause().getMessage()), e.getCause());
+        }
+    }
+
+    /** The rule whose consequence is running, as messages name it, or "a rule" when none is known. */
+    String runningRule() {
+        String rule = recorder.running();
+        return rule == null ? "a rule" : "rule \"" + rule + "\" (" + where.apply(rule) + ")";
+    }
+
+    private void abandon(Future<Decision> f) {
+        abandoned = true;
+        halted = true;
+        session.halt();
+        f.cancel(true);
     }
 
     /** The rules that fired most often, most first: the ones that kept firing. */
@@ -213,6 +330,16 @@ final class Evaluator implements AutoCloseable {
 
     @Override
     public void close() {
-        session.dispose();
+        if (worker == null) {
+            session.dispose();
+            return;
+        }
+        if (abandoned) {
+            // the session may still be firing on the worker: dispose it there, once (if ever) the rule returns
+            worker.execute(session::dispose);
+        } else {
+            session.dispose();
+        }
+        worker.shutdown();
     }
 }

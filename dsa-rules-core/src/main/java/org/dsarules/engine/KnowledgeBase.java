@@ -2,6 +2,7 @@ package org.dsarules.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +53,10 @@ public final class KnowledgeBase implements AutoCloseable {
     private final ConcurrentLinkedQueue<Evaluator> idle = new ConcurrentLinkedQueue<>();
     private final AtomicInteger idleCount = new AtomicInteger();
     private final int maxIdle;
+    /** Whether rules were compiled at run time (local rules, whose code could call System.exit). */
+    private boolean localRules;
+    /** The most one decision may take, or null for no limit. */
+    private volatile Duration ruleTimeout;
     private volatile boolean closed;
     private final Map<Rule, RuleInfo> byRule = new ConcurrentHashMap<>();
     /** What {@link RuleLint} found in rules compiled at run time; empty for the precompiled rules, which lint clean. */
@@ -121,6 +126,7 @@ public final class KnowledgeBase implements AutoCloseable {
             }
         }
         KnowledgeBase kb = new KnowledgeBase(kieBase, name, version, index, new TreeSet<>(disabled), maxIdle);
+        kb.localRules = !overlays.isEmpty();
         kb.check();
         if (rulesOnly || !overlays.isEmpty()) {
             // Every build of rule files at run time is linted: rules that compile but can never fire as
@@ -251,11 +257,11 @@ public final class KnowledgeBase implements AutoCloseable {
         if (e != null) {
             idleCount.decrementAndGet();
         } else {
-            e = new Evaluator(kieBase.newKieSession(), new TraceRecorder(this::infoOf), filter, this::where);
+            e = new Evaluator(kieBase.newKieSession(), new TraceRecorder(this::infoOf), filter, this::where, localRules);
         }
         boolean healthy = false;
         try {
-            Decision d = e.decide(agreement, asOf, level);
+            Decision d = ruleTimeout == null ? e.decide(agreement, asOf, level) : e.decideWithin(agreement, asOf, level, ruleTimeout);
             healthy = true;
             return d == null ? null : Warnings.annotate(d, agreement, asOf);
         } finally {
@@ -296,6 +302,18 @@ public final class KnowledgeBase implements AutoCloseable {
             disposeIdle();
             return null;
         });
+    }
+
+    /**
+     * Sets the most one decision may take (null for no limit, the default): a decision that takes longer
+     * throws {@link org.dsarules.exception.RuleTimeoutException}, and its session is abandoned. With a limit
+     * each decision runs on its session's own thread.
+     */
+    public void ruleTimeout(Duration limit) {
+        if (limit != null && (limit.isNegative() || limit.isZero())) {
+            throw new IllegalArgumentException("the rule time limit must be more than zero, not " + limit);
+        }
+        ruleTimeout = limit;
     }
 
     /** Whether {@link #close()} has been called. */

@@ -76,7 +76,24 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
         this.ruleInfo = ruleInfo;
     }
 
+    /**
+     * The rule whose consequence is running now, or null: what a failure or a time limit met inside a
+     * consequence names. Volatile: the time limit reads it from the waiting thread.
+     */
+    private volatile String running;
+
+    @Override
+    public void beforeMatchFired(org.kie.api.event.rule.BeforeMatchFiredEvent event) {
+        running = event.getMatch().getRule().getName();
+    }
+
+    /** The rule whose consequence is running now, or null between consequences. */
+    String running() {
+        return running;
+    }
+
     void reset() {
+        running = null;
         withdrawn.clear();
         firing = true;
         firings.clear();
@@ -134,6 +151,7 @@ final class TraceRecorder extends DefaultAgendaEventListener implements RuleRunt
 
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
+        running = null;
         List<Finding> found = pending.isEmpty() ? List.of() : List.copyOf(pending);
         pending.clear();
         firings.add(new Firing(firings.size(), ruleInfo.apply(event.getMatch().getRule()), found,

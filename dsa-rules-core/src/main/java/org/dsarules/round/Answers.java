@@ -102,6 +102,11 @@ public final class Answers {
         Map<Target, List<Pending>> byTarget = new LinkedHashMap<>();
         int unanswered = 0;
         for (Questionnaire.Row row : rows) {
+            if (row.problem() != null) {
+                // a cell with no readable value (an .xlsx formula never calculated, #N/A): never a value, never "not known"
+                refused.add(new Refused(row.row(), null, row.agreementId(), row.field().strip(), row.problem()));
+                continue;
+            }
             if (!row.answered()) {
                 unanswered++;
                 continue;
@@ -238,6 +243,17 @@ public final class Answers {
                         on.toString(), on, from);
             }
         }
+        if (problems.isEmpty()) {
+            String over = overLimit(a, original, history.size());
+            if (over != null) {
+                // a writer never writes what its reader refuses: the register would no longer be readable
+                for (Pending p : pending) {
+                    problems.add(new Refused(p.row().row(), register, original.id(), p.field(), over));
+                }
+                refused.addAll(problems);
+                return original;
+            }
+        }
         if (!problems.isEmpty()) {
             refused.addAll(problems);
             for (Pending p : pending) {
@@ -256,6 +272,31 @@ public final class Answers {
         List<HistoryEntry> all = new ArrayList<>(original.history() == null ? List.of() : original.history());
         all.addAll(history);
         return a.toBuilder().history(all).build();
+    }
+
+    /**
+     * Why the agreement, once these answers and their history entries are added, would break a limit of the
+     * register format (more than 1,000 history entries, parties or purposes, which every reader refuses);
+     * null when it would not.
+     */
+    private static String overLimit(Agreement answered, Agreement original, int added) {
+        int max = Fields.MAX_LIST_SIZE;
+        int history = (original.history() == null ? 0 : original.history().size()) + added;
+        if (history > max) {
+            return String.format(Locale.ROOT, "not applied: %s already has %,d history entries, and these answers would"
+                    + " add %,d, past the %,d an agreement may have (the register written would not be readable);"
+                    + " move the older entries to an archive copy of the register, then apply the answers again",
+                    original.id(), history - added, added, max);
+        }
+        if (answered.parties() != null && answered.parties().size() > max) {
+            return String.format(Locale.ROOT, "not applied: %s would have %,d parties, past the %,d an agreement may have",
+                    original.id(), answered.parties().size(), max);
+        }
+        if (answered.purposes() != null && answered.purposes().size() > max) {
+            return String.format(Locale.ROOT, "not applied: %s would have %,d purposes, past the %,d an agreement may have",
+                    original.id(), answered.purposes().size(), max);
+        }
+        return null;
     }
 
     private static void record(List<Applied> changes, List<HistoryEntry> history, String register, String id, int row,

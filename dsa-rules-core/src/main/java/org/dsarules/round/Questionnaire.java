@@ -23,6 +23,7 @@ import org.dsarules.exception.RegisterFormatException;
 import org.dsarules.internal.Utf8Input;
 import org.dsarules.model.Agreement;
 import org.dsarules.register.Fields;
+import org.dsarules.register.csv.CsvCells;
 
 /**
  * The ICB questionnaire of {@code record-format.md} v1.1: a CSV (or the first sheet of an Excel
@@ -63,11 +64,20 @@ public final class Questionnaire {
      * @param question    the question
      * @param allowed     the values the answer may take, in words
      * @param answer      the answer, or null while unanswered
+     * @param problem     why a cell of the row the answer depends on could not be read (an {@code .xlsx}
+     *                    formula with no saved value, an error cell, a merged cell), naming the column and
+     *                    cell; null for a row read whole. A row with a problem is refused, never applied.
      */
     public record Row(int row, String practice, String agreementId, String programme, String title, String field,
-            String question, String allowed, String answer) {
+            String question, String allowed, String answer, String problem) {
         public Row {
             Objects.requireNonNull(field, "field");
+        }
+
+        /** A row read whole. */
+        public Row(int row, String practice, String agreementId, String programme, String title, String field,
+                String question, String allowed, String answer) {
+            this(row, practice, agreementId, programme, title, field, question, allowed, answer, null);
         }
 
         /** Whether someone has answered this row. */
@@ -165,7 +175,7 @@ public final class Questionnaire {
     private static void writeRow(JsonGenerator g, List<String> cells) throws IOException {
         g.writeStartArray();
         for (String c : cells) {
-            g.writeString(c);
+            g.writeString(CsvCells.guard(c));
         }
         g.writeEndArray();
     }
@@ -216,7 +226,9 @@ public final class Questionnaire {
 
                 @Override
                 public Line next() {
-                    return new Line(++row, it.next());
+                    List<String> cells = new ArrayList<>(it.next());
+                    cells.replaceAll(CsvCells::unguard);
+                    return new Line(++row, cells);
                 }
             };
             return read(lines, name);
@@ -229,8 +241,26 @@ public final class Questionnaire {
         }
     }
 
-    /** One spreadsheet row as text: its 1-based row number and its cells (an absent cell may be null or empty). */
-    record Line(int row, List<String> cells) {
+    /**
+     * One spreadsheet row as text: its 1-based row number, its cells (an absent cell may be null or empty),
+     * and by 0-based column what made a cell unreadable ({@code cell H4: ...}; a workbook's only).
+     */
+    record Line(int row, List<String> cells, Map<Integer, String> problems) {
+        Line(int row, List<String> cells) {
+            this(row, cells, Map.of());
+        }
+
+        /** The first problem among {@code columns} (with the header's names), as "column NAME (cell H4): ...", or null. */
+        String problem(List<String> header, int... columns) {
+            for (int c : java.util.stream.IntStream.of(columns).sorted().toArray()) {
+                String p = c < 0 ? null : problems.get(c);
+                if (p != null) {
+                    int colon = p.indexOf(": ");
+                    return "column " + header.get(c).strip() + " (" + p.substring(0, colon) + ")" + p.substring(colon);
+                }
+            }
+            return null;
+        }
     }
 
     /**
@@ -244,7 +274,7 @@ public final class Questionnaire {
         }
         List<String> header = it.next().cells();
         if (indexOf(header, "field") < 0 && indexOf(header, "advice") >= 0 && indexOf(header, "programme") >= 0) {
-            return lmcAdvice(it, indexOf(header, "programme"), indexOf(header, "advice"));
+            return lmcAdvice(it, header, indexOf(header, "programme"), indexOf(header, "advice"));
         }
         int[] at = new int[COLUMNS.size()];
         for (int c = 0; c < COLUMNS.size(); c++) {
@@ -258,7 +288,8 @@ public final class Questionnaire {
         while (it.hasNext()) {
             Line line = it.next();
             List<String> cells = line.cells();
-            if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
+            String problem = line.problem(header, at);
+            if (problem == null && cells.stream().allMatch(c -> c == null || c.isBlank())) {
                 continue;
             }
             String[] v = new String[COLUMNS.size()];
@@ -266,7 +297,7 @@ public final class Questionnaire {
                 String cell = at[c] < cells.size() ? cells.get(at[c]) : null;
                 v[c] = cell == null || cell.isBlank() ? null : (c == 7 || c == 5 ? cell : cell.strip());
             }
-            rows.add(new Row(line.row(), v[0], v[1], v[2], v[3], v[4] == null ? "" : v[4], v[5], v[6], v[7]));
+            rows.add(new Row(line.row(), v[0], v[1], v[2], v[3], v[4] == null ? "" : v[4], v[5], v[6], v[7], problem));
         }
         return rows;
     }
@@ -276,7 +307,7 @@ public final class Questionnaire {
      * clear it) as questionnaire rows answering {@code lmcAdvice} for each programme in every register:
      * the LMC's advice goes through the same answer path as the ICB's answers.
      */
-    private static List<Row> lmcAdvice(Iterator<Line> it, int programme, int advice) {
+    private static List<Row> lmcAdvice(Iterator<Line> it, List<String> header, int programme, int advice) {
         List<Row> rows = new ArrayList<>();
         while (it.hasNext()) {
             Line line = it.next();
@@ -284,11 +315,12 @@ public final class Questionnaire {
             int rowNumber = line.row();
             String p = programme < cells.size() ? blankToNull(cells.get(programme)) : null;
             String a = advice < cells.size() ? blankToNull(cells.get(advice)) : null;
-            if (p == null && a == null || p != null && p.startsWith("#")) {
+            String problem = line.problem(header, programme, advice);
+            if (problem == null && (p == null && a == null || p != null && p.startsWith("#"))) {
                 continue;
             }
             rows.add(new Row(rowNumber, null, null, p, null, "lmcAdvice", "The LMC's advice for this programme",
-                    allowed("lmcAdvice"), a));
+                    allowed("lmcAdvice"), a, problem));
         }
         return rows;
     }

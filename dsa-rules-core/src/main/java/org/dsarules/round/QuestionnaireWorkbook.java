@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dsarules.exception.RegisterFormatException;
+import org.dsarules.register.xlsx.XlsxCells;
 import org.dsarules.register.xlsx.XlsxRegisterReader;
 
 /**
@@ -78,18 +79,15 @@ public final class QuestionnaireWorkbook {
     }
 
     /**
-     * Reads an answered questionnaire (or LMC advice file) from the workbook's first sheet.
+     * Reads an answered questionnaire (or LMC advice file) from the workbook's first visible sheet.
      *
      * @throws RegisterFormatException naming the file, when it is not a readable workbook or lacks a column
      */
     public static List<Questionnaire.Row> read(Path file) {
         List<Questionnaire.Line> lines = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file); Workbook book = WorkbookFactory.create(in)) {
-            if (book.getNumberOfSheets() == 0) {
-                throw new RegisterFormatException(file + ": the workbook has no sheet");
-            }
-            for (Row r : book.getSheetAt(0)) {
-                lines.add(new Questionnaire.Line(r.getRowNum() + 1, XlsxRegisterReader.cells(r)));
+            for (XlsxCells.Line r : XlsxCells.read(book, file.toString())) {
+                lines.add(new Questionnaire.Line(r.row(), r.cells(), r.problems()));
             }
         } catch (NoSuchFileException e) {
             throw new RegisterFormatException(file + ": cannot read the questionnaire: no such file", e);
@@ -100,7 +98,7 @@ public final class QuestionnaireWorkbook {
                 throw r;
             }
             throw new RegisterFormatException(file + ": not an Excel workbook (.xlsx) questionnaire that can be read: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("")), e);
+                    + XlsxRegisterReader.reason(e), e);
         }
         return Questionnaire.read(lines.iterator(), file.toString());
     }

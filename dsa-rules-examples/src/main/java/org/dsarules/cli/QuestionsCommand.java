@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.dsarules.DsaRules;
 import org.dsarules.round.AuditedRegister;
 import org.dsarules.round.Questionnaire;
+import org.dsarules.text.Sanitiser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -79,7 +80,8 @@ final class QuestionsCommand implements Callable<Integer> {
                 w.flush();
             });
         } else {
-            PrintWriter stdout = spec.commandLine().getOut();
+            // register text goes to a terminal: no control character reaches it (the CSV itself guards formulas)
+            PrintWriter stdout = Sanitiser.terminal(spec.commandLine().getOut());
             Questionnaire.write(rows, stdout);
             stdout.flush();
         }

@@ -1,6 +1,7 @@
 package org.dsarules.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.dsarules.DsaRules;
@@ -30,6 +31,16 @@ final class RulesOptions {
             description = "Switch off a rule by its name (repeatable).")
     List<String> disable = new ArrayList<>();
 
+    @Option(names = "--rule-timeout", paramLabel = "TIME",
+            description = {"The most the rules may take to decide one agreement (such as 30s, 500ms, 2m; none for no"
+                + " limit). An agreement not decided in time is an error (RULE_TIMEOUT) naming the rule that was"
+                + " running, and the others are still decided. Default: 60s with --rules or --rules-only"
+                + " (a local rule's code may loop), none with the default rules alone."})
+    String ruleTimeout;
+
+    /** The default limit when local rules are used: far above any real decision (milliseconds). */
+    static final Duration LOCAL_RULES_TIMEOUT = Duration.ofSeconds(60);
+
     /**
      * The rules, after printing to standard error every warning about rules compiled at run time that can
      * never fire as written ({@code dsa-audit rules --lint} lists them; the build goes on).
@@ -47,6 +58,7 @@ final class RulesOptions {
     /** The rules, without printing their warnings (for a command that reports them itself). */
     DsaRules buildQuietly() {
         DsaRules.Builder b = DsaRules.builder();
+        b.ruleTimeout(timeout());
         rules.forEach(b::rules);
         if (rulesOnly != null) {
             b.rulesOnly(rulesOnly);
@@ -58,5 +70,28 @@ final class RulesOptions {
             // A name given on the command line that no rule has: the options are wrong, not the rules.
             throw new ParameterException(mixee.commandLine(), "--disable: " + e.getMessage());
         }
+    }
+
+    /** The time limit asked for, or the default for the rules in use; null for none. */
+    private Duration timeout() {
+        if (ruleTimeout == null) {
+            return rules.isEmpty() && rulesOnly == null ? null : LOCAL_RULES_TIMEOUT;
+        }
+        String t = ruleTimeout.strip().toLowerCase(java.util.Locale.ROOT);
+        if (t.equals("none") || t.equals("0")) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,9})\\s*(ms|s|m)?").matcher(t);
+        if (m.matches() && Long.parseLong(m.group(1)) > 0) {
+            long n = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            return switch (unit) {
+                case "ms" -> Duration.ofMillis(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofSeconds(n);
+            };
+        }
+        throw new ParameterException(mixee.commandLine(), "--rule-timeout: \"" + ruleTimeout + "\" is not a time:"
+                + " write a whole number with ms, s or m (500ms, 30s, 2m), or none for no limit");
     }
 }

@@ -113,7 +113,7 @@ final class CsvRegisterSource extends StreamingSource {
         boolean blank = true;
         int position = 0;
         for (t = parser.nextToken(); t != null && t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-            String cell = parser.getText();
+            String cell = CsvCells.unguard(parser.getText());
             if (position == 0 && cell.startsWith("#")) {
                 comment = true;
             }

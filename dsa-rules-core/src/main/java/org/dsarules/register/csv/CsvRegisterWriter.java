@@ -16,7 +16,8 @@ import org.dsarules.register.SheetRows;
  * columns when it has a practice block, then the format's, with as many parties' and history
  * entries' columns as its largest agreement has), then one row per agreement, cells in the syntax
  * the reader reads. A CSV register carries only the practice block's {@code odsCode}, {@code name}
- * and {@code icb}: other keys of a JSON practice block are not written.
+ * and {@code icb}: other keys of a JSON practice block are not written. A cell a spreadsheet program
+ * would run as a formula is written with a {@code '} in front ({@link CsvCells}), which the reader removes.
  */
 public final class CsvRegisterWriter implements RegisterWriter {
 
@@ -37,7 +38,7 @@ public final class CsvRegisterWriter implements RegisterWriter {
     private static void row(JsonGenerator g, List<String> cells) throws IOException {
         g.writeStartArray();
         for (String c : cells) {
-            g.writeString(c == null ? "" : c);
+            g.writeString(c == null ? "" : CsvCells.guard(c));
         }
         g.writeEndArray();
     }

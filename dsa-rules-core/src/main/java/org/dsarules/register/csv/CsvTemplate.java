@@ -108,7 +108,7 @@ public final class CsvTemplate {
             g.writeStartArray();
             for (int i = 0; i < columns.size(); i++) {
                 String help = columns.get(i) + ": " + help(columns.get(i));
-                g.writeString(i == 0 ? "# " + help : help);
+                g.writeString(CsvCells.guard(i == 0 ? "# " + help : help));
             }
             g.writeEndArray();
             g.writeStartArray();

@@ -2,20 +2,16 @@ package org.dsarules.register.xlsx;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import org.dsarules.register.xlsx.XlsxCells.Line;
 import java.util.Objects;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.dsarules.decision.ErrorCode;
+import org.dsarules.decision.RecordError;
 import org.dsarules.exception.RegisterFormatException;
 import org.dsarules.model.Practice;
 import org.dsarules.register.FormReader;
@@ -27,11 +23,14 @@ import org.dsarules.register.SheetRecords;
 import org.dsarules.register.StreamingSource;
 
 /**
- * Reads a register saved as an Excel workbook ({@code .xlsx}): its first sheet, with the CSV
- * register's columns and cell syntax ({@code record-format.md} v1.1). A cell Excel stores as a date
- * is that date; a date typed as text is read as the CSV reader reads it; a number is its text
- * ({@code 12} not {@code 12.0}); a boolean cell is {@code true} or {@code false}; a formula counts by
- * its cached value. As in CSV, a row whose first cell starts with {@code #} is a comment, an empty row
+ * Reads a register saved as an Excel workbook ({@code .xlsx}), with the CSV
+ * register's columns and cell syntax ({@code record-format.md} v1.1), from its first visible sheet. Each
+ * cell is read as the file saved it ({@link XlsxCells}): a cell Excel stores as a date is that date; a
+ * date typed as text is read as the CSV reader reads it; a number is its saved value in plain decimal
+ * notation ({@code 12} not {@code 12.0}, {@code 1.5} even when shown rounded); a boolean cell is
+ * {@code true} or {@code false}; a formula counts by its saved value. A cell with no value that can be
+ * read (a formula with none saved, an error such as {@code #N/A}, a merged cell) puts its record in
+ * error naming the cell. As in CSV, a row whose first cell starts with {@code #} is a comment, an empty row
  * is skipped, the first other row is the header, and an error names the spreadsheet row.
  *
  * <p>The workbook is read into memory as a whole (the form a spreadsheet program saves): for registers
@@ -39,7 +38,6 @@ import org.dsarules.register.StreamingSource;
  */
 public final class XlsxRegisterReader extends FormReader {
     private static final XlsxRegisterReader DEFAULTS = new XlsxRegisterReader();
-    private static final DataFormatter TEXT = new DataFormatter(Locale.ROOT);
 
     private XlsxRegisterReader() {
     }
@@ -51,58 +49,67 @@ public final class XlsxRegisterReader extends FormReader {
     /**
      * Opens a workbook; messages call it {@code sourceName}. Reads the whole workbook and its header at once.
      *
-     * @throws RegisterFormatException when it is not a workbook or its first sheet has no valid header
+     * @throws RegisterFormatException when it is not a workbook or its first visible sheet has no valid header
      */
     @Override
     public RegisterSource open(InputStream in, String sourceName) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(sourceName, "sourceName");
-        List<Line> lines = new ArrayList<>();
+        List<Line> lines;
         try (in; Workbook book = WorkbookFactory.create(in)) {
-            if (book.getNumberOfSheets() == 0) {
-                throw new RegisterFormatException(sourceName + ": the workbook has no sheet");
-            }
             // the cells as text, so that nothing is read from the workbook once it is closed
-            for (Row r : book.getSheetAt(0)) {
-                lines.add(new Line(r.getRowNum() + 1, cells(r)));
-            }
+            lines = XlsxCells.read(book, sourceName);
         } catch (IOException | RuntimeException e) {
             if (e instanceof RegisterFormatException r) {
                 throw r;
             }
             throw new RegisterFormatException(sourceName + ": not an Excel workbook (.xlsx) that can be read: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("")), e);
+                    + reason(e), e);
         }
         return new Source(lines.iterator(), sourceName);
     }
 
-    /** One row of the sheet: its 1-based row number and its cells as text. */
-    private record Line(int row, List<String> cells) {
+    /**
+     * Why a workbook could not be opened, in words without the library's class names (a message such as
+     * {@code org.apache.xmlbeans.XmlException: error: ...} names code the reader never wrote).
+     */
+    public static String reason(Exception e) {
+        String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        // "org.apache.xmlbeans.XmlException: error: Unexpected end of file" -> "error: Unexpected end of file"
+        m = m.replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error)\\b:?\\s*", "").strip();
+        return m.isEmpty() ? "the file is damaged or is not a workbook" : m;
     }
 
 
-    /** The first sheet's rows as cell texts; the workbook is already in memory, so nothing is left to close. */
+    /** The first visible sheet's rows as cell texts; the workbook is already in memory, so nothing is left to close. */
     private static final class Source extends StreamingSource {
         private final Iterator<Line> rows;
         private SheetRecords records;
         private int width;
         private SheetColumns.Column[] columns;
+        private List<String> header;
         private int index;
 
         Source(Iterator<Line> rows, String source) {
             super(source);
             this.rows = rows;
             while (rows.hasNext()) {
-                List<String> cells = rows.next().cells();
+                Line line = rows.next();
+                List<String> cells = line.cells();
                 if (skipped(cells)) {
                     continue;
                 }
+                Map.Entry<Integer, String> problem = line.firstProblem(i -> true);
+                if (problem != null) {
+                    throw new RegisterFormatException(source + ": row " + line.row() + " (the header): " + problem.getValue());
+                }
+                header = cells;
                 columns = SheetColumns.header(cells, source);
                 width = columns.length;
                 records = new SheetRecords(columns);
                 return;
             }
-            throw new RegisterFormatException(source + ": no header row: the first sheet is empty; its first row must"
+            throw new RegisterFormatException(source + ": no header row: the first visible sheet is empty; its first row must"
                     + " name the columns, such as id, title, status");
         }
 
@@ -128,7 +135,11 @@ public final class XlsxRegisterReader extends FormReader {
                     }
                 }
                 SheetColumns.requireNamed(columns, cells, r.row(), source);
-                return records.read(cells, index++, r.row());
+                Map.Entry<Integer, String> problem = r.firstProblem(i -> i >= width || !isOwn(columns[i]));
+                if (problem == null) {
+                    return records.read(cells, index++, r.row());
+                }
+                return cellError(r, problem.getKey(), problem.getValue());
             }
             return null;
         }
@@ -143,43 +154,35 @@ public final class XlsxRegisterReader extends FormReader {
             // the workbook was read whole and closed when it was opened
         }
 
+        /**
+         * The record of a row with a cell that has no readable value: the record's other cells still give
+         * its id, and the record is in error naming the cell ({@link ErrorCode#BAD_CELL}).
+         */
+        private RegisterEntry cellError(Line r, int column, String problem) {
+            List<String> cells = new ArrayList<>(r.cells().subList(0, Math.min(width, r.cells().size())));
+            for (int i : r.problems().keySet()) {
+                if (i < cells.size()) {
+                    cells.set(i, "");
+                }
+            }
+            int at = index++;
+            RegisterEntry read = records.read(cells, at, r.row());
+            String id = read instanceof RegisterEntry.Valid v ? v.agreement().id() : ((RegisterEntry.Invalid) read).error().dsaId();
+            String name = column < header.size() && !header.get(column).isBlank() ? header.get(column).strip() : null;
+            // the problem reads "cell F4: ..."
+            int colon = problem.indexOf(": ");
+            String cell = problem.substring(0, colon);
+            return new RegisterEntry.Invalid(new RecordError(at, id, name, ErrorCode.BAD_CELL, "row " + r.row() + ", "
+                    + (name != null ? "column " + name + " (" + cell + ")" : cell) + problem.substring(colon)));
+        }
+
+        private static boolean isOwn(SheetColumns.Column c) {
+            return c != null && c.name() != null && c.name().startsWith("#");
+        }
+
         private static boolean skipped(List<String> cells) {
             return cells.isEmpty() || cells.get(0).startsWith("#") || cells.stream().allMatch(String::isBlank);
         }
     }
 
-    /**
-     * A row's cells as text, as the CSV cell syntax would have them; an absent cell is empty. Public so
-     * that the ICB questionnaire's workbook is read cell by cell exactly as a register is.
-     */
-    public static List<String> cells(Row r) {
-        int last = r.getLastCellNum();
-        List<String> cells = new ArrayList<>(Math.max(last, 0));
-        for (int i = 0; i < last; i++) {
-            cells.add(text(r.getCell(i)));
-        }
-        return cells;
-    }
-
-    /** One cell as the CSV cell syntax would have it. */
-    static String text(Cell c) {
-        if (c == null) {
-            return "";
-        }
-        CellType type = c.getCellType() == CellType.FORMULA ? c.getCachedFormulaResultType() : c.getCellType();
-        return switch (type) {
-            case STRING -> c.getStringCellValue();
-            case BOOLEAN -> Boolean.toString(c.getBooleanCellValue());
-            case NUMERIC -> {
-                if (DateUtil.isCellDateFormatted(c)) {
-                    LocalDateTime t = c.getLocalDateTimeCellValue();
-                    LocalDate d = t.toLocalDate();
-                    yield d.toString();
-                }
-                double v = c.getNumericCellValue();
-                yield v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : TEXT.formatCellValue(c);
-            }
-            default -> "";
-        };
-    }
 }
