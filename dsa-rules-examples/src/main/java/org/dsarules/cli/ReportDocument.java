@@ -49,17 +49,15 @@ final class ReportDocument {
         }
         DsaRules rules = options.rules.build();
         LocalDate date = options.asOf != null ? options.asOf : rules.today();
-        // One pass over the register (JSON, CSV or xlsx, by its name or --input-format): the decisions, and the agreements by id.
+        // One pass over the register (JSON, CSV or xlsx, by its name or --input-format): each decision with its agreement.
         // The document holds them all: a register past the limit is refused, a heap too small is one line.
         String what = "the " + spec.name() + " document";
         AuditedRegister audited = WholeRegister.inMemory(what, () -> {
-            Map<String, Agreement> byId = new LinkedHashMap<>();
-            AuditResult r;
-            try (RegisterSource source = Reports.recording(
-                    WholeRegister.limited(options.input.open(file), file, what), byId)) {
-                r = collect(rules, source, date);
+            CollectingSink sink = new CollectingSink();
+            try (RegisterSource source = WholeRegister.limited(options.input.open(file), file, what)) {
+                rules.audit(source, date, TraceLevel.FULL, sink);
             }
-            return AuditedRegister.of(r, byId, rules);
+            return AuditedRegister.of(sink.result(), sink.decided(), rules);
         });
         AuditResult result = audited.result();
         String shown = Sanitiser.line(file.toString());
@@ -85,11 +83,5 @@ final class ReportDocument {
                     + "' to see why");
         }
         return result.summary().errors() > 0 ? DsaAudit.RECORDS_IN_ERROR : DsaAudit.OK;
-    }
-
-    private static AuditResult collect(DsaRules rules, RegisterSource source, LocalDate date) {
-        CollectingSink sink = new CollectingSink();
-        rules.audit(source, date, TraceLevel.FULL, sink);
-        return sink.result();
     }
 }

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.AuditResult;
+import org.dsarules.decision.Decided;
 import org.dsarules.decision.Decision;
-import org.dsarules.engine.RuleInfo;
 import org.dsarules.model.Agreement;
 
 /**
@@ -18,8 +18,9 @@ import org.dsarules.model.Agreement;
  *
  * <pre>{@code
  * DsaRules rules = DsaRules.defaults();
- * AuditResult result = rules.audit(register, asOf);
- * AuditedRegister audited = AuditedRegister.of(result, Reports.byId(RegisterReader.defaults().readAll(register)), rules);
+ * CollectingSink sink = new CollectingSink();
+ * rules.audit(RegisterFiles.open(register), asOf, TraceLevel.FULL, sink);
+ * AuditedRegister audited = AuditedRegister.of(sink.result(), sink.decided(), rules);
  * String letter = Reports.icbLetter(audited, Reports.Format.MARKDOWN);
  * }</pre>
  *
@@ -34,8 +35,32 @@ public record AuditedRegister(AuditResult result, List<DecidedAgreement> agreeme
     }
 
     /**
-     * With the rules that made {@code result}: each decision gets its rule's metadata and, by deciding
-     * again with the same rules and date, what would settle it.
+     * With the rules that made {@code result}: each decision, with the agreement the audit handed on with it
+     * ({@code CollectingSink.decided()}), gets its rule's metadata and, by deciding again with the same rules
+     * and date, what would settle it.
+     *
+     * @param decided the decisions of {@code result} with their agreements, in its order
+     * @param rules   the rules of the audit, or null for documents without rule metadata or what-ifs
+     */
+    public static AuditedRegister of(AuditResult result, List<Decided> decided, DsaRules rules) {
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(decided, "decided");
+        List<DecidedAgreement> list = new ArrayList<>(decided.size());
+        for (Decided x : decided) {
+            list.add(DecidedAgreement.of(x.decision(), x.agreement(), rules, result.asOf()));
+        }
+        return new AuditedRegister(result, list);
+    }
+
+    /** Each decision with its agreement, leaving out a decision shown without one. */
+    public List<Decided> decided() {
+        return agreements.stream().filter(d -> d.agreement() != null).map(d -> new Decided(d.agreement(), d.decision()))
+                .toList();
+    }
+
+    /**
+     * For a caller that read the agreements apart from the audit (the {@link Reports} methods that take a
+     * map): each decision is shown with the agreement of its id.
      *
      * @param agreementsById the audited agreements by id; may be empty or null (documents then show ids)
      * @param rules          the rules of the audit, or null for documents without rule metadata or what-ifs
@@ -43,12 +68,9 @@ public record AuditedRegister(AuditResult result, List<DecidedAgreement> agreeme
     public static AuditedRegister of(AuditResult result, Map<String, Agreement> agreementsById, DsaRules rules) {
         Objects.requireNonNull(result, "result");
         Map<String, Agreement> byId = agreementsById == null ? Map.of() : agreementsById;
-        Map<String, RuleInfo> ruleInfo = rules == null ? Map.of() : rules.knowledgeBase().rules();
         List<DecidedAgreement> list = new ArrayList<>(result.decisions().size());
         for (Decision d : result.decisions()) {
-            Agreement a = byId.get(d.dsaId());
-            WhatIf whatIf = rules == null ? WhatIf.NONE : WhatIf.of(d, a, x -> rules.decide(x, result.asOf()));
-            list.add(new DecidedAgreement(d, a, ruleInfo.get(d.decisiveRule()), whatIf));
+            list.add(DecidedAgreement.of(d, byId.get(d.dsaId()), rules, result.asOf()));
         }
         return new AuditedRegister(result, list);
     }

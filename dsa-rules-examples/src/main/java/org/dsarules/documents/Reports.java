@@ -11,7 +11,6 @@ import java.util.Objects;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.model.Agreement;
 import org.dsarules.register.ReadResult;
-import org.dsarules.register.RegisterSource;
 
 /**
  * The documents a practice needs once its register is audited: the HTML audit report, the letter to
@@ -171,18 +170,6 @@ public final class Reports {
         Map<String, Agreement> map = new LinkedHashMap<>();
         read.agreements().forEach(a -> map.putIfAbsent(a.id(), a));
         return map;
-    }
-
-    /**
-     * Wraps a register being read so that each valid agreement is also put into {@code sink} by id (first
-     * one wins), for an audit that streams the register and then renders a report:
-     * <pre>{@code
-     * Map<String, Agreement> byId = new HashMap<>();
-     * rules.audit(Reports.recording(source, byId), date, trace, sink);
-     * }</pre>
-     */
-    public static RegisterSource recording(RegisterSource source, Map<String, Agreement> sink) {
-        return Objects.requireNonNull(source, "source").recording(sink);
     }
 
     private static String render(TemplateEngine engine, String template, View v) {
