@@ -24,7 +24,7 @@ import org.dsarules.exception.RegisterFormatException;
 import org.dsarules.json.DecisionDocumentWriter;
 import org.dsarules.model.Agreement;
 import org.dsarules.documents.AuditWorkbook;
-import org.dsarules.documents.AuditedRegister;
+import org.dsarules.documents.DocumentModel;
 import org.dsarules.documents.Reports;
 import org.dsarules.register.RegisterSource;
 import org.dsarules.documents.TextReport;
@@ -175,7 +175,7 @@ final class AuditCommand implements Callable<Integer> {
 
     private Summary html(DsaRules rules, RegisterSource source, LocalDate date, PrintWriter stdout) {
         Rendered html = WholeRegister.inMemory("the html report", () -> {
-            AuditedRegister audited = collect(rules, WholeRegister.limited(source, file, "the html report"), date);
+            DocumentModel audited = collect(rules, WholeRegister.limited(source, file, "the html report"), date);
             return new Rendered(Reports.html(audited), audited.result().summary());
         });
         if (out != null) {
@@ -192,7 +192,7 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     private Summary xlsx(DsaRules rules, RegisterSource source, LocalDate date) {
-        AuditedRegister audited = WholeRegister.inMemory("the xlsx workbook", () -> {
+        DocumentModel audited = WholeRegister.inMemory("the xlsx workbook", () -> {
             return collect(rules, WholeRegister.limited(source, file, "the xlsx workbook"), date);
         });
         SafeOutput.write(out, os -> AuditWorkbook.write(audited, os));
@@ -200,9 +200,9 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     /** The audit held in memory, each decision with the agreement the audit handed on with it. */
-    private AuditedRegister collect(DsaRules rules, RegisterSource source, LocalDate date) {
+    private DocumentModel collect(DsaRules rules, RegisterSource source, LocalDate date) {
         CollectingSink sink = new CollectingSink();
         rules.audit(source, date, trace, Progress.wrap(sink, spec.commandLine().getErr(), source, file));
-        return AuditedRegister.of(sink.result(), sink.decided(), rules);
+        return DocumentModel.of(sink.result(), sink.decided(), rules);
     }
 }

@@ -5,8 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.dsarules.documents.AuditedRegister;
+import org.dsarules.documents.DocumentModel;
 import org.dsarules.documents.Reports;
+import org.dsarules.round.AuditedRegister;
 import org.dsarules.round.documents.FollowUpLetter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -116,7 +117,7 @@ final class LetterCommand implements Callable<Integer> {
     }
 
     /** The letter for one audited register: the follow-up once due (or asked for), else the one --kind names. */
-    String render(AuditedRegister r) {
+    String render(DocumentModel r) {
         if (kind.letter != null) {
             return Reports.letter(r, kind.letter);
         }
@@ -133,9 +134,8 @@ final class LetterCommand implements Callable<Integer> {
 
     /**
      * The same register as the second round's code sees it: each decision with its agreement.
-     * Qualified because both public types are called {@code AuditedRegister}.
      */
-    static org.dsarules.round.AuditedRegister round(AuditedRegister r) {
-        return new org.dsarules.round.AuditedRegister("register", r.result(), r.decided());
+    static AuditedRegister round(DocumentModel r) {
+        return new AuditedRegister("register", r.result(), r.decided());
     }
 }

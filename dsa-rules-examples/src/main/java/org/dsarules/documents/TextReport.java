@@ -62,7 +62,7 @@ public final class TextReport implements AuditSink, AutoCloseable {
     }
 
     /** The whole report of an audited register held in memory. */
-    static void write(AuditedRegister audited, String source, Writer writer) {
+    static void write(DocumentModel audited, String source, Writer writer) {
         AuditResult r = audited.result();
         PrintWriter out = writer instanceof PrintWriter pw ? pw : new PrintWriter(writer);
         header(out, r.practice(), source, r.asOf(), r.knowledgeBase(), r.summary());

@@ -11,7 +11,8 @@ import org.dsarules.decision.Decision;
 import org.dsarules.model.Agreement;
 
 /**
- * An audited register as every document reads it: the audit's result and, for each decision, one
+ * The model every document of an audited register reads (named apart from {@code round.AuditedRegister},
+ * which is the audit itself as the second round holds it): the audit's result and, for each decision, one
  * {@link DecidedAgreement} (the decision, its agreement, its deciding rule's metadata and what would
  * settle it). Build it once and hand it to each writer in {@link Reports}; a new document (a follow-up
  * letter, a system report) reads the same model.
@@ -20,16 +21,16 @@ import org.dsarules.model.Agreement;
  * DsaRules rules = DsaRules.defaults();
  * CollectingSink sink = new CollectingSink();
  * rules.audit(RegisterFiles.open(register), asOf, TraceLevel.FULL, sink);
- * AuditedRegister audited = AuditedRegister.of(sink.result(), sink.decided(), rules);
+ * DocumentModel audited = DocumentModel.of(sink.result(), sink.decided(), rules);
  * String letter = Reports.icbLetter(audited, Reports.Format.MARKDOWN);
  * }</pre>
  *
  * @param result     the audit
  * @param agreements one per decision, in the result's order
  */
-public record AuditedRegister(AuditResult result, List<DecidedAgreement> agreements) {
+public record DocumentModel(AuditResult result, List<DecidedAgreement> agreements) {
 
-    public AuditedRegister {
+    public DocumentModel {
         Objects.requireNonNull(result, "result");
         agreements = List.copyOf(agreements);
     }
@@ -42,14 +43,14 @@ public record AuditedRegister(AuditResult result, List<DecidedAgreement> agreeme
      * @param decided the decisions of {@code result} with their agreements, in its order
      * @param rules   the rules of the audit, or null for documents without rule metadata or what-ifs
      */
-    public static AuditedRegister of(AuditResult result, List<Decided> decided, DsaRules rules) {
+    public static DocumentModel of(AuditResult result, List<Decided> decided, DsaRules rules) {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(decided, "decided");
         List<DecidedAgreement> list = new ArrayList<>(decided.size());
         for (Decided x : decided) {
             list.add(DecidedAgreement.of(x.decision(), x.agreement(), rules, result.asOf()));
         }
-        return new AuditedRegister(result, list);
+        return new DocumentModel(result, list);
     }
 
     /** Each decision with its agreement, leaving out a decision shown without one. */
@@ -65,13 +66,13 @@ public record AuditedRegister(AuditResult result, List<DecidedAgreement> agreeme
      * @param agreementsById the audited agreements by id; may be empty or null (documents then show ids)
      * @param rules          the rules of the audit, or null for documents without rule metadata or what-ifs
      */
-    public static AuditedRegister of(AuditResult result, Map<String, Agreement> agreementsById, DsaRules rules) {
+    public static DocumentModel of(AuditResult result, Map<String, Agreement> agreementsById, DsaRules rules) {
         Objects.requireNonNull(result, "result");
         Map<String, Agreement> byId = agreementsById == null ? Map.of() : agreementsById;
         List<DecidedAgreement> list = new ArrayList<>(result.decisions().size());
         for (Decision d : result.decisions()) {
             list.add(DecidedAgreement.of(d, byId.get(d.dsaId()), rules, result.asOf()));
         }
-        return new AuditedRegister(result, list);
+        return new DocumentModel(result, list);
     }
 }
