@@ -273,7 +273,7 @@ public final class DsaRules implements AutoCloseable {
         for (Result r : results) {
             if (r.decision != null) {
                 counter.add(r.decision);
-                sink.decision(r.decision);
+                sink.decision(r.agreement, r.decision);
             } else {
                 counter.addError();
                 sink.error(r.error);
@@ -353,7 +353,8 @@ public final class DsaRules implements AutoCloseable {
         }
     }
 
-    private record Result(Decision decision, RecordError error) {
+    /** An entry's outcome: its agreement and decision, or its error. */
+    private record Result(Agreement agreement, Decision decision, RecordError error) {
     }
 
     /** Counts outcomes and errors while an audit streams: an internal of this class, not API. */
@@ -405,25 +406,25 @@ public final class DsaRules implements AutoCloseable {
 
     private Result evaluate(RegisterEntry entry, LocalDate asOf, TraceLevel level) {
         if (entry instanceof RegisterEntry.Invalid invalid) {
-            return new Result(null, invalid.error());
+            return new Result(null, null, invalid.error());
         }
         RegisterEntry.Valid valid = (RegisterEntry.Valid) entry;
         Agreement a = valid.agreement();
         try {
             Decision d = knowledgeBase.decideOne(a, asOf, level);
             if (d == null) {
-                return new Result(null, new RecordError(valid.index(), a.id(), null, ErrorCode.NOT_DECIDED,
+                return new Result(null, null, new RecordError(valid.index(), a.id(), null, ErrorCode.NOT_DECIDED,
                         "no rule proposed an outcome for this agreement: the rules in use do not cover it"));
             }
             // The one place an audit's trace is cut (the engine renders no step it would cut): sinks and
             // writers get it at the level asked for.
-            return new Result(d, null);
+            return new Result(a, d, null);
         } catch (RuleTimeoutException e) {
-            return new Result(null, new RecordError(valid.index(), a.id(), null, ErrorCode.RULE_TIMEOUT,
+            return new Result(null, null, new RecordError(valid.index(), a.id(), null, ErrorCode.RULE_TIMEOUT,
                     "not decided: " + e.getMessage()));
         } catch (RuntimeException e) {
             // A fault in one agreement's evaluation must not stop the others from being decided.
-            return new Result(null, new RecordError(valid.index(), a.id(), null, ErrorCode.NOT_DECIDED,
+            return new Result(null, null, new RecordError(valid.index(), a.id(), null, ErrorCode.NOT_DECIDED,
                     "could not be evaluated: " + e.getMessage()));
         }
     }

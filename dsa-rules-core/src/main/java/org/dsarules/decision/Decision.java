@@ -2,6 +2,7 @@ package org.dsarules.decision;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The decision for one agreement, with everything needed to explain it.
@@ -58,26 +59,25 @@ public record Decision(
     }
 
     /**
-     * The trace step of the decisive rule. A rule may propose more than once (once per red flag, say): the
-     * step is then the one whose proposal won, the one that states this decision's summary, wherever it is
-     * in the trace.
+     * The step whose proposal became the outcome: the one the engine flagged {@link TraceStep#decisive()}. A
+     * rule may propose more than once (once per red flag, say): this is the proposal that won.
+     *
+     * @throws IllegalStateException when the trace was cut to none (or, for a decision built by hand, no step
+     *                               is flagged)
      */
     public TraceStep decisiveStep() {
-        TraceStep first = null;
+        return decisiveStepIfTraced()
+                .orElseThrow(() -> new IllegalStateException("trace of " + dsaId + " lacks its decisive step"));
+    }
+
+    /** The decisive step, or empty when the trace was cut to none. */
+    public Optional<TraceStep> decisiveStepIfTraced() {
         for (TraceStep s : trace) {
-            if (s.rule().equals(decisiveRule) && s.outcome() == outcome) {
-                if (s.explanation() != null && s.explanation().contains(summary)) {
-                    return s;
-                }
-                if (first == null) {
-                    first = s;
-                }
+            if (s.decisive()) {
+                return Optional.of(s);
             }
         }
-        if (first == null) {
-            throw new IllegalStateException("trace of " + dsaId + " lacks its decisive rule");
-        }
-        return first;
+        return Optional.empty();
     }
 
     /** The same decision with its trace cut to {@code level}. */

@@ -16,13 +16,25 @@ import java.util.Objects;
  *                    {@code dsa-audit explain}. Text, not the facts themselves: a kept decision does not hold
  *                    on to its input, and serialises as it is. Not part of the decision document's trace and
  *                    not compared by {@link #equals}
+ * @param decisive    true for the one step whose proposal became the decision's outcome, set by the engine
+ *                    where it resolves the proposals; every "which step decided" (the star in a report, the
+ *                    decisive row of a letter, {@link Decision#decisiveStep()}) reads this flag and nothing
+ *                    else. A rule that proposed more than once has one decisive step at most. Not written to
+ *                    the decision document (record-format.md has no member for it: the document names the
+ *                    rule in {@code decisiveRule})
  */
 public record TraceStep(String rule, List<String> citations, String explanation, Outcome outcome, String policyRow,
-        List<String> matched) {
+        List<String> matched, boolean decisive) {
     public TraceStep {
         Objects.requireNonNull(rule, "rule");
         citations = List.copyOf(citations);
         matched = List.copyOf(matched);
+    }
+
+    /** A step that did not decide (the constructor of 1.0). */
+    public TraceStep(String rule, List<String> citations, String explanation, Outcome outcome, String policyRow,
+            List<String> matched) {
+        this(rule, citations, explanation, outcome, policyRow, matched, false);
     }
 
     /**
@@ -33,17 +45,17 @@ public record TraceStep(String rule, List<String> citations, String explanation,
     public boolean equals(Object o) {
         return o instanceof TraceStep t && rule.equals(t.rule) && citations.equals(t.citations)
                 && Objects.equals(explanation, t.explanation) && outcome == t.outcome
-                && Objects.equals(policyRow, t.policyRow);
+                && Objects.equals(policyRow, t.policyRow) && decisive == t.decisive;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(rule, citations, explanation, outcome, policyRow);
+        return Objects.hash(rule, citations, explanation, outcome, policyRow, decisive);
     }
 
     @Override
     public String toString() {
-        return "TraceStep[rule=" + rule + ", outcome=" + outcome + ", policyRow=" + policyRow + ", explanation="
-                + explanation + "]";
+        return "TraceStep[rule=" + rule + ", outcome=" + outcome + ", policyRow=" + policyRow + ", decisive="
+                + decisive + ", explanation=" + explanation + "]";
     }
 }

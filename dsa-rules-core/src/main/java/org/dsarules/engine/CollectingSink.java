@@ -4,16 +4,22 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.dsarules.decision.AuditResult;
+import org.dsarules.decision.Decided;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.KnowledgeBaseInfo;
 import org.dsarules.decision.RecordError;
 import org.dsarules.decision.Summary;
 import org.dsarules.decision.TraceLevel;
+import org.dsarules.model.Agreement;
 import org.dsarules.model.Practice;
 
-/** Collects a streamed audit into an {@link AuditResult}, for registers small enough to hold. */
+/**
+ * Collects a streamed audit into an {@link AuditResult}, and each decision with its agreement
+ * ({@link #decided()}), for registers small enough to hold.
+ */
 public final class CollectingSink implements AuditSink {
     private final List<Decision> decisions = new ArrayList<>();
+    private final List<Decided> decided = new ArrayList<>();
     private final List<RecordError> errors = new ArrayList<>();
     private KnowledgeBaseInfo knowledgeBase;
     private LocalDate asOf;
@@ -29,8 +35,9 @@ public final class CollectingSink implements AuditSink {
     }
 
     @Override
-    public void decision(Decision d) {
+    public void decision(Agreement a, Decision d) {
         decisions.add(d);
+        decided.add(new Decided(a, d));
     }
 
     @Override
@@ -50,5 +57,13 @@ public final class CollectingSink implements AuditSink {
             throw new IllegalStateException("the audit has not finished");
         }
         return new AuditResult(knowledgeBase, asOf, traceLevel, practice, decisions, errors, summary);
+    }
+
+    /** Each decision with its agreement, in the result's order; call after the audit has finished. */
+    public List<Decided> decided() {
+        if (summary == null) {
+            throw new IllegalStateException("the audit has not finished");
+        }
+        return List.copyOf(decided);
     }
 }

@@ -255,16 +255,15 @@ final class Evaluator implements AutoCloseable {
         // render each once per decision.
         Map<Object, String> texts = new IdentityHashMap<>();
         for (Firing f : firings) {
-            // The decisive step is one of the decisive rule's own steps (Decision.decisiveStep): a cut trace
-            // needs only those, and no trace none.
-            if (level == TraceLevel.NONE
-                    || level == TraceLevel.DECISIVE && (decisive == null || !f.rule().name().equals(decisive.rule().name()))) {
+            // The one place that says which step decided: the firing Resolution chose. A trace cut to the
+            // decisive step needs only that one, and no trace none.
+            if (level == TraceLevel.NONE || level == TraceLevel.DECISIVE && f != decisive) {
                 continue;
             }
             Proposal p = f.proposalAsMade();
             trace.add(new TraceStep(f.rule().name(), f.rule().citations(), explanation(f),
                     p == null ? null : p.outcome(), p == null ? null : f.rule().policyRowText(),
-                    matchedText(f.matched(), texts)));
+                    matchedText(f.matched(), texts), f == decisive));
         }
         if (decisive == null) {
             return null;
@@ -294,10 +293,9 @@ final class Evaluator implements AutoCloseable {
                 questionsForIcb.add(q.question());
             }
         }
-        Decision d = new Decision(dsaId, winner.outcome(), decisive.rule().name(), winner.summary(),
+        return new Decision(dsaId, winner.outcome(), decisive.rule().name(), winner.summary(),
                 List.copyOf(redFlags), List.copyOf(questions.keySet()), trace, questionsForIcb,
                 decisive.rule().nextSteps());
-        return level == TraceLevel.FULL ? d : d.withTrace(level);
     }
 
     private static List<String> matchedText(List<Object> facts, Map<Object, String> texts) {

@@ -1,10 +1,8 @@
 package org.dsarules.register;
 
 import java.util.Iterator;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.dsarules.model.Agreement;
 import org.dsarules.model.Practice;
 
 /**
@@ -72,18 +70,5 @@ public interface RegisterSource extends Iterator<RegisterEntry>, AutoCloseable {
                 source.close();
             }
         };
-    }
-
-    /**
-     * This source, putting each valid agreement into {@code byId} as it is read (the first of an id
-     * wins), so that a report can show the agreement beside its decision.
-     */
-    default RegisterSource recording(Map<String, Agreement> byId) {
-        Objects.requireNonNull(byId, "byId");
-        return peek(e -> {
-            if (e instanceof RegisterEntry.Valid v) {
-                byId.putIfAbsent(v.agreement().id(), v.agreement());
-            }
-        });
     }
 }

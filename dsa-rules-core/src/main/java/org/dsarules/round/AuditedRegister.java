@@ -1,12 +1,13 @@
 package org.dsarules.round;
 
 import java.time.LocalDate;
-import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.AuditResult;
+import org.dsarules.decision.Decided;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.TraceLevel;
 import org.dsarules.engine.CollectingSink;
@@ -15,28 +16,27 @@ import org.dsarules.model.Agreement;
 import org.dsarules.model.Practice;
 
 /**
- * A register audited in one pass: the decision document and the valid agreements by id (first one
- * wins, as in the audit), which the second round's steps need side by side.
+ * A register audited in one pass: the decision document and each decision with its agreement, as the
+ * audit handed them on, which the second round's steps need side by side.
  *
- * @param name   what the register is called in messages (its file name)
- * @param result the audit
- * @param byId   the valid agreements by id, in register order
+ * @param name    what the register is called in messages (its file name)
+ * @param result  the audit
+ * @param decided each decision with its agreement, in the result's order
  */
-public record AuditedRegister(String name, AuditResult result, Map<String, Agreement> byId) {
+public record AuditedRegister(String name, AuditResult result, List<Decided> decided) {
     public AuditedRegister {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(result, "result");
-        byId = Collections.unmodifiableMap(new LinkedHashMap<>(byId));
+        decided = List.copyOf(decided);
     }
 
     /** Audits {@code source} (and closes it) with full traces. */
     public static AuditedRegister of(String name, DsaRules rules, RegisterSource source, LocalDate asOf) {
-        Map<String, Agreement> byId = new LinkedHashMap<>();
         CollectingSink sink = new CollectingSink();
         try (RegisterSource s = source) {
-            rules.audit(s.recording(byId), asOf, TraceLevel.FULL, sink);
+            rules.audit(s, asOf, TraceLevel.FULL, sink);
         }
-        return new AuditedRegister(name, sink.result(), byId);
+        return new AuditedRegister(name, sink.result(), sink.decided());
     }
 
     public Practice practice() {
@@ -47,6 +47,16 @@ public record AuditedRegister(String name, AuditResult result, Map<String, Agree
     public String odsCode() {
         Practice p = result.practice();
         return p == null || p.odsCode() == null || p.odsCode().isBlank() ? null : p.odsCode().strip();
+    }
+
+    /**
+     * The decided agreements by id, in register order: for comparing two registers, which meet only by id
+     * ({@link RegisterDiff}).
+     */
+    public Map<String, Agreement> agreementsById() {
+        Map<String, Agreement> byId = new LinkedHashMap<>();
+        decided.forEach(d -> byId.putIfAbsent(d.agreement().id(), d.agreement()));
+        return byId;
     }
 
     /** The decision for {@code id}, or null when that agreement is not decided. */

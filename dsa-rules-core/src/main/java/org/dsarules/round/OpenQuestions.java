@@ -109,8 +109,7 @@ public final class OpenQuestions {
         if (!ask || d.questionsForIcb().size() <= d.missing().size()) {
             return own;
         }
-        String row = d.trace().stream().filter(t -> t.rule().equals(d.decisiveRule()) && t.outcome() == d.outcome())
-                .map(t -> t.policyRow()).findFirst().orElse(null);
+        String row = d.decisiveStepIfTraced().map(t -> t.policyRow()).orElse(null);
         String extra = String.join(" ", d.questionsForIcb().subList(d.missing().size(), d.questionsForIcb().size()));
         if ("12".equals(row)) {
             return extra;

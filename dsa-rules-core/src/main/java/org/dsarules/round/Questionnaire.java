@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.dsarules.decision.Decided;
 import org.dsarules.decision.Decision;
 import org.dsarules.exception.RegisterFormatException;
 import org.dsarules.internal.Utf8Input;
@@ -97,11 +98,9 @@ public final class Questionnaire {
     /** The rows for one practice's register: every open question of every agreement its letter asks about. */
     public static List<Row> of(AuditedRegister register) {
         List<Row> rows = new ArrayList<>();
-        for (Decision d : register.result().decisions()) {
-            Agreement a = register.byId().get(d.dsaId());
-            if (a == null) {
-                continue;
-            }
+        for (Decided x : register.decided()) {
+            Decision d = x.decision();
+            Agreement a = x.agreement();
             for (OpenQuestion q : OpenQuestions.of(d, a)) {
                 rows.add(row(register.odsCode(), a, q));
             }
@@ -121,11 +120,9 @@ public final class Questionnaire {
         Map<String, Map<String, Row>> byProgramme = new LinkedHashMap<>();
         List<Row> practiceRows = new ArrayList<>();
         for (AuditedRegister r : registers) {
-            for (Decision d : r.result().decisions()) {
-                Agreement a = r.byId().get(d.dsaId());
-                if (a == null) {
-                    continue;
-                }
+            for (Decided x : r.decided()) {
+                Decision d = x.decision();
+                Agreement a = x.agreement();
                 String key = Programmes.key(a);
                 for (OpenQuestion q : OpenQuestions.of(d, a)) {
                     boolean perPractice = key == null || PRACTICE_FIELDS.contains(q.field()) || q.field().startsWith("parties[");

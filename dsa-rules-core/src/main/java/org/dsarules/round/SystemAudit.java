@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.dsarules.decision.Decided;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.Outcome;
 import org.dsarules.model.Agreement;
@@ -86,11 +87,9 @@ public record SystemAudit(List<AuditedRegister> registers, List<Programme> progr
         for (AuditedRegister r : registers) {
             String ods = r.odsCode() != null ? r.odsCode() : r.name();
             String name = r.practice() != null && r.practice().name() != null ? r.practice().name() : ods;
-            for (Decision d : r.result().decisions()) {
-                Agreement a = r.byId().get(d.dsaId());
-                if (a == null) {
-                    continue;
-                }
+            for (Decided held : r.decided()) {
+                Decision d = held.decision();
+                Agreement a = held.agreement();
                 String key = Programmes.key(a);
                 // An agreement without a key is a programme of its own, under a key no real one can have.
                 String k = key != null ? key : "\u0000" + (unkeyed++);

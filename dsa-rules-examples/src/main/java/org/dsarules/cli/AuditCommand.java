@@ -24,7 +24,7 @@ import org.dsarules.exception.RegisterFormatException;
 import org.dsarules.json.DecisionDocumentWriter;
 import org.dsarules.model.Agreement;
 import org.dsarules.documents.AuditWorkbook;
-import org.dsarules.documents.AuditedRegister;
+import org.dsarules.documents.DocumentModel;
 import org.dsarules.documents.Reports;
 import org.dsarules.register.RegisterSource;
 import org.dsarules.documents.TextReport;
@@ -153,9 +153,8 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     private Summary text(DsaRules rules, RegisterSource source, LocalDate date, PrintWriter stdout) {
-        Map<String, Agreement> pending = new HashMap<>();
-        try (TextReport report = new TextReport(pending, file.toString(), rules)) {
-            Summary summary = rules.audit(Reports.recording(source, pending), date, trace,
+        try (TextReport report = new TextReport(file.toString(), rules)) {
+            Summary summary = rules.audit(source, date, trace,
                     Progress.wrap(report, spec.commandLine().getErr(), source, file));
             if (out != null) {
                 SafeOutput.write(out, os -> {
@@ -176,10 +175,8 @@ final class AuditCommand implements Callable<Integer> {
 
     private Summary html(DsaRules rules, RegisterSource source, LocalDate date, PrintWriter stdout) {
         Rendered html = WholeRegister.inMemory("the html report", () -> {
-            Map<String, Agreement> agreements = new HashMap<>();
-            RegisterSource limited = WholeRegister.limited(source, file, "the html report");
-            AuditResult result = collect(rules, Reports.recording(limited, agreements), date);
-            return new Rendered(Reports.html(AuditedRegister.of(result, agreements, rules)), result.summary());
+            DocumentModel audited = collect(rules, WholeRegister.limited(source, file, "the html report"), date);
+            return new Rendered(Reports.html(audited), audited.result().summary());
         });
         if (out != null) {
             SafeOutput.write(out, os -> os.write(html.text().getBytes(StandardCharsets.UTF_8)));
@@ -195,19 +192,17 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     private Summary xlsx(DsaRules rules, RegisterSource source, LocalDate date) {
-        AuditedRegister audited = WholeRegister.inMemory("the xlsx workbook", () -> {
-            Map<String, Agreement> agreements = new HashMap<>();
-            AuditResult result = collect(rules, Reports.recording(
-                    WholeRegister.limited(source, file, "the xlsx workbook"), agreements), date);
-            return AuditedRegister.of(result, agreements, rules);
+        DocumentModel audited = WholeRegister.inMemory("the xlsx workbook", () -> {
+            return collect(rules, WholeRegister.limited(source, file, "the xlsx workbook"), date);
         });
         SafeOutput.write(out, os -> AuditWorkbook.write(audited, os));
         return audited.result().summary();
     }
 
-    private AuditResult collect(DsaRules rules, RegisterSource source, LocalDate date) {
+    /** The audit held in memory, each decision with the agreement the audit handed on with it. */
+    private DocumentModel collect(DsaRules rules, RegisterSource source, LocalDate date) {
         CollectingSink sink = new CollectingSink();
         rules.audit(source, date, trace, Progress.wrap(sink, spec.commandLine().getErr(), source, file));
-        return sink.result();
+        return DocumentModel.of(sink.result(), sink.decided(), rules);
     }
 }

@@ -114,7 +114,8 @@ final class DiffCommand implements Callable<Integer> {
         LocalDate date = asOf != null ? asOf : base.today();
         AuditedRegister before = AuditedRegister.of(oldFile.toString(), base, input.open(oldFile), date);
         AuditedRegister after = AuditedRegister.of(newFile.toString(), base, input.open(newFile), date);
-        RegisterDiff diff = RegisterDiff.between(before.result(), before.byId(), after.result(), after.byId());
+        RegisterDiff diff = RegisterDiff.between(before.result(), before.agreementsById(), after.result(),
+                after.agreementsById());
         PrintWriter out = spec.commandLine().getOut();
         DiffText.write(diff, oldFile.toString(), newFile.toString(), date, out);
         out.flush();

@@ -67,27 +67,21 @@ final class ExplainCommand implements Callable<Integer> {
         DsaRules rules = rulesOptions.build();
         LocalDate date = asOf != null ? asOf : rules.today();
         // Stream the register, keeping only this agreement: explain works on a register of any size.
-        Decision[] found = new Decision[1];
-        RecordError[] error = new RecordError[1];
         // Only this agreement is kept (for what would settle it), not the whole register.
-        Map<String, Agreement> agreements = new HashMap<>() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public Agreement putIfAbsent(String key, Agreement value) {
-                return id.equals(key) ? super.putIfAbsent(key, value) : null;
-            }
-        };
-        try (RegisterSource source = Reports.recording(input.open(file), agreements)) {
+        Decision[] found = new Decision[1];
+        Agreement[] agreement = new Agreement[1];
+        RecordError[] error = new RecordError[1];
+        try (RegisterSource source = input.open(file)) {
             rules.audit(source, date, TraceLevel.FULL, new AuditSink() {
                 @Override
                 public void start(KnowledgeBaseInfo kb, LocalDate asOf, TraceLevel level, Practice practice) {
                 }
 
                 @Override
-                public void decision(Decision x) {
+                public void decision(Agreement a, Decision x) {
                     if (found[0] == null && x.dsaId().equals(id)) {
                         found[0] = x;
+                        agreement[0] = a;
                     }
                 }
 
@@ -128,7 +122,7 @@ final class ExplainCommand implements Callable<Integer> {
             out.println("       matched: " + line(String.join("; ", FactText.describeAll(s.matched()))));
             out.println("       cites:   " + line(String.join("; ", s.citations())));
         }
-        WhatIf whatIf = WhatIf.of(d, agreements.get(d.dsaId()), a -> rules.decide(a, date), true);
+        WhatIf whatIf = WhatIf.of(d, agreement[0], a -> rules.decide(a, date), true);
         if (d.outcome() == Outcome.ASK_ICB_FOR_INFORMATION) {
             out.println();
             out.println("What would settle it (each found by deciding again with that answer):");

@@ -3,13 +3,11 @@ package org.dsarules.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.dsarules.documents.AuditedRegister;
+import org.dsarules.documents.DocumentModel;
 import org.dsarules.documents.Reports;
-import org.dsarules.model.Agreement;
+import org.dsarules.round.AuditedRegister;
 import org.dsarules.round.documents.FollowUpLetter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -119,7 +117,7 @@ final class LetterCommand implements Callable<Integer> {
     }
 
     /** The letter for one audited register: the follow-up once due (or asked for), else the one --kind names. */
-    String render(AuditedRegister r) {
+    String render(DocumentModel r) {
         if (kind.letter != null) {
             return Reports.letter(r, kind.letter);
         }
@@ -135,12 +133,9 @@ final class LetterCommand implements Callable<Integer> {
     }
 
     /**
-     * The same register as the second round's code sees it: the decisions and the agreements by id.
-     * Qualified because both public types are called {@code AuditedRegister}; renaming either would break callers.
+     * The same register as the second round's code sees it: each decision with its agreement.
      */
-    static org.dsarules.round.AuditedRegister round(AuditedRegister r) {
-        Map<String, Agreement> byId = new LinkedHashMap<>();
-        r.agreements().forEach(d -> byId.putIfAbsent(d.agreement().id(), d.agreement()));
-        return new org.dsarules.round.AuditedRegister("register", r.result(), byId);
+    static AuditedRegister round(DocumentModel r) {
+        return new AuditedRegister("register", r.result(), r.decided());
     }
 }

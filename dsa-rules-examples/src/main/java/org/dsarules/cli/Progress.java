@@ -12,6 +12,7 @@ import org.dsarules.decision.RecordError;
 import org.dsarules.decision.Summary;
 import org.dsarules.decision.TraceLevel;
 import org.dsarules.engine.AuditSink;
+import org.dsarules.model.Agreement;
 import org.dsarules.model.Practice;
 import org.dsarules.register.RegisterSource;
 
@@ -60,8 +61,8 @@ final class Progress implements AuditSink {
     }
 
     @Override
-    public void decision(Decision d) {
-        next.decision(d);
+    public void decision(Agreement a, Decision d) {
+        next.decision(a, d);
         tick();
     }
 

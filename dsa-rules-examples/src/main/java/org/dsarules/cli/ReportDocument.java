@@ -14,7 +14,7 @@ import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.TraceLevel;
 import org.dsarules.engine.CollectingSink;
 import org.dsarules.model.Agreement;
-import org.dsarules.documents.AuditedRegister;
+import org.dsarules.documents.DocumentModel;
 import org.dsarules.documents.Reports;
 import org.dsarules.register.RegisterSource;
 import org.dsarules.text.Sanitiser;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What the document commands ({@code letter}, {@code refer}, {@code ppg}) share: audit the register
- * (JSON, CSV or xlsx) while keeping its agreements by id, build the one model every document reads ({@link AuditedRegister}),
+ * (JSON, CSV or xlsx) while keeping its agreements by id, build the one model every document reads ({@link DocumentModel}),
  * render one document and write it to standard output or, whole or not at all, to {@code --out}.
  * A register with records in error gives no document unless {@code --allow-incomplete} asks for one,
  * and then the document names the agreements it leaves out.
@@ -33,7 +33,7 @@ final class ReportDocument {
 
     /** Returns the exit status: {@link DsaAudit#RECORDS_IN_ERROR} when some records are in error, else OK. */
     static int write(CommandSpec spec, DocumentOptions options,
-            Function<AuditedRegister, String> render) throws IOException {
+            Function<DocumentModel, String> render) throws IOException {
         if (options.file == null) {
             if (options.files.size() != 1) {
                 throw new CliException(spec.name() + " takes one register (" + options.files.size() + " given)");
@@ -49,17 +49,15 @@ final class ReportDocument {
         }
         DsaRules rules = options.rules.build();
         LocalDate date = options.asOf != null ? options.asOf : rules.today();
-        // One pass over the register (JSON, CSV or xlsx, by its name or --input-format): the decisions, and the agreements by id.
+        // One pass over the register (JSON, CSV or xlsx, by its name or --input-format): each decision with its agreement.
         // The document holds them all: a register past the limit is refused, a heap too small is one line.
         String what = "the " + spec.name() + " document";
-        AuditedRegister audited = WholeRegister.inMemory(what, () -> {
-            Map<String, Agreement> byId = new LinkedHashMap<>();
-            AuditResult r;
-            try (RegisterSource source = Reports.recording(
-                    WholeRegister.limited(options.input.open(file), file, what), byId)) {
-                r = collect(rules, source, date);
+        DocumentModel audited = WholeRegister.inMemory(what, () -> {
+            CollectingSink sink = new CollectingSink();
+            try (RegisterSource source = WholeRegister.limited(options.input.open(file), file, what)) {
+                rules.audit(source, date, TraceLevel.FULL, sink);
             }
-            return AuditedRegister.of(r, byId, rules);
+            return DocumentModel.of(sink.result(), sink.decided(), rules);
         });
         AuditResult result = audited.result();
         String shown = Sanitiser.line(file.toString());
@@ -85,11 +83,5 @@ final class ReportDocument {
                     + "' to see why");
         }
         return result.summary().errors() > 0 ? DsaAudit.RECORDS_IN_ERROR : DsaAudit.OK;
-    }
-
-    private static AuditResult collect(DsaRules rules, RegisterSource source, LocalDate date) {
-        CollectingSink sink = new CollectingSink();
-        rules.audit(source, date, TraceLevel.FULL, sink);
-        return sink.result();
     }
 }

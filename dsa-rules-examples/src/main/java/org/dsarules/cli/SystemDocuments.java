@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.dsarules.DsaRules;
 import org.dsarules.documents.Reports;
+import org.dsarules.documents.DocumentModel;
 import org.dsarules.round.AuditedRegister;
 import org.dsarules.round.SystemAudit;
 import org.dsarules.round.documents.SystemLetter;
@@ -78,8 +79,7 @@ final class SystemDocuments {
         };
         for (int i = 0; i < files.size(); i++) {
             AuditedRegister a = audited.get(i);
-            // Qualified: the documents' AuditedRegister shares its simple name with the imported round one.
-            String document = letter.render(org.dsarules.documents.AuditedRegister.of(a.result(), a.byId(), r));
+            String document = letter.render(DocumentModel.of(a.result(), a.decided(), r));
             String base = files.get(i).getFileName().toString().replaceFirst("\\.[^.]*$", "");
             Path target = dir.resolve(base + "-letter" + ext);
             SafeOutput.write(target, os -> os.write(document.getBytes(StandardCharsets.UTF_8)));

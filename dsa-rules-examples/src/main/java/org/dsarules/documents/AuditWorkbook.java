@@ -26,7 +26,7 @@ public final class AuditWorkbook {
             "Next steps", "Questions for the ICB", "What would settle it", "Red flags", "Review due", "Notes");
 
     /** Writes the workbook to {@code out} (not closed). */
-    public static void write(AuditedRegister audited, OutputStream out) throws IOException {
+    public static void write(DocumentModel audited, OutputStream out) throws IOException {
         View v = new View(audited);
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             CellStyle bold = Workbooks.bold(wb);

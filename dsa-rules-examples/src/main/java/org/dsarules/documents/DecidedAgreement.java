@@ -1,7 +1,9 @@
 package org.dsarules.documents;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import org.dsarules.DsaRules;
 import org.dsarules.decision.Decision;
 import org.dsarules.engine.RuleInfo;
 import org.dsarules.model.Agreement;
@@ -25,6 +27,18 @@ public record DecidedAgreement(Decision decision, Agreement agreement, RuleInfo 
     public DecidedAgreement {
         Objects.requireNonNull(decision, "decision");
         whatIf = whatIf == null ? WhatIf.NONE : whatIf;
+    }
+
+    /**
+     * With the rules of the audit (or null): the deciding rule's metadata and, by deciding again with the same
+     * rules and date, what would settle it (every outcome's answers, for the letters).
+     */
+    public static DecidedAgreement of(Decision d, Agreement a, DsaRules rules, LocalDate asOf) {
+        if (rules == null) {
+            return new DecidedAgreement(d, a, null, WhatIf.NONE);
+        }
+        return new DecidedAgreement(d, a, rules.knowledgeBase().rules().get(d.decisiveRule()),
+                WhatIf.of(d, a, x -> rules.decide(x, asOf)));
     }
 
     public String id() {

@@ -154,8 +154,7 @@ final class IcbQuestions {
             return i.decided().rule().policyRowText();
         }
         Decision d = i.decision();
-        return d.trace().stream().filter(s -> s.rule().equals(d.decisiveRule()) && s.outcome() == d.outcome())
-                .map(TraceStep::policyRow).findFirst().orElse(null);
+        return d.decisiveStepIfTraced().map(TraceStep::policyRow).orElse(null);
     }
 
     /** "3", "3 and 5", "1, 4 and 7". */

@@ -349,23 +349,17 @@ record Item(int n, DecidedAgreement decided, LocalDate asOf) {
 
     /** The decisive step's explanation, or "" when the trace was cut to none. */
     String decisiveExplanation() {
-        return decision().trace().stream()
-                .filter(s -> s.rule().equals(decision().decisiveRule()) && s.outcome() == decision().outcome())
-                .map(TraceStep::explanation).filter(e -> e != null).findFirst().orElse("");
+        return decision().decisiveStepIfTraced().map(TraceStep::explanation).filter(e -> e != null).orElse("");
     }
 
     List<Step> trace() {
         List<Step> out = new ArrayList<>();
-        boolean decisiveSeen = false;
         int i = 0;
         for (TraceStep s : decision().trace()) {
             i++;
-            boolean decisive = !decisiveSeen && s.rule().equals(decision().decisiveRule())
-                    && s.outcome() == decision().outcome();
-            decisiveSeen |= decisive;
             out.add(new Step(i, s.rule(), s.outcome() == null ? "" : Plain.outcome(s.outcome()),
                     s.policyRow() == null ? "" : s.policyRow(), s.explanation() == null ? "" : s.explanation(),
-                    s.citations(), decisive));
+                    s.citations(), s.decisive()));
         }
         return out;
     }

@@ -11,7 +11,6 @@ import java.util.Objects;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.model.Agreement;
 import org.dsarules.register.ReadResult;
-import org.dsarules.register.RegisterSource;
 
 /**
  * The documents a practice needs once its register is audited: the HTML audit report, the letter to
@@ -68,11 +67,11 @@ public final class Reports {
      * @param agreementsById the audited agreements by id (see {@link #byId(ReadResult)}); may be empty
      */
     public static String html(AuditResult result, Map<String, Agreement> agreementsById) {
-        return html(AuditedRegister.of(result, agreementsById, null));
+        return html(DocumentModel.of(result, agreementsById, null));
     }
 
     /** The audit report (see {@link #html(AuditResult, Map)}), with what would settle each open agreement. */
-    public static String html(AuditedRegister audited) {
+    public static String html(DocumentModel audited) {
         return render(Engines.HTML, "report.jte", new View(audited));
     }
 
@@ -84,14 +83,14 @@ public final class Reports {
      * {@code [PRACTICE MANAGER NAME]}, ...) are for the practice to fill in.
      */
     public static String icbLetter(AuditResult result, Map<String, Agreement> agreementsById, Format format) {
-        return icbLetter(AuditedRegister.of(result, agreementsById, null), format);
+        return icbLetter(DocumentModel.of(result, agreementsById, null), format);
     }
 
     /**
      * The letter to the ICB (see {@link #icbLetter(AuditResult, Map, Format)}); with the rules in
      * {@code audited}, it also asks up front the questions an answer would raise.
      */
-    public static String icbLetter(AuditedRegister audited, Format format) {
+    public static String icbLetter(DocumentModel audited, Format format) {
         Objects.requireNonNull(format, "format");
         View v = new View(audited);
         return switch (format) {
@@ -106,11 +105,11 @@ public final class Reports {
      * the agreement, who asks and for what, the facts that matter, and why it is referred.
      */
     public static String bmaReferrals(AuditResult result, Map<String, Agreement> agreementsById) {
-        return bmaReferrals(AuditedRegister.of(result, agreementsById, null));
+        return bmaReferrals(DocumentModel.of(result, agreementsById, null));
     }
 
     /** The referral pack for the BMA (see {@link #bmaReferrals(AuditResult, Map)}). */
-    public static String bmaReferrals(AuditedRegister audited) {
+    public static String bmaReferrals(DocumentModel audited) {
         return render(Engines.PLAIN, "bmaReferrals.jte", new View(audited));
     }
 
@@ -120,16 +119,16 @@ public final class Reports {
      * and a short glossary at the end.
      */
     public static String ppgSummary(AuditResult result, Map<String, Agreement> agreementsById) {
-        return ppgSummary(AuditedRegister.of(result, agreementsById, null));
+        return ppgSummary(DocumentModel.of(result, agreementsById, null));
     }
 
     /** The PPG page in Markdown (see {@link #ppgSummary(AuditResult, Map)}); each reason is the deciding rule's {@code @patientReason}. */
-    public static String ppgSummary(AuditedRegister audited) {
+    public static String ppgSummary(DocumentModel audited) {
         return render(Engines.PLAIN, "ppgSummary.jte", new View(audited));
     }
 
     /** The PPG page as one self-contained, printable HTML page: the same sentences as the Markdown one. */
-    public static String ppgHtml(AuditedRegister audited) {
+    public static String ppgHtml(DocumentModel audited) {
         return render(Engines.HTML, "ppg.jte", new View(audited));
     }
 
@@ -150,7 +149,7 @@ public final class Reports {
     }
 
     /** One of the other letters, in plain text (one letter after another, separated by a line of dashes). */
-    public static String letter(AuditedRegister audited, Letter kind) {
+    public static String letter(DocumentModel audited, Letter kind) {
         Objects.requireNonNull(kind, "kind");
         return render(Engines.PLAIN, kind.template, new View(audited));
     }
@@ -162,7 +161,7 @@ public final class Reports {
      *
      * @param source the register's name as the report shows it
      */
-    public static void text(AuditedRegister audited, String source, Writer out) {
+    public static void text(DocumentModel audited, String source, Writer out) {
         TextReport.write(audited, source, out);
     }
 
@@ -171,18 +170,6 @@ public final class Reports {
         Map<String, Agreement> map = new LinkedHashMap<>();
         read.agreements().forEach(a -> map.putIfAbsent(a.id(), a));
         return map;
-    }
-
-    /**
-     * Wraps a register being read so that each valid agreement is also put into {@code sink} by id (first
-     * one wins), for an audit that streams the register and then renders a report:
-     * <pre>{@code
-     * Map<String, Agreement> byId = new HashMap<>();
-     * rules.audit(Reports.recording(source, byId), date, trace, sink);
-     * }</pre>
-     */
-    public static RegisterSource recording(RegisterSource source, Map<String, Agreement> sink) {
-        return Objects.requireNonNull(source, "source").recording(sink);
     }
 
     private static String render(TemplateEngine engine, String template, View v) {

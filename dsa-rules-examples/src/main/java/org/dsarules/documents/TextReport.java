@@ -39,7 +39,6 @@ import org.dsarules.text.Sanitiser;
 public final class TextReport implements AuditSink, AutoCloseable {
     private static final String RULE = "-".repeat(78);
 
-    private final Map<String, Agreement> pending;
     private final String source;
     private final DsaRules rules;
     private final Spool body = new Spool();
@@ -54,20 +53,16 @@ public final class TextReport implements AuditSink, AutoCloseable {
     /**
      * A report to stream an audit into.
      *
-     * @param pending the agreements read but not yet decided, by id (fill it with
-     *                {@link Reports#recording}); each is taken out as it is decided, so the map stays as
-     *                small as the reader's look-ahead
-     * @param source  the register's name as the report shows it
-     * @param rules   the rules of the audit (for rule metadata and what would settle it), or null
+     * @param source the register's name as the report shows it
+     * @param rules  the rules of the audit (for rule metadata and what would settle it), or null
      */
-    public TextReport(Map<String, Agreement> pending, String source, DsaRules rules) {
-        this.pending = pending;
+    public TextReport(String source, DsaRules rules) {
         this.source = source;
         this.rules = rules;
     }
 
     /** The whole report of an audited register held in memory. */
-    static void write(AuditedRegister audited, String source, Writer writer) {
+    static void write(DocumentModel audited, String source, Writer writer) {
         AuditResult r = audited.result();
         PrintWriter out = writer instanceof PrintWriter pw ? pw : new PrintWriter(writer);
         header(out, r.practice(), source, r.asOf(), r.knowledgeBase(), r.summary());
@@ -91,8 +86,7 @@ public final class TextReport implements AuditSink, AutoCloseable {
     }
 
     @Override
-    public void decision(Decision d) {
-        Agreement a = pending.remove(d.dsaId());
+    public void decision(Agreement a, Decision d) {
         // The text audit shows what would settle an open agreement, not the conditional questions (those are
         // the letter's): only an ASK decision is decided again.
         WhatIf whatIf = rules == null ? WhatIf.NONE : WhatIf.settlementsOnly(d, a, x -> rules.decide(x, asOf));
@@ -196,8 +190,7 @@ public final class TextReport implements AuditSink, AutoCloseable {
             int i = 0;
             for (TraceStep step : d.trace()) {
                 i++;
-                boolean decisive = step.rule().equals(d.decisiveRule()) && step.outcome() == d.outcome();
-                out.accept(String.format("   %s%2d. %s%s", decisive ? "*" : " ", i, clean(step.rule()),
+                out.accept(String.format("   %s%2d. %s%s", step.decisive() ? "*" : " ", i, clean(step.rule()),
                         step.outcome() == null ? "" : "  -> " + step.outcome() + " (row " + clean(step.policyRow()) + ")"));
                 if (!step.explanation().isEmpty()) {
                     out.accept("        " + clean(step.explanation()));

@@ -29,7 +29,7 @@ final class View {
     private final List<Item> items;
     private final IcbQuestions questions;
 
-    View(AuditedRegister audited) {
+    View(DocumentModel audited) {
         this.result = audited.result();
         List<DecidedAgreement> sorted = audited.agreements().stream()
                 .sorted(Comparator.comparing(DecidedAgreement::decision, URGENCY)).toList();

@@ -13,7 +13,7 @@ import org.dsarules.model.Agreement;
 
 /**
  * What the rules would decide if the ICB answered a missing fact one way or another: found by deciding
- * the agreement again with each answer the catalogue ({@link Answers}) allows for each missing field, so
+ * the agreement again with each answer the catalogue ({@link PossibleAnswers}) allows for each missing field, so
  * it is exact (computed by the rules, never guessed). Two uses:
  * <ul>
  * <li>{@link #settlements()}: the answers that would change an ASK_ICB_FOR_INFORMATION outcome, such as
@@ -87,7 +87,7 @@ public record WhatIf(List<Settlement> settlements, List<Conditional> conditional
             Map<Outcome, Decision> reached = new LinkedHashMap<>();
             Map<List<String>, List<String>> byAdded = new LinkedHashMap<>();
             Map<List<String>, List<String>> addedQuestions = new LinkedHashMap<>();
-            for (Answers.Answer answer : Answers.forMissing(field, agreement)) {
+            for (PossibleAnswers.Answer answer : PossibleAnswers.forMissing(field, agreement)) {
                 Decision d = decide.apply(answer.agreement());
                 if (d.outcome() != decision.outcome()) {
                     byOutcome.computeIfAbsent(d.outcome(), o -> new ArrayList<>()).add(answer.condition());
@@ -107,12 +107,12 @@ public record WhatIf(List<Settlement> settlements, List<Conditional> conditional
                 }
             }
             if (settlements) {
-                byOutcome.forEach((o, conditions) -> all.add(new Settlement(field, Answers.either(field, conditions), o,
+                byOutcome.forEach((o, conditions) -> all.add(new Settlement(field, PossibleAnswers.either(field, conditions), o,
                         reached.get(o).summary(), reached.get(o).decisiveRule())));
             }
             if (withConditionals) {
                 byAdded.forEach((fields, conditions) -> conditionals.add(
-                        new Conditional(field, Answers.either(field, conditions), fields, addedQuestions.get(fields))));
+                        new Conditional(field, PossibleAnswers.either(field, conditions), fields, addedQuestions.get(fields))));
             }
         }
         return new WhatIf(all, conditionals);

@@ -27,8 +27,7 @@ public final class WhyNotInWords {
      */
     public static List<String> of(Decision d, WhatIf whatIf, List<String> fallback) {
         List<String> out = new ArrayList<>();
-        TraceStep decisive = d.trace().stream().filter(s -> s.rule().equals(d.decisiveRule()) && s.outcome() == d.outcome())
-                .findFirst().orElse(null);
+        TraceStep decisive = d.decisiveStepIfTraced().orElse(null);
         for (Outcome o : Outcome.values()) {
             if (o == d.outcome()) {
                 continue;

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
+import org.dsarules.decision.TraceLevel;
+import org.dsarules.engine.CollectingSink;
 import org.dsarules.decision.RecordError;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.HistoryEntry;
@@ -233,11 +235,17 @@ public final class Workspace implements AutoCloseable {
             return hit;
         }
         Stored s = stored(odsCode, version);
+        // The engine hands each agreement with its decision (AuditSink): no by-id join to rebuild the pairing.
+        CollectingSink sink = new CollectingSink();
+        RegisterText.withSource(RegisterText.assemble(s.practiceJson, s.json), RegisterFiles.Format.JSON,
+                "register.json", source -> rules.audit(source, asOf, TraceLevel.FULL, sink));
+        AuditResult result = sink.result();
         Map<String, Agreement> byId = new HashMap<>();
-        AuditResult result = RegisterText.withSource(RegisterText.assemble(s.practiceJson, s.json), RegisterFiles.Format.JSON,
-                "register.json", source -> rules.audit(source.recording(byId), asOf));
         Map<String, Decision> decisions = new HashMap<>();
-        result.decisions().forEach(d -> decisions.put(d.dsaId(), d));
+        sink.decided().forEach(d -> {
+            byId.put(d.agreement().id(), d.agreement());
+            decisions.put(d.decision().dsaId(), d.decision());
+        });
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < s.ids.size(); i++) {
             Agreement a = byId.get(s.ids.get(i));

@@ -56,11 +56,11 @@ public final class SystemDocuments {
             ByteArrayOutputStream json = new ByteArrayOutputStream();
             DecisionDocumentWriter.write(r.result(), json);
             Files.write(out.resolve(base + "-decisions.json"), json.toByteArray());
-            write(out.resolve(base + "-audit.html"), Reports.html(r.result(), r.byId()));
+            write(out.resolve(base + "-audit.html"), Reports.html(r.result(), r.agreementsById()));
             write(out.resolve(base + "-letter.md"), FollowUpLetter.due(r) ? FollowUpLetter.markdown(r, 28)
-                    : Reports.icbLetter(r.result(), r.byId(), Reports.Format.MARKDOWN));
-            write(out.resolve(base + "-bma-referrals.txt"), Reports.bmaReferrals(r.result(), r.byId()));
-            write(out.resolve(base + "-ppg.md"), Reports.ppgSummary(r.result(), r.byId()));
+                    : Reports.icbLetter(r.result(), r.agreementsById(), Reports.Format.MARKDOWN));
+            write(out.resolve(base + "-bma-referrals.txt"), Reports.bmaReferrals(r.result(), r.agreementsById()));
+            write(out.resolve(base + "-ppg.md"), Reports.ppgSummary(r.result(), r.agreementsById()));
             StringWriter q = new StringWriter();
             Questionnaire.write(Questionnaire.of(r), q);
             write(out.resolve(base + "-questionnaire.csv"), q.toString());

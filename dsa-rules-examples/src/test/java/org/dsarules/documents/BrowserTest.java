@@ -104,7 +104,7 @@ class BrowserTest {
     @Test
     void chromiumShowsThePpgPageWithEachAgreementUnderItsOutcomeAndHowToOptOut(@TempDir Path dir) throws Exception {
         Audit a = ReportFixtures.sample();
-        AuditedRegister audited = AuditedRegister.of(a.result(), a.byId(), ReportFixtures.RULES);
+        DocumentModel audited = DocumentModel.of(a.result(), a.byId(), ReportFixtures.RULES);
         String dom = dumpDom(Reports.ppgHtml(audited), dir);
         Map<String, Set<String>> expected = Map.of("keep", a.ids(Outcome.KEEP), "withdraw", a.ids(Outcome.WITHDRAW));
         expected.forEach((section, ids) -> {
@@ -123,7 +123,7 @@ class BrowserTest {
     @Test
     void chromiumShowsEveryPlaceholderOfTheLetterMarked(@TempDir Path dir) throws Exception {
         Audit a = ReportFixtures.sample();
-        String dom = dumpDom(Reports.icbLetter(AuditedRegister.of(a.result(), a.byId(), ReportFixtures.RULES),
+        String dom = dumpDom(Reports.icbLetter(DocumentModel.of(a.result(), a.byId(), ReportFixtures.RULES),
                 Reports.Format.HTML), dir);
         String body = dom.substring(dom.indexOf("<body"));
         Matcher m = Pattern.compile("\\[[A-Z][A-Z ]+\\]").matcher(body);

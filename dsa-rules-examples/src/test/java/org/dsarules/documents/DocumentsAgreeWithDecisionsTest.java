@@ -59,7 +59,7 @@ class DocumentsAgreeWithDecisionsTest {
         List<Decision> decisions = ReportFixtures.RULES.decideAll(byId.values(), AS_OF);
         AuditResult result = new AuditResult(ReportFixtures.RULES.knowledgeBaseInfo(), AS_OF, TraceLevel.FULL,
                 new Practice("Z00001", "Generated Practice", "NHS Generated ICB"), decisions, List.of(), Summary.of(decisions, 0));
-        AuditedRegister audited = AuditedRegister.of(result, byId, ReportFixtures.RULES);
+        DocumentModel audited = DocumentModel.of(result, byId, ReportFixtures.RULES);
         Documents docs = new Documents(audited);
 
         Map<String, List<DecidedAgreement>> byRule = new TreeMap<>();
@@ -85,7 +85,7 @@ class DocumentsAgreeWithDecisionsTest {
         final Set<String> letterWithdraws = new TreeSet<>();
         final String letter;
 
-        Documents(AuditedRegister audited) {
+        Documents(DocumentModel audited) {
             Set<String> ids = new TreeSet<>();
             audited.agreements().forEach(d -> ids.add(d.id()));
             String ppg = Reports.ppgSummary(audited);

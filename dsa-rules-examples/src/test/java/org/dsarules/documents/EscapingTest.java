@@ -62,7 +62,7 @@ class EscapingTest {
     }
 
     static List<String> htmlOutputs() {
-        AuditedRegister audited = AuditedRegister.of(audit.result(), audit.byId(), ReportFixtures.RULES);
+        DocumentModel audited = DocumentModel.of(audit.result(), audit.byId(), ReportFixtures.RULES);
         return List.of(Reports.html(audit.result(), audit.byId()),
                 Reports.icbLetter(audit.result(), audit.byId(), Reports.Format.HTML), Reports.ppgHtml(audited));
     }
@@ -104,7 +104,7 @@ class EscapingTest {
         assertTrue(text.contains("Referral 1 of 1: " + SCRIPT + " " + IMG + " (our reference EVIL-3)"), text);
         assertTrue(text.contains("Who asks for what: " + SCRIPT + " asks the practice"), text);
         assertTrue(text.contains("  - " + IMG + ": ICB, controller"), text);
-        AuditedRegister audited = AuditedRegister.of(audit.result(), audit.byId(), ReportFixtures.RULES);
+        DocumentModel audited = DocumentModel.of(audit.result(), audit.byId(), ReportFixtures.RULES);
         String notice = Reports.letter(audited, Reports.Letter.NOTICE);
         assertTrue(notice.contains("NOTICE OF WITHDRAWAL: " + SCRIPT + " (our reference EVIL-1)"), notice);
         assertTrue(notice.contains("To: [CONTACT NAME], " + IMG), notice);

@@ -36,7 +36,7 @@ class ReportsTest {
     // --- The letter to the ICB ---
 
     /** The sample audited with its rules: what would settle it, and the conditional questions. */
-    private final AuditedRegister audited = AuditedRegister.of(a.result(), a.byId(), ReportFixtures.RULES);
+    private final DocumentModel audited = DocumentModel.of(a.result(), a.byId(), ReportFixtures.RULES);
 
     @Test
     void markdownLetterAsksEachAgreementsQuestionsOnceAndListsExactlyTheWithdrawOnes() {

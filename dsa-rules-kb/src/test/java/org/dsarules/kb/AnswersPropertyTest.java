@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.dsarules.DsaRules;
+import org.dsarules.decision.Decided;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.Summary;
 import org.dsarules.decision.TraceLevel;
@@ -161,9 +162,11 @@ class AnswersPropertyTest {
         List<Decision> decisions = RULES.decideAll(register.agreements(), FIRST);
         AuditResult r = new AuditResult(RULES.knowledgeBaseInfo(), FIRST, TraceLevel.FULL, register.practice(), decisions,
                 List.of(), Summary.of(decisions, 0));
-        Map<String, Agreement> byId = new LinkedHashMap<>();
-        register.agreements().forEach(a -> byId.putIfAbsent(a.id(), a));
-        return new AuditedRegister("generated", r, byId);
+        List<Decided> decided = new ArrayList<>();
+        for (int i = 0; i < decisions.size(); i++) {
+            decided.add(new Decided(register.agreements().get(i), decisions.get(i)));
+        }
+        return new AuditedRegister("generated", r, decided);
     }
 
     private static Questionnaire.Row withAnswer(Questionnaire.Row q, int row, String answer) {

@@ -122,10 +122,12 @@ class PropertiesTest {
                 f.add(i, a, "no outcome or no decisive rule: " + d);
                 continue;
             }
-            List<TraceStep> decisive = d.trace().stream()
-                    .filter(s -> s.rule().equals(d.decisiveRule()) && s.outcome() == d.outcome()).toList();
-            if (decisive.isEmpty()) {
-                f.add(i, a, "the decisive rule " + d.decisiveRule() + " has no trace step proposing " + d.outcome()
+            // Exactly one step is flagged decisive (TraceStep.decisive, set by the engine), and it is the
+            // decisive rule's proposal of the outcome.
+            List<TraceStep> decisive = d.trace().stream().filter(TraceStep::decisive).toList();
+            if (decisive.size() != 1 || !decisive.get(0).rule().equals(d.decisiveRule())
+                    || decisive.get(0).outcome() != d.outcome()) {
+                f.add(i, a, "not exactly one decisive step, of " + d.decisiveRule() + " proposing " + d.outcome()
                         + "; trace: " + d.trace());
                 continue;
             }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.dsarules.decision.Decided;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.Outcome;
 import org.dsarules.model.Agreement;
@@ -50,7 +51,7 @@ public final class FollowUpLetter {
 
     /** Whether the register records that the round has begun: an answer applied, so the follow-up is the letter due. */
     public static boolean due(AuditedRegister register) {
-        return register.byId().values().stream().anyMatch(a -> a.history() != null && a.history().stream()
+        return register.decided().stream().map(Decided::agreement).anyMatch(a -> a.history() != null && a.history().stream()
                 .anyMatch(h -> h.field().startsWith("icbAssessment.") || h.source() != null
                         && h.source().startsWith("ICB questionnaire")));
     }
@@ -69,11 +70,8 @@ public final class FollowUpLetter {
         Prose p = new Prose(form);
         LocalDate asOf = register.result().asOf();
         List<Entry> entries = new ArrayList<>();
-        for (Decision d : register.result().decisions()) {
-            Agreement a = register.byId().get(d.dsaId());
-            if (a != null) {
-                entries.add(new Entry(d, a));
-            }
+        for (Decided x : register.decided()) {
+            entries.add(new Entry(x.decision(), x.agreement()));
         }
         Practice practice = register.practice();
         String name = practice == null || blank(practice.name()) ? "[PRACTICE NAME]" : p.v(practice.name());

@@ -22,7 +22,8 @@ import org.dsarules.model.Status;
 import org.dsarules.register.Fields;
 
 /**
- * The answers the ICB could give to each missing fact, by the policy's names for missing facts
+ * The answers the ICB could give to each missing fact (possible answers, tried by {@link WhatIf}; not the
+ * answers it gave, which {@code round.Answers} applies to a register), by the policy's names for missing facts
  * ({@code record-format.md}: {@code status}, {@code identifiability}, {@code role}, ...), each with the
  * agreement as it would then read and the condition in words. {@link WhatIf} decides each one again.
  *
@@ -36,8 +37,8 @@ import org.dsarules.register.Fields;
  * in with its setter, as an answered questionnaire would be; this class adds only which paths a missing
  * fact of the policy stands for and the condition in words.
  */
-final class Answers {
-    private Answers() {
+final class PossibleAnswers {
+    private PossibleAnswers() {
     }
 
     /** One answer: the condition it makes true, in words, and the agreement with that answer written in. */
