@@ -132,11 +132,13 @@ public final class DsaRules implements AutoCloseable {
     }
 
     /**
-     * Reads a register file (JSON, or CSV for a {@code .csv} file) and decides every valid record. Records
+     * Reads a register file (JSON; CSV for a {@code .csv} file, a workbook for an {@code .xlsx} file, which
+     * needs the optional Apache POI) and decides every valid record. Records
      * that are invalid or cannot be evaluated are in the result's errors.
      *
      * @throws org.dsarules.exception.RegisterFormatException when the file is missing, unreadable or not a
-     *         register as a whole (not valid JSON, no {@code agreements} array, a CSV without its header row)
+     *         register as a whole (not valid JSON, no {@code agreements} array, a CSV or sheet without its
+     *         header row)
      */
     public AuditResult audit(Path register, LocalDate asOf) {
         Objects.requireNonNull(register, "register");
@@ -147,7 +149,7 @@ public final class DsaRules implements AutoCloseable {
     }
 
     /**
-     * Decides every valid record of {@code source} (JSON or CSV), with full traces. Records that are invalid
+     * Decides every valid record of {@code source} (JSON, CSV or xlsx), with full traces. Records that are invalid
      * or cannot be evaluated are in the result's errors.
      *
      * @throws org.dsarules.exception.RegisterFormatException when the input as a whole breaks off

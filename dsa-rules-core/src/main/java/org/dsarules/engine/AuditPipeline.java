@@ -228,8 +228,8 @@ public final class AuditPipeline {
                 return new Result(null, new RecordError(valid.index(), a.id(), null, ErrorCode.NOT_DECIDED,
                         "no rule proposed an outcome for this agreement: the rules in use do not cover it"));
             }
-            // The one place an audit's trace is cut (the engine renders no step it would cut): sinks and
-            // writers get it at the level asked for.
+            // The trace comes already cut to the level asked for: the engine renders no step it would cut
+            // (KnowledgeBase.decideOne with a level), so sinks and writers hand it on as it is.
             return new Result(d, null);
         } catch (RuntimeException e) {
             // A fault in one agreement's evaluation must not stop the others from being decided.
