@@ -10,7 +10,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.dsarules.generate.AgreementGenerator;
+import org.dsarules.kb.generate.AgreementGenerator;
 import org.dsarules.model.Agreement;
 import org.dsarules.register.json.AgreementJson;
 import picocli.CommandLine.Command;

@@ -18,7 +18,7 @@ import org.dsarules.decision.Decision;
 import org.dsarules.decision.Summary;
 import org.dsarules.decision.TraceLevel;
 import org.dsarules.decision.AuditResult;
-import org.dsarules.generate.AgreementGenerator;
+import org.dsarules.kb.generate.AgreementGenerator;
 import org.dsarules.register.json.AgreementJson;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.Article6Basis;

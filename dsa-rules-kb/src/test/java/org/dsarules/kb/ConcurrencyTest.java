@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.Decision;
-import org.dsarules.generate.AgreementGenerator;
+import org.dsarules.kb.generate.AgreementGenerator;
 import org.dsarules.model.Agreement;
 import org.dsarules.register.json.AgreementJson;
 import org.junit.jupiter.api.Test;

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.TraceStep;
-import org.dsarules.generate.AgreementGenerator;
+import org.dsarules.kb.generate.AgreementGenerator;
 import org.dsarules.kb.reference.ReferenceDecision;
 import org.dsarules.kb.reference.ReferencePolicy;
 import org.dsarules.model.Agreement;

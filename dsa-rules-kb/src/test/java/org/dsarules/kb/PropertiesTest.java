@@ -20,7 +20,7 @@ import org.dsarules.decision.Decision;
 import org.dsarules.decision.Outcome;
 import org.dsarules.decision.TraceStep;
 import org.dsarules.engine.RuleInfo;
-import org.dsarules.generate.AgreementGenerator;
+import org.dsarules.kb.generate.AgreementGenerator;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.CommonLawBasis;
 import org.dsarules.model.IcbConclusion;

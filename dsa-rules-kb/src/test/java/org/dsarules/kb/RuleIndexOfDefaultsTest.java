@@ -16,7 +16,7 @@ import org.dsarules.engine.RuleCatalogue.Entry;
 import org.dsarules.engine.RuleIndex;
 import org.dsarules.engine.RuleIndex.IndexedRule;
 import org.dsarules.engine.RuleSource;
-import org.dsarules.generate.AgreementGenerator;
+import org.dsarules.kb.generate.AgreementGenerator;
 import org.dsarules.register.json.AgreementJson;
 import org.dsarules.model.Agreement;
 import org.junit.jupiter.api.Test;

@@ -14,7 +14,7 @@ import org.dsarules.decision.Decision;
 import org.dsarules.decision.TraceLevel;
 import org.dsarules.decision.Warning;
 import org.dsarules.decision.Warnings;
-import org.dsarules.generate.AgreementGenerator;
+import org.dsarules.kb.generate.AgreementGenerator;
 import org.dsarules.register.json.AgreementJson;
 import org.dsarules.json.DecisionDocumentWriter;
 import org.dsarules.model.Agreement;

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.Decision;
-import org.dsarules.generate.AgreementGenerator;
+import org.dsarules.kb.generate.AgreementGenerator;
 import org.dsarules.register.json.AgreementJson;
 import org.dsarules.json.DecisionJson;
 import org.dsarules.model.Agreement;

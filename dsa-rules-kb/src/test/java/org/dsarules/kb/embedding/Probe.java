@@ -3,7 +3,7 @@ package org.dsarules.kb.embedding;
 import java.time.LocalDate;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.Decision;
-import org.dsarules.generate.AgreementGenerator;
+import org.dsarules.kb.generate.AgreementGenerator;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.Article6Basis;
 import org.dsarules.model.CommonLawBasis;
