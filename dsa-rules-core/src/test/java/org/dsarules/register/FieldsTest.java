@@ -20,7 +20,7 @@ import org.dsarules.model.Purpose;
 import org.dsarules.model.RequirementKind;
 import org.dsarules.model.Status;
 import org.dsarules.register.Fields.FieldException;
-import org.dsarules.register.json.AgreementJson;
+import org.dsarules.register.json.AgreementCodec;
 import org.junit.jupiter.api.Test;
 
 class FieldsTest {

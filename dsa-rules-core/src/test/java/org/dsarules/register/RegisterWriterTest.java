@@ -25,7 +25,7 @@ import org.dsarules.model.HistoryEntry;
 import org.dsarules.model.Practice;
 import org.dsarules.model.Register;
 import org.dsarules.register.RegisterFiles.Format;
-import org.dsarules.register.json.AgreementJson;
+import org.dsarules.register.json.AgreementCodec;
 import org.dsarules.register.json.RegisterReader;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;

@@ -26,7 +26,7 @@ import org.dsarules.kb.generate.AgreementGenerator;
 import org.dsarules.kb.reference.ReferenceDecision;
 import org.dsarules.kb.reference.ReferencePolicy;
 import org.dsarules.model.Agreement;
-import org.dsarules.register.json.AgreementJson;
+import org.dsarules.register.json.AgreementCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -190,7 +190,7 @@ class DifferentialTest {
             sb.append("\n--- ").append(d.agreement().id()).append(' ').append(mix).append(" seed=").append(d.seed()).append(" index=")
                     .append(d.index()).append(" asOf=").append(d.asOf()).append('\n');
             sb.append("difference: ").append(d.kind()).append('\n');
-            sb.append("agreement: ").append(AgreementJson.toJsonString(d.agreement())).append('\n');
+            sb.append("agreement: ").append(AgreementCodec.toJsonString(d.agreement())).append('\n');
             sb.append("reference: ").append(d.expected()).append('\n');
             Decision g = d.actual();
             sb.append("rules:     ").append(g.outcome()).append(" (").append(g.decisiveRule()).append(") redFlags=")

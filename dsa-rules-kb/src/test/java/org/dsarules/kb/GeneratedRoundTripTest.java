@@ -17,7 +17,7 @@ import org.dsarules.register.Fields;
 import org.dsarules.register.ReadResult;
 import org.dsarules.register.RegisterFiles;
 import org.dsarules.register.RegisterFiles.Format;
-import org.dsarules.register.json.AgreementJson;
+import org.dsarules.register.json.AgreementCodec;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -47,7 +47,7 @@ class GeneratedRoundTripTest {
                     b = Fields.set(b, f.path(), Fields.get(a, f.path()));
                 }
             }
-            assertEquals(a, b, "seed " + seed + ": " + AgreementJson.toJsonString(a));
+            assertEquals(a, b, "seed " + seed + ": " + AgreementCodec.toJsonString(a));
         }
     }
 
@@ -80,7 +80,7 @@ class GeneratedRoundTripTest {
                     assertEquals(r.practice(), back.practice());
                     for (int i = 0; i < r.agreements().size(); i++) {
                         Agreement a = r.agreements().get(i);
-                        assertEquals(a, back.agreements().get(i), () -> "seed " + seed + ": " + AgreementJson.toJsonString(a));
+                        assertEquals(a, back.agreements().get(i), () -> "seed " + seed + ": " + AgreementCodec.toJsonString(a));
                     }
                 })));
     }

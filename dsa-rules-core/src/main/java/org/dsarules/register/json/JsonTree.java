@@ -14,7 +14,7 @@ import org.dsarules.register.Messages;
 import org.dsarules.register.Trees;
 
 /**
- * The JSON side shared by the reader and {@link AgreementJson}: the parser limits, reading one value
+ * The JSON side shared by the reader and {@link AgreementCodec}: the parser limits, reading one value
  * into a tree, and describing values in one-line, plain-English messages.
  */
 final class JsonTree {

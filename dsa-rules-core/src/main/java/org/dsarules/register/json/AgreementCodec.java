@@ -26,12 +26,12 @@ import org.dsarules.register.RegisterEntry;
  * generators and tools. Fields come in the format's order; a null (not known) field is left out;
  * dates are written {@code YYYY-MM-DD} and enum values by name.
  */
-public final class AgreementJson {
+public final class AgreementCodec {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectWriter WRITER = new ObjectMapper().writer();
     private static final String SOURCE = "agreement JSON";
 
-    private AgreementJson() {
+    private AgreementCodec() {
     }
 
     /** The agreement as a JSON object, fields in the format's order, null fields left out. */
