@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
+import org.dsarules.decision.DecisionStats;
 import org.dsarules.decision.KnowledgeBaseInfo;
 import org.dsarules.decision.Summary;
 import org.dsarules.decision.TraceLevel;
@@ -21,13 +23,17 @@ import org.dsarules.engine.AuditPipeline;
 import org.dsarules.engine.AuditSink;
 import org.dsarules.engine.CollectingSink;
 import org.dsarules.engine.KnowledgeBase;
+import org.dsarules.engine.Observation;
 import org.dsarules.engine.RuleFiles;
 import org.dsarules.engine.RuleSource;
 import org.dsarules.exception.DsaRulesException;
+import org.dsarules.internal.JacksonSupport;
 import org.dsarules.model.Agreement;
 import org.dsarules.register.RegisterFiles;
 import org.dsarules.register.RegisterSource;
 import org.dsarules.register.json.RegisterReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The entry point: decides data sharing agreements with a knowledge base built once.
@@ -51,18 +57,23 @@ import org.dsarules.register.json.RegisterReader;
  */
 public final class DsaRules implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DsaRules.class);
+
     /** The zone in which "today" is taken: the policy is England's. */
     public static final ZoneId ZONE = ZoneId.of("Europe/London");
 
     private final KnowledgeBase knowledgeBase;
     private final Clock clock;
     private final AuditPipeline pipeline;
+    private final Observation observation;
     private final RegisterReader reader = RegisterReader.defaults();
 
-    private DsaRules(KnowledgeBase knowledgeBase, Clock clock, boolean parallel, Executor executor) {
+    private DsaRules(KnowledgeBase knowledgeBase, Clock clock, boolean parallel, Executor executor,
+            Observation observation) {
         this.knowledgeBase = knowledgeBase;
         this.clock = clock;
-        this.pipeline = new AuditPipeline(knowledgeBase, parallel, executor);
+        this.observation = observation;
+        this.pipeline = new AuditPipeline(knowledgeBase, parallel, executor, observation);
     }
 
     /** The default knowledge base, precompiled, from the dsa-rules-kb jar on the class path. */
@@ -111,11 +122,30 @@ public final class DsaRules implements AutoCloseable {
     public Decision decide(Agreement agreement, LocalDate asOf) {
         Objects.requireNonNull(agreement, "agreement");
         Objects.requireNonNull(asOf, "asOf");
-        Decision d = knowledgeBase.decideOne(agreement, asOf);
+        long start = observation.start();
+        Decision d;
+        try {
+            d = knowledgeBase.decideOne(agreement, asOf);
+        } catch (RuntimeException e) {
+            observation.failed(observation.since(start));
+            throw e;
+        }
         if (d == null) {
+            observation.failed(observation.since(start));
             throw new DsaRulesException("no rule proposed an outcome for agreement \"" + agreement.id() + "\"");
         }
+        observation.decided(agreement, d, observation.since(start));
         return d;
+    }
+
+    /**
+     * What this instance has decided so far: decisions by outcome, errors, time spent deciding. All zero
+     * unless the builder's {@link Builder#recordStats()} was called.
+     *
+     * @return a snapshot, which does not change as more decisions are made
+     */
+    public DecisionStats stats() {
+        return observation.snapshot();
     }
 
     /**
@@ -227,6 +257,8 @@ public final class DsaRules implements AutoCloseable {
         private boolean parallel = true;
         private Executor executor;
         private int maxIdleSessions = Runtime.getRuntime().availableProcessors();
+        private BiConsumer<Agreement, Decision> onDecision;
+        private boolean recordStats;
 
         private Builder() {
         }
@@ -296,15 +328,46 @@ public final class DsaRules implements AutoCloseable {
         }
 
         /**
+         * Calls {@code listener} with every decision this instance makes, and the agreement it decided: by
+         * {@code decide} and {@code decideAll} on the thread that decided (several at once when parallel),
+         * by an audit on the auditing thread in input order, before the sink gets it. For decision logs.
+         * Records that get no decision (an audit's record errors) are not passed. The listener must be
+         * thread-safe and quick; an exception it throws reaches the caller of the decision. Repeating
+         * replaces the listener.
+         *
+         * @param listener called with the agreement and its decision
+         * @return this builder
+         */
+        public Builder onDecision(BiConsumer<Agreement, Decision> listener) {
+            onDecision = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Counts decisions by outcome, errors and time spent deciding, for {@link DsaRules#stats()} (off by
+         * default: then stats are all zero and nothing is timed).
+         *
+         * @return this builder
+         */
+        public Builder recordStats() {
+            recordStats = true;
+            return this;
+        }
+
+        /**
          * Loads the knowledge base.
          *
          * @throws org.dsarules.exception.RuleCompilationException when a rule file does not compile or
          *         a rule breaks the metadata conventions (a rule lacks {@code @citation}, ...)
          * @throws org.dsarules.exception.UnknownRuleException when a disabled rule does not exist
          * @throws DsaRulesException when a rules directory cannot be read, or rule files are given but the
-         *         run-time rule compiler (an optional dependency) is not on the class path
+         *         run-time rule compiler (an optional dependency) is not on the class path, or the Jackson
+         *         on the class path is older than the library supports (2.16)
          */
         public DsaRules build() {
+            // Before anything reads JSON: an old Jackson would fail later, on the first read, with a
+            // NoSuchMethodError that names no version.
+            JacksonSupport.checkVersion();
             List<RuleSource> overlays = new ArrayList<>();
             if (rulesOnly != null) {
                 overlays.addAll(RuleFiles.readDir(rulesOnly));
@@ -314,7 +377,10 @@ public final class DsaRules implements AutoCloseable {
             }
             overlays.addAll(overlaySources);
             KnowledgeBase kb = KnowledgeBase.load(classLoader, overlays, rulesOnly != null, disabled, maxIdleSessions);
-            return new DsaRules(kb, clock, parallel, executor);
+            KnowledgeBaseInfo info = kb.info();
+            LOG.info("dsa-rules: knowledge base {} {} ({}), {} rules", info.name(), info.version(), info.fingerprint(),
+                    kb.rules().size());
+            return new DsaRules(kb, clock, parallel, executor, new Observation(onDecision, recordStats));
         }
     }
 }

@@ -34,12 +34,17 @@ public final class AuditPipeline {
     private final KnowledgeBase knowledgeBase;
     private final boolean parallel;
     private final Executor executor;
+    private final Observation observation;
 
-    /** A pipeline deciding with {@code knowledgeBase}, on {@code executor} (null: the common pool) when parallel. */
-    public AuditPipeline(KnowledgeBase knowledgeBase, boolean parallel, Executor executor) {
+    /**
+     * A pipeline deciding with {@code knowledgeBase}, on {@code executor} (null: the common pool) when
+     * parallel, telling {@code observation} of each decision and error on the auditing thread, in input order.
+     */
+    public AuditPipeline(KnowledgeBase knowledgeBase, boolean parallel, Executor executor, Observation observation) {
         this.knowledgeBase = knowledgeBase;
         this.parallel = parallel;
         this.executor = executor;
+        this.observation = observation;
     }
 
     /** The streaming audit of {@link org.dsarules.DsaRules#audit(RegisterSource, LocalDate, TraceLevel, AuditSink)}. */
@@ -61,34 +66,36 @@ public final class AuditPipeline {
                 // The source broke off: what was read before the break is decided and handed all the same
                 // (a failure of the sink itself is not caught here: nothing more can be written then).
                 if (inFlight != null) {
-                    hand(inFlight.await(), counter, sink);
+                    hand(inFlight.await(), counter, sink, observation);
                 }
                 throw e;
             }
             if (chunk.size() == CHUNK || !more) {
                 ChunkWork next = new ChunkWork(chunk, asOf, traceLevel);
                 if (inFlight != null) {
-                    hand(inFlight.await(), counter, sink);
+                    hand(inFlight.await(), counter, sink, observation);
                 }
                 inFlight = next;
                 chunk = new ArrayList<>(CHUNK);
             }
         }
         if (inFlight != null) {
-            hand(inFlight.await(), counter, sink);
+            hand(inFlight.await(), counter, sink, observation);
         }
         Summary summary = counter.toSummary();
         sink.finish(source.practice(), summary);
         return summary;
     }
 
-    private static void hand(Result[] results, Counter counter, AuditSink sink) {
+    private static void hand(Result[] results, Counter counter, AuditSink sink, Observation observation) {
         for (Result r : results) {
             if (r.decision != null) {
                 counter.add(r.decision);
+                observation.decided(r.agreement, r.decision, r.nanos);
                 sink.decision(r.decision);
             } else {
                 counter.addError();
+                observation.failed(r.nanos);
                 sink.error(r.error);
             }
         }
@@ -166,7 +173,8 @@ public final class AuditPipeline {
         }
     }
 
-    private record Result(Decision decision, RecordError error) {
+    /** One entry's result: the agreement and its decision, or the error; the time spent deciding. */
+    private record Result(Agreement agreement, Decision decision, RecordError error, long nanos) {
     }
 
     /** Counts outcomes and errors while an audit streams: an internal of this class, not API. */
@@ -218,23 +226,25 @@ public final class AuditPipeline {
 
     private Result evaluate(RegisterEntry entry, LocalDate asOf, TraceLevel level) {
         if (entry instanceof RegisterEntry.Invalid invalid) {
-            return new Result(null, invalid.error());
+            return new Result(null, null, invalid.error(), 0L);
         }
         RegisterEntry.Valid valid = (RegisterEntry.Valid) entry;
         Agreement a = valid.agreement();
+        long start = observation.start();
         try {
             Decision d = knowledgeBase.decideOne(a, asOf, level);
             if (d == null) {
-                return new Result(null, new RecordError(valid.index(), a.id(), null, ErrorCode.NOT_DECIDED,
-                        "no rule proposed an outcome for this agreement: the rules in use do not cover it"));
+                return new Result(a, null, new RecordError(valid.index(), a.id(), null, ErrorCode.NOT_DECIDED,
+                        "no rule proposed an outcome for this agreement: the rules in use do not cover it"),
+                        observation.since(start));
             }
             // The trace comes already cut to the level asked for: the engine renders no step it would cut
             // (KnowledgeBase.decideOne with a level), so sinks and writers hand it on as it is.
-            return new Result(d, null);
+            return new Result(a, d, null, observation.since(start));
         } catch (RuntimeException e) {
             // A fault in one agreement's evaluation must not stop the others from being decided.
-            return new Result(null, new RecordError(valid.index(), a.id(), null, ErrorCode.NOT_DECIDED,
-                    "could not be evaluated: " + e.getMessage()));
+            return new Result(a, null, new RecordError(valid.index(), a.id(), null, ErrorCode.NOT_DECIDED,
+                    "could not be evaluated: " + e.getMessage()), observation.since(start));
         }
     }
 

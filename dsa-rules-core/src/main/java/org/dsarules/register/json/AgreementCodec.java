@@ -25,6 +25,7 @@ import org.dsarules.model.Party;
 import org.dsarules.register.Fields;
 import org.dsarules.register.RecordValidator;
 import org.dsarules.register.RegisterEntry;
+import org.dsarules.internal.JacksonSupport;
 
 /**
  * One agreement to and from its JSON form of {@code record-format.md}: for round-trip tests,
@@ -33,7 +34,7 @@ import org.dsarules.register.RegisterEntry;
  */
 public final class AgreementCodec {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ObjectWriter WRITER = new ObjectMapper().writer();
+    private static final ObjectWriter WRITER = JacksonSupport.mapper().writer();
     private static final String SOURCE = "agreement JSON";
 
     private AgreementCodec() {

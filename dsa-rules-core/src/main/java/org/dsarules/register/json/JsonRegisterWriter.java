@@ -13,6 +13,7 @@ import org.dsarules.model.Agreement;
 import org.dsarules.model.Practice;
 import org.dsarules.model.Register;
 import org.dsarules.register.RegisterWriter;
+import org.dsarules.internal.JacksonSupport;
 
 /**
  * Writes a register as JSON: {@code {"practice": {...}, "agreements": [...]}}, the practice block's
@@ -20,7 +21,7 @@ import org.dsarules.register.RegisterWriter;
  * practice block as an object without {@code practice}. Pretty-printed, UTF-8.
  */
 public final class JsonRegisterWriter implements RegisterWriter {
-    private static final ObjectMapper PLAIN = new ObjectMapper();
+    private static final ObjectMapper PLAIN = JacksonSupport.mapper();
 
     @Override
     public void write(Register register, OutputStream out) throws IOException {
