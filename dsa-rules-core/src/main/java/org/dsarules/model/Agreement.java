@@ -173,4 +173,98 @@ public record Agreement(
                     icbAssessment, lmcAdvice, notes, programme, history);
         }
     }
+
+    // equals, hashCode and toString are written out, with the meaning a record's generated ones have:
+    // the generated ones are bootstrapped through java.lang.runtime.ObjectMethods, whose method-handle
+    // caches keep this class, and so an application's class loader, reachable after it is dropped on
+    // JDK 17 (JDK-8078641, fixed in 18). Drools compares and hashes the facts it is given.
+    @Override
+    public boolean equals(Object o) {
+        if (o == this) {
+            return true;
+        }
+        return o instanceof Agreement other
+                && Objects.equals(id, other.id)
+                && Objects.equals(title, other.title)
+                && Objects.equals(status, other.status)
+                && Objects.equals(requestedBy, other.requestedBy)
+                && Objects.equals(signedOn, other.signedOn)
+                && Objects.equals(reviewDue, other.reviewDue)
+                && Objects.equals(practiceRole, other.practiceRole)
+                && Objects.equals(parties, other.parties)
+                && Objects.equals(purposes, other.purposes)
+                && Objects.equals(legalRequirement, other.legalRequirement)
+                && Objects.equals(article6Bases, other.article6Bases)
+                && Objects.equals(article9Conditions, other.article9Conditions)
+                && Objects.equals(commonLawBasis, other.commonLawBasis)
+                && Objects.equals(commonLawBasisExpires, other.commonLawBasisExpires)
+                && Objects.equals(identifiability, other.identifiability)
+                && Objects.equals(nationalDataOptOutApplied, other.nationalDataOptOutApplied)
+                && Objects.equals(type1OptOutApplied, other.type1OptOutApplied)
+                && Objects.equals(commercialAccess, other.commercialAccess)
+                && Objects.equals(dpiaProvided, other.dpiaProvided)
+                && Objects.equals(icbAssessment, other.icbAssessment)
+                && Objects.equals(lmcAdvice, other.lmcAdvice)
+                && Objects.equals(notes, other.notes)
+                && Objects.equals(programme, other.programme)
+                && Objects.equals(history, other.history);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        h = 31 * h + Objects.hashCode(id);
+        h = 31 * h + Objects.hashCode(title);
+        h = 31 * h + Objects.hashCode(status);
+        h = 31 * h + Objects.hashCode(requestedBy);
+        h = 31 * h + Objects.hashCode(signedOn);
+        h = 31 * h + Objects.hashCode(reviewDue);
+        h = 31 * h + Objects.hashCode(practiceRole);
+        h = 31 * h + Objects.hashCode(parties);
+        h = 31 * h + Objects.hashCode(purposes);
+        h = 31 * h + Objects.hashCode(legalRequirement);
+        h = 31 * h + Objects.hashCode(article6Bases);
+        h = 31 * h + Objects.hashCode(article9Conditions);
+        h = 31 * h + Objects.hashCode(commonLawBasis);
+        h = 31 * h + Objects.hashCode(commonLawBasisExpires);
+        h = 31 * h + Objects.hashCode(identifiability);
+        h = 31 * h + Objects.hashCode(nationalDataOptOutApplied);
+        h = 31 * h + Objects.hashCode(type1OptOutApplied);
+        h = 31 * h + Objects.hashCode(commercialAccess);
+        h = 31 * h + Objects.hashCode(dpiaProvided);
+        h = 31 * h + Objects.hashCode(icbAssessment);
+        h = 31 * h + Objects.hashCode(lmcAdvice);
+        h = 31 * h + Objects.hashCode(notes);
+        h = 31 * h + Objects.hashCode(programme);
+        h = 31 * h + Objects.hashCode(history);
+        return h;
+    }
+
+    @Override
+    public String toString() {
+        return "Agreement[id=" + id
+                + ", title=" + title
+                + ", status=" + status
+                + ", requestedBy=" + requestedBy
+                + ", signedOn=" + signedOn
+                + ", reviewDue=" + reviewDue
+                + ", practiceRole=" + practiceRole
+                + ", parties=" + parties
+                + ", purposes=" + purposes
+                + ", legalRequirement=" + legalRequirement
+                + ", article6Bases=" + article6Bases
+                + ", article9Conditions=" + article9Conditions
+                + ", commonLawBasis=" + commonLawBasis
+                + ", commonLawBasisExpires=" + commonLawBasisExpires
+                + ", identifiability=" + identifiability
+                + ", nationalDataOptOutApplied=" + nationalDataOptOutApplied
+                + ", type1OptOutApplied=" + type1OptOutApplied
+                + ", commercialAccess=" + commercialAccess
+                + ", dpiaProvided=" + dpiaProvided
+                + ", icbAssessment=" + icbAssessment
+                + ", lmcAdvice=" + lmcAdvice
+                + ", notes=" + notes
+                + ", programme=" + programme
+                + ", history=" + history + "]";
+    }
 }

@@ -44,4 +44,29 @@ public final class Probe {
         }
         return sb.toString();
     }
+
+    /**
+     * What a service does per request, all on this thread: reads a request body with AgreementJson, decides
+     * it, writes the decision as JSON, audits a small register (in parallel on the common pool) and closes.
+     */
+    public static String serve() {
+        StringBuilder sb = new StringBuilder();
+        try (DsaRules rules = DsaRules.builder().onDecision((a, d) -> sb.append(a.id()).append(' ')).recordStats().build()) {
+            Agreement a = org.dsarules.json.AgreementJson.read(
+                    org.dsarules.register.json.AgreementCodec.toJsonString(research()));
+            Decision d = rules.decide(a, AS_OF);
+            sb.append(org.dsarules.json.DecisionJson.write(d, org.dsarules.decision.TraceLevel.FULL,
+                    rules.knowledgeBaseInfo(), AS_OF).length());
+            StringBuilder register = new StringBuilder("{\"agreements\": [");
+            AgreementGenerator g = AgreementGenerator.exhaustive(7L);
+            for (int i = 0; i < 40; i++) {
+                register.append(i == 0 ? "" : ",").append(org.dsarules.register.json.AgreementCodec.toJsonString(g.next()));
+            }
+            register.append("]}");
+            var result = rules.audit(new java.io.ByteArrayInputStream(
+                    register.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)), "register", AS_OF);
+            sb.append(' ').append(result.decisions().size()).append(' ').append(rules.stats().decided());
+        }
+        return sb.toString();
+    }
 }
