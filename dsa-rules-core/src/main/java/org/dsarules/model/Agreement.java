@@ -9,8 +9,13 @@ import java.util.Objects;
  *
  * <p>Every component but {@code id} may be null, and null always means <em>not known</em>: it is
  * never read as {@code false}, empty or {@code NONE}. An empty {@code purposes} list also means
- * not known. Lists keep their order, hold no null and count a repeated value once. Instances are
- * immutable; build them with {@link #builder(String)} or the canonical constructor.
+ * not known. Lists keep their order, hold no null (a null element is refused, naming its position:
+ * {@code parties[1] is null}) and count a repeated value once. Instances are immutable.
+ *
+ * <p>Build them with {@link #builder(String)} (or {@link #toBuilder()}): the canonical constructor is
+ * public because this is a record, but it is <em>not</em> API. A field the format adds in a minor
+ * version becomes a new component, which changes the constructor's arguments; the builder only gains
+ * a method (docs/api.md, "How the API evolves").
  *
  * <p>{@code programme} (a name for the same agreement across practices) and {@code history} (the
  * changes applied to the agreement, oldest first; null when there are none, never empty) are carried
@@ -47,11 +52,11 @@ public record Agreement(
         if (id.isBlank()) {
             throw new IllegalArgumentException("agreement id is blank");
         }
-        parties = parties == null ? null : List.copyOf(parties);
-        purposes = Text.distinct(purposes);
-        article6Bases = Text.distinct(article6Bases);
-        article9Conditions = Text.distinct(article9Conditions);
-        history = history == null || history.isEmpty() ? null : List.copyOf(history);
+        parties = Text.copyOf(parties, "parties");
+        purposes = Text.distinct(purposes, "purposes");
+        article6Bases = Text.distinct(article6Bases, "article6Bases");
+        article9Conditions = Text.distinct(article9Conditions, "article9Conditions");
+        history = history == null || history.isEmpty() ? null : Text.copyOf(history, "history");
     }
 
     /**
@@ -146,14 +151,14 @@ public record Agreement(
         public Builder reviewDue(LocalDate v) { reviewDue = v; return this; }
         public Builder practiceRole(PracticeRole v) { practiceRole = v; return this; }
         public Builder parties(List<Party> v) { parties = v; return this; }
-        public Builder parties(Party... v) { parties = List.of(v); return this; }
+        public Builder parties(Party... v) { parties = Text.listOf("parties", v); return this; }
         public Builder purposes(List<Purpose> v) { purposes = v; return this; }
-        public Builder purposes(Purpose... v) { purposes = List.of(v); return this; }
+        public Builder purposes(Purpose... v) { purposes = Text.listOf("purposes", v); return this; }
         public Builder legalRequirement(LegalRequirement v) { legalRequirement = v; return this; }
         public Builder article6Bases(List<Article6Basis> v) { article6Bases = v; return this; }
-        public Builder article6Bases(Article6Basis... v) { article6Bases = List.of(v); return this; }
+        public Builder article6Bases(Article6Basis... v) { article6Bases = Text.listOf("article6Bases", v); return this; }
         public Builder article9Conditions(List<Article9Condition> v) { article9Conditions = v; return this; }
-        public Builder article9Conditions(Article9Condition... v) { article9Conditions = List.of(v); return this; }
+        public Builder article9Conditions(Article9Condition... v) { article9Conditions = Text.listOf("article9Conditions", v); return this; }
         public Builder commonLawBasis(CommonLawBasis v) { commonLawBasis = v; return this; }
         public Builder commonLawBasisExpires(LocalDate v) { commonLawBasisExpires = v; return this; }
         public Builder identifiability(Identifiability v) { identifiability = v; return this; }
