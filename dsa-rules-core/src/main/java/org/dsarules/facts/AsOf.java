@@ -41,8 +41,8 @@ public record AsOf(LocalDate date) {
         if (o == this) {
             return true;
         }
-        return o instanceof AsOf other
-                && Objects.equals(date, other.date);
+        return o instanceof AsOf that
+                && Objects.equals(date, that.date);
     }
 
     @Override

@@ -24,11 +24,11 @@ public record Campaign(String policy, LocalDate since, boolean inForce, String e
         if (o == this) {
             return true;
         }
-        return o instanceof Campaign other
-                && Objects.equals(policy, other.policy)
-                && Objects.equals(since, other.since)
-                && inForce == other.inForce
-                && Objects.equals(explanation, other.explanation);
+        return o instanceof Campaign that
+                && Objects.equals(policy, that.policy)
+                && Objects.equals(since, that.since)
+                && inForce == that.inForce
+                && Objects.equals(explanation, that.explanation);
     }
 
     @Override

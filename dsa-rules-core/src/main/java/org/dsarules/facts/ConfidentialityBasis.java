@@ -19,9 +19,9 @@ public record ConfidentialityBasis(CommonLawBasis value, String explanation) imp
         if (o == this) {
             return true;
         }
-        return o instanceof ConfidentialityBasis other
-                && Objects.equals(value, other.value)
-                && Objects.equals(explanation, other.explanation);
+        return o instanceof ConfidentialityBasis that
+                && Objects.equals(value, that.value)
+                && Objects.equals(explanation, that.explanation);
     }
 
     @Override

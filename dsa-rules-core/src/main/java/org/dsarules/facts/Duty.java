@@ -19,9 +19,9 @@ public record Duty(DutyStatus value, String explanation) implements Finding {
         if (o == this) {
             return true;
         }
-        return o instanceof Duty other
-                && Objects.equals(value, other.value)
-                && Objects.equals(explanation, other.explanation);
+        return o instanceof Duty that
+                && Objects.equals(value, that.value)
+                && Objects.equals(explanation, that.explanation);
     }
 
     @Override

@@ -20,9 +20,9 @@ public record IcbQuestion(String question, String explanation) implements Findin
         if (o == this) {
             return true;
         }
-        return o instanceof IcbQuestion other
-                && Objects.equals(question, other.question)
-                && Objects.equals(explanation, other.explanation);
+        return o instanceof IcbQuestion that
+                && Objects.equals(question, that.question)
+                && Objects.equals(explanation, that.explanation);
     }
 
     @Override

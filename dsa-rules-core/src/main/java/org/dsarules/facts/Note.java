@@ -17,9 +17,9 @@ public record Note(String topic, String explanation) implements Finding {
         if (o == this) {
             return true;
         }
-        return o instanceof Note other
-                && Objects.equals(topic, other.topic)
-                && Objects.equals(explanation, other.explanation);
+        return o instanceof Note that
+                && Objects.equals(topic, that.topic)
+                && Objects.equals(explanation, that.explanation);
     }
 
     @Override

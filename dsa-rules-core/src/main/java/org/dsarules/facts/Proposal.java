@@ -35,10 +35,10 @@ public record Proposal(Outcome outcome, String summary, String question) impleme
         if (o == this) {
             return true;
         }
-        return o instanceof Proposal other
-                && Objects.equals(outcome, other.outcome)
-                && Objects.equals(summary, other.summary)
-                && Objects.equals(question, other.question);
+        return o instanceof Proposal that
+                && Objects.equals(outcome, that.outcome)
+                && Objects.equals(summary, that.summary)
+                && Objects.equals(question, that.question);
     }
 
     @Override

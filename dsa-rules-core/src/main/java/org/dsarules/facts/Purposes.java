@@ -19,9 +19,9 @@ public record Purposes(PurposeClass value, String explanation) implements Findin
         if (o == this) {
             return true;
         }
-        return o instanceof Purposes other
-                && Objects.equals(value, other.value)
-                && Objects.equals(explanation, other.explanation);
+        return o instanceof Purposes that
+                && Objects.equals(value, that.value)
+                && Objects.equals(explanation, that.explanation);
     }
 
     @Override

@@ -24,10 +24,10 @@ public record RaisedFlag(String id, Basis basis, String explanation) implements 
         if (o == this) {
             return true;
         }
-        return o instanceof RaisedFlag other
-                && Objects.equals(id, other.id)
-                && Objects.equals(basis, other.basis)
-                && Objects.equals(explanation, other.explanation);
+        return o instanceof RaisedFlag that
+                && Objects.equals(id, that.id)
+                && Objects.equals(basis, that.basis)
+                && Objects.equals(explanation, that.explanation);
     }
 
     @Override

@@ -20,10 +20,10 @@ public record Unknown(String field, String question, String explanation) impleme
         if (o == this) {
             return true;
         }
-        return o instanceof Unknown other
-                && Objects.equals(field, other.field)
-                && Objects.equals(question, other.question)
-                && Objects.equals(explanation, other.explanation);
+        return o instanceof Unknown that
+                && Objects.equals(field, that.field)
+                && Objects.equals(question, that.question)
+                && Objects.equals(explanation, that.explanation);
     }
 
     @Override

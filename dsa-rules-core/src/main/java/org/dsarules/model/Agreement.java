@@ -188,31 +188,31 @@ public record Agreement(
         if (o == this) {
             return true;
         }
-        return o instanceof Agreement other
-                && Objects.equals(id, other.id)
-                && Objects.equals(title, other.title)
-                && Objects.equals(status, other.status)
-                && Objects.equals(requestedBy, other.requestedBy)
-                && Objects.equals(signedOn, other.signedOn)
-                && Objects.equals(reviewDue, other.reviewDue)
-                && Objects.equals(practiceRole, other.practiceRole)
-                && Objects.equals(parties, other.parties)
-                && Objects.equals(purposes, other.purposes)
-                && Objects.equals(legalRequirement, other.legalRequirement)
-                && Objects.equals(article6Bases, other.article6Bases)
-                && Objects.equals(article9Conditions, other.article9Conditions)
-                && Objects.equals(commonLawBasis, other.commonLawBasis)
-                && Objects.equals(commonLawBasisExpires, other.commonLawBasisExpires)
-                && Objects.equals(identifiability, other.identifiability)
-                && Objects.equals(nationalDataOptOutApplied, other.nationalDataOptOutApplied)
-                && Objects.equals(type1OptOutApplied, other.type1OptOutApplied)
-                && Objects.equals(commercialAccess, other.commercialAccess)
-                && Objects.equals(dpiaProvided, other.dpiaProvided)
-                && Objects.equals(icbAssessment, other.icbAssessment)
-                && Objects.equals(lmcAdvice, other.lmcAdvice)
-                && Objects.equals(notes, other.notes)
-                && Objects.equals(programme, other.programme)
-                && Objects.equals(history, other.history);
+        return o instanceof Agreement that
+                && Objects.equals(id, that.id)
+                && Objects.equals(title, that.title)
+                && Objects.equals(status, that.status)
+                && Objects.equals(requestedBy, that.requestedBy)
+                && Objects.equals(signedOn, that.signedOn)
+                && Objects.equals(reviewDue, that.reviewDue)
+                && Objects.equals(practiceRole, that.practiceRole)
+                && Objects.equals(parties, that.parties)
+                && Objects.equals(purposes, that.purposes)
+                && Objects.equals(legalRequirement, that.legalRequirement)
+                && Objects.equals(article6Bases, that.article6Bases)
+                && Objects.equals(article9Conditions, that.article9Conditions)
+                && Objects.equals(commonLawBasis, that.commonLawBasis)
+                && Objects.equals(commonLawBasisExpires, that.commonLawBasisExpires)
+                && Objects.equals(identifiability, that.identifiability)
+                && Objects.equals(nationalDataOptOutApplied, that.nationalDataOptOutApplied)
+                && Objects.equals(type1OptOutApplied, that.type1OptOutApplied)
+                && Objects.equals(commercialAccess, that.commercialAccess)
+                && Objects.equals(dpiaProvided, that.dpiaProvided)
+                && Objects.equals(icbAssessment, that.icbAssessment)
+                && Objects.equals(lmcAdvice, that.lmcAdvice)
+                && Objects.equals(notes, that.notes)
+                && Objects.equals(programme, that.programme)
+                && Objects.equals(history, that.history);
     }
 
     @Override

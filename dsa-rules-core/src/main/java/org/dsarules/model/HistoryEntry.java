@@ -33,12 +33,12 @@ public record HistoryEntry(LocalDate date, String field, String oldValue, String
         if (o == this) {
             return true;
         }
-        return o instanceof HistoryEntry other
-                && Objects.equals(date, other.date)
-                && Objects.equals(field, other.field)
-                && Objects.equals(oldValue, other.oldValue)
-                && Objects.equals(newValue, other.newValue)
-                && Objects.equals(source, other.source);
+        return o instanceof HistoryEntry that
+                && Objects.equals(date, that.date)
+                && Objects.equals(field, that.field)
+                && Objects.equals(oldValue, that.oldValue)
+                && Objects.equals(newValue, that.newValue)
+                && Objects.equals(source, that.source);
     }
 
     @Override

@@ -40,11 +40,11 @@ public record IcbAssessment(IcbStatus status, IcbConclusion conclusion, LocalDat
         if (o == this) {
             return true;
         }
-        return o instanceof IcbAssessment other
-                && Objects.equals(status, other.status)
-                && Objects.equals(conclusion, other.conclusion)
-                && Objects.equals(requestedOn, other.requestedOn)
-                && Objects.equals(receivedOn, other.receivedOn);
+        return o instanceof IcbAssessment that
+                && Objects.equals(status, that.status)
+                && Objects.equals(conclusion, that.conclusion)
+                && Objects.equals(requestedOn, that.requestedOn)
+                && Objects.equals(receivedOn, that.receivedOn);
     }
 
     @Override

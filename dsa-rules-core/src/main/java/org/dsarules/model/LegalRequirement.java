@@ -40,10 +40,10 @@ public record LegalRequirement(RequirementKind kind, String reference, LocalDate
         if (o == this) {
             return true;
         }
-        return o instanceof LegalRequirement other
-                && Objects.equals(kind, other.kind)
-                && Objects.equals(reference, other.reference)
-                && Objects.equals(expiresOn, other.expiresOn);
+        return o instanceof LegalRequirement that
+                && Objects.equals(kind, that.kind)
+                && Objects.equals(reference, that.reference)
+                && Objects.equals(expiresOn, that.expiresOn);
     }
 
     @Override

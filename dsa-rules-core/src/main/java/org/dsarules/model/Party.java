@@ -81,12 +81,12 @@ public record Party(String name, PartyKind kind, PartyRole role, String instruct
         if (o == this) {
             return true;
         }
-        return o instanceof Party other
-                && Objects.equals(name, other.name)
-                && Objects.equals(kind, other.kind)
-                && Objects.equals(role, other.role)
-                && Objects.equals(instructedBy, other.instructedBy)
-                && Objects.equals(directCareProvider, other.directCareProvider);
+        return o instanceof Party that
+                && Objects.equals(name, that.name)
+                && Objects.equals(kind, that.kind)
+                && Objects.equals(role, that.role)
+                && Objects.equals(instructedBy, that.instructedBy)
+                && Objects.equals(directCareProvider, that.directCareProvider);
     }
 
     @Override

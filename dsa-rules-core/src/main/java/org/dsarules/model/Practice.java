@@ -32,11 +32,11 @@ public record Practice(String odsCode, String name, String icb, Map<String, Obje
         if (o == this) {
             return true;
         }
-        return o instanceof Practice other
-                && Objects.equals(odsCode, other.odsCode)
-                && Objects.equals(name, other.name)
-                && Objects.equals(icb, other.icb)
-                && Objects.equals(other, other.other);
+        return o instanceof Practice that
+                && Objects.equals(odsCode, that.odsCode)
+                && Objects.equals(name, that.name)
+                && Objects.equals(icb, that.icb)
+                && Objects.equals(other, that.other);
     }
 
     @Override

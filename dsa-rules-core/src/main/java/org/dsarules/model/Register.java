@@ -21,9 +21,9 @@ public record Register(Practice practice, List<Agreement> agreements) {
         if (o == this) {
             return true;
         }
-        return o instanceof Register other
-                && Objects.equals(practice, other.practice)
-                && Objects.equals(agreements, other.agreements);
+        return o instanceof Register that
+                && Objects.equals(practice, that.practice)
+                && Objects.equals(agreements, that.agreements);
     }
 
     @Override
