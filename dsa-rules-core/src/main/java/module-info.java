@@ -21,6 +21,7 @@ module org.dsarules.core {
     requires org.drools.compiler;
     requires org.drools.kiesession;
     requires org.drools.tms;
+    requires org.drools.wiring.api;
     // Optional, as in the pom: compiling rule files at run time, and .xlsx registers. An application on
     // the module path that uses them adds the modules (--add-modules, or requires in its own module).
     requires static org.drools.model.codegen;
@@ -38,6 +39,9 @@ module org.dsarules.core {
     exports org.dsarules.engine;
     exports org.dsarules.round;
     exports org.dsarules.facts;
+
+    // Read to tell an uber-jar that lost a service entry (RuleCompilerSupport).
+    uses org.drools.wiring.api.ComponentsSupplier;
 
     opens org.dsarules.model;
     opens org.dsarules.facts;

@@ -1,12 +1,10 @@
 package org.dsarules.engine;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import org.drools.wiring.api.ComponentsSupplier;
 import org.dsarules.exception.DsaRulesException;
 
 /**
@@ -66,14 +64,14 @@ final class RuleCompilerSupport {
             return; // a genuinely missing jar: require(loader) names it
         }
         try {
-            for (URL u : Collections.list(loader.getResources(WIRING_SERVICE))) {
-                try (InputStream in = u.openStream()) {
-                    if (new String(in.readAllBytes(), StandardCharsets.UTF_8).contains(DYNAMIC_WIRING)) {
-                        return;
-                    }
+            // The provider types only: nothing is instantiated.
+            for (ServiceLoader.Provider<ComponentsSupplier> p : ServiceLoader.load(ComponentsSupplier.class, loader)
+                    .stream().toList()) {
+                if (p.type().getName().equals(DYNAMIC_WIRING)) {
+                    return;
                 }
             }
-        } catch (IOException e) {
+        } catch (ServiceConfigurationError e) {
             return; // cannot tell: let Drools speak for itself
         }
         throw new DsaRulesException("compiling rule files at run time cannot work in this jar: org.drools:"
