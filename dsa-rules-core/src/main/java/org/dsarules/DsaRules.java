@@ -1,49 +1,39 @@
 package org.dsarules;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
-import java.util.stream.Stream;
+import java.util.function.BiConsumer;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
-import org.dsarules.decision.ErrorCode;
+import org.dsarules.decision.DecisionStats;
 import org.dsarules.decision.KnowledgeBaseInfo;
-import org.dsarules.decision.Outcome;
-import org.dsarules.decision.RecordError;
 import org.dsarules.decision.Summary;
 import org.dsarules.decision.TraceLevel;
+import org.dsarules.engine.AuditPipeline;
 import org.dsarules.engine.AuditSink;
 import org.dsarules.engine.CollectingSink;
 import org.dsarules.engine.KnowledgeBase;
+import org.dsarules.engine.Observation;
+import org.dsarules.engine.RuleFiles;
 import org.dsarules.engine.RuleSource;
 import org.dsarules.exception.DsaRulesException;
-import org.dsarules.exception.RuleTimeoutException;
+import org.dsarules.internal.JacksonSupport;
 import org.dsarules.model.Agreement;
-import org.dsarules.register.RegisterEntry;
 import org.dsarules.register.RegisterFiles;
 import org.dsarules.register.RegisterSource;
 import org.dsarules.register.json.RegisterReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The entry point: decides data sharing agreements with a knowledge base built once.
@@ -67,22 +57,23 @@ import org.dsarules.register.json.RegisterReader;
  */
 public final class DsaRules implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DsaRules.class);
+
     /** The zone in which "today" is taken: the policy is England's. */
     public static final ZoneId ZONE = ZoneId.of("Europe/London");
 
-    private static final int CHUNK = 1024;
-
     private final KnowledgeBase knowledgeBase;
     private final Clock clock;
-    private final boolean parallel;
-    private final Executor executor;
+    private final AuditPipeline pipeline;
+    private final Observation observation;
     private final RegisterReader reader = RegisterReader.defaults();
 
-    private DsaRules(KnowledgeBase knowledgeBase, Clock clock, boolean parallel, Executor executor) {
+    private DsaRules(KnowledgeBase knowledgeBase, Clock clock, boolean parallel, Executor executor,
+            Observation observation) {
         this.knowledgeBase = knowledgeBase;
         this.clock = clock;
-        this.parallel = parallel;
-        this.executor = executor;
+        this.observation = observation;
+        this.pipeline = new AuditPipeline(knowledgeBase, parallel, executor, observation);
     }
 
     /** The default knowledge base, precompiled, from the dsa-rules-kb jar on the class path. */
@@ -131,11 +122,30 @@ public final class DsaRules implements AutoCloseable {
     public Decision decide(Agreement agreement, LocalDate asOf) {
         Objects.requireNonNull(agreement, "agreement");
         Objects.requireNonNull(asOf, "asOf");
-        Decision d = knowledgeBase.decideOne(agreement, asOf);
+        long start = observation.start();
+        Decision d;
+        try {
+            d = knowledgeBase.decideOne(agreement, asOf);
+        } catch (RuntimeException e) {
+            observation.failed(observation.since(start));
+            throw e;
+        }
         if (d == null) {
+            observation.failed(observation.since(start));
             throw new DsaRulesException("no rule proposed an outcome for agreement \"" + agreement.id() + "\"");
         }
+        observation.decided(agreement, d, observation.since(start));
         return d;
+    }
+
+    /**
+     * What this instance has decided so far: decisions by outcome, errors, time spent deciding. All zero
+     * unless the builder's {@link Builder#recordStats()} was called.
+     *
+     * @return a snapshot, which does not change as more decisions are made
+     */
+    public DecisionStats stats() {
+        return observation.snapshot();
     }
 
     /**
@@ -148,15 +158,17 @@ public final class DsaRules implements AutoCloseable {
     public List<Decision> decideAll(Collection<Agreement> agreements, LocalDate asOf) {
         List<Agreement> all = Checks.noNulls(agreements, "agreements");
         Objects.requireNonNull(asOf, "asOf");
-        return map(all, a -> decide(a, asOf));
+        return pipeline.map(all, a -> decide(a, asOf));
     }
 
     /**
-     * Reads a register file (JSON, or CSV for a {@code .csv} file) and decides every valid record. Records
+     * Reads a register file (JSON; CSV for a {@code .csv} file, a workbook for an {@code .xlsx} file, which
+     * needs the optional Apache POI) and decides every valid record. Records
      * that are invalid or cannot be evaluated are in the result's errors.
      *
      * @throws org.dsarules.exception.RegisterFormatException when the file is missing, unreadable or not a
-     *         register as a whole (not valid JSON, no {@code agreements} array, a CSV without its header row)
+     *         register as a whole (not valid JSON, no {@code agreements} array, a CSV or sheet without its
+     *         header row)
      */
     public AuditResult audit(Path register, LocalDate asOf) {
         Objects.requireNonNull(register, "register");
@@ -167,7 +179,7 @@ public final class DsaRules implements AutoCloseable {
     }
 
     /**
-     * Decides every valid record of {@code source} (JSON or CSV), with full traces. Records that are invalid
+     * Decides every valid record of {@code source} (JSON, CSV or xlsx), with full traces. Records that are invalid
      * or cannot be evaluated are in the result's errors.
      *
      * @throws org.dsarules.exception.RegisterFormatException when the input as a whole breaks off
@@ -231,202 +243,7 @@ public final class DsaRules implements AutoCloseable {
         if (knowledgeBase.isClosed()) {
             throw new IllegalStateException("this DsaRules instance is closed: build a new one to decide again");
         }
-        boolean more = source.hasNext();
-        sink.start(knowledgeBase.info(), asOf, traceLevel, source.practice());
-        Counter counter = new Counter();
-        // A pipeline two chunks deep: while chunk k is decided (by the pool's threads, and by this thread
-        // whenever it has nothing else to do), this thread reads chunk k+1 and writes chunk k-1. Reading
-        // and writing are serial (one source, one sink, input order), so without the overlap one core
-        // waited on the other through every read and every write.
-        ChunkWork inFlight = null;
-        List<RegisterEntry> chunk = new ArrayList<>(CHUNK);
-        while (more) {
-            try {
-                chunk.add(source.next());
-                more = source.hasNext();
-            } catch (RuntimeException e) {
-                // The source broke off: what was read before the break is decided and handed all the same
-                // (a failure of the sink itself is not caught here: nothing more can be written then).
-                if (inFlight != null) {
-                    hand(inFlight.await(), counter, sink);
-                }
-                throw e;
-            }
-            if (chunk.size() == CHUNK || !more) {
-                ChunkWork next = new ChunkWork(chunk, asOf, traceLevel);
-                if (inFlight != null) {
-                    hand(inFlight.await(), counter, sink);
-                }
-                inFlight = next;
-                chunk = new ArrayList<>(CHUNK);
-            }
-        }
-        if (inFlight != null) {
-            hand(inFlight.await(), counter, sink);
-        }
-        Summary summary = counter.toSummary();
-        sink.finish(source.practice(), summary);
-        return summary;
-    }
-
-    private static void hand(Result[] results, Counter counter, AuditSink sink) {
-        for (Result r : results) {
-            if (r.decision != null) {
-                counter.add(r.decision);
-                sink.decision(r.agreement, r.decision);
-            } else {
-                counter.addError();
-                sink.error(r.error);
-            }
-        }
-    }
-
-    /**
-     * One chunk of an audit, decided by whoever takes its next entry: the pool's threads (one task per
-     * thread the pool has), and the auditing thread once it waits for the results. Each entry is taken by
-     * exactly one thread; the results keep the input's order.
-     */
-    private final class ChunkWork {
-        private final List<RegisterEntry> entries;
-        private final LocalDate asOf;
-        private final TraceLevel level;
-        private final Result[] results;
-        private final AtomicInteger next = new AtomicInteger();
-        private final CountDownLatch done;
-        private volatile Throwable failure;
-
-        ChunkWork(List<RegisterEntry> entries, LocalDate asOf, TraceLevel level) {
-            this.entries = entries;
-            this.asOf = asOf;
-            this.level = level;
-            this.results = new Result[entries.size()];
-            this.done = new CountDownLatch(entries.size());
-            if (parallel && entries.size() > 1) {
-                Executor pool = executor != null ? executor : ForkJoinPool.commonPool();
-                int helpers = executor != null ? Runtime.getRuntime().availableProcessors()
-                        : ForkJoinPool.getCommonPoolParallelism();
-                try {
-                    for (int i = 0; i < helpers; i++) {
-                        pool.execute(this::decideSome);
-                    }
-                } catch (RejectedExecutionException e) {
-                    // A saturated or shut-down executor: the auditing thread decides what is left itself.
-                }
-            }
-        }
-
-        private void decideSome() {
-            for (int i = next.getAndIncrement(); i < results.length; i = next.getAndIncrement()) {
-                try {
-                    results[i] = evaluate(entries.get(i), asOf, level);
-                } catch (Throwable t) { // an Error: evaluate() already turns exceptions into record errors
-                    failure = t;
-                } finally {
-                    done.countDown();
-                }
-            }
-        }
-
-        /** Decides what no thread has taken yet, waits for the rest, and returns the results in input order. */
-        Result[] await() {
-            decideSome();
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    done.await();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            Throwable t = failure;
-            if (t instanceof Error err) {
-                throw err;
-            }
-            if (t != null) {
-                throw new DsaRulesException("an agreement could not be decided: " + t, t);
-            }
-            return results;
-        }
-    }
-
-    /** An entry's outcome: its agreement and decision, or its error. */
-    private record Result(Agreement agreement, Decision decision, RecordError error) {
-    }
-
-    /** Counts outcomes and errors while an audit streams: an internal of this class, not API. */
-    private static final class Counter {
-        private final EnumMap<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
-        private int errors;
-
-        void add(Decision d) {
-            counts.merge(d.outcome(), 1, Integer::sum);
-        }
-
-        void addError() {
-            errors++;
-        }
-
-        Summary toSummary() {
-            return new Summary(counts, errors);
-        }
-    }
-
-    /**
-     * Applies {@code f} to each item, in parallel when enabled: on the caller's executor when one was given,
-     * else on the common fork-join pool. The result keeps the input's order.
-     */
-    private <T, R> List<R> map(List<T> items, Function<T, R> f) {
-        if (!parallel || items.size() < 2) {
-            return items.stream().map(f).toList();
-        }
-        if (executor == null) {
-            return items.parallelStream().map(f).toList();
-        }
-        List<CompletableFuture<R>> futures = new ArrayList<>(items.size());
-        for (T item : items) {
-            futures.add(CompletableFuture.supplyAsync(() -> f.apply(item), executor));
-        }
-        List<R> out = new ArrayList<>(items.size());
-        for (CompletableFuture<R> fut : futures) {
-            try {
-                out.add(fut.join());
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw e;
-            }
-        }
-        return out;
-    }
-
-    private Result evaluate(RegisterEntry entry, LocalDate asOf, TraceLevel level) {
-        if (entry instanceof RegisterEntry.Invalid invalid) {
-            return new Result(null, null, invalid.error());
-        }
-        RegisterEntry.Valid valid = (RegisterEntry.Valid) entry;
-        Agreement a = valid.agreement();
-        try {
-            Decision d = knowledgeBase.decideOne(a, asOf, level);
-            if (d == null) {
-                return new Result(null, null, new RecordError(valid.index(), a.id(), null, ErrorCode.NOT_DECIDED,
-                        "no rule proposed an outcome for this agreement: the rules in use do not cover it"));
-            }
-            // The one place an audit's trace is cut (the engine renders no step it would cut): sinks and
-            // writers get it at the level asked for.
-            return new Result(a, d, null);
-        } catch (RuleTimeoutException e) {
-            return new Result(null, null, new RecordError(valid.index(), a.id(), null, ErrorCode.RULE_TIMEOUT,
-                    "not decided: " + e.getMessage()));
-        } catch (RuntimeException e) {
-            // A fault in one agreement's evaluation must not stop the others from being decided.
-            return new Result(null, null, new RecordError(valid.index(), a.id(), null, ErrorCode.NOT_DECIDED,
-                    "could not be evaluated: " + e.getMessage()));
-        }
+        return pipeline.audit(source, asOf, traceLevel, sink);
     }
 
     /** Builds a {@link DsaRules}. Every option has a sensible default: the default rules, today, all cores. */
@@ -440,27 +257,11 @@ public final class DsaRules implements AutoCloseable {
         private boolean parallel = true;
         private Executor executor;
         private int maxIdleSessions = Runtime.getRuntime().availableProcessors();
+        private BiConsumer<Agreement, Decision> onDecision;
+        private boolean recordStats;
         private java.time.Duration ruleTimeout;
 
         private Builder() {
-        }
-
-        /**
-         * The most the rules may take to decide one agreement (default: no limit). A decision that takes
-         * longer (a local rule whose code loops or waits) puts that agreement in error with code
-         * {@code RULE_TIMEOUT}, naming the rule that was running, and the others are still decided; from
-         * {@link DsaRules#decide} it is a {@link org.dsarules.exception.RuleTimeoutException}. With a
-         * limit each decision runs on its session's own thread. A consequence looping in plain Java code
-         * cannot be stopped: its (daemon) thread is left running and its session is never reused.
-         *
-         * @param limit more than zero, or null for no limit
-         */
-        public Builder ruleTimeout(java.time.Duration limit) {
-            if (limit != null && (limit.isNegative() || limit.isZero())) {
-                throw new IllegalArgumentException("ruleTimeout must be more than zero, not " + limit);
-            }
-            ruleTimeout = limit;
-            return this;
         }
 
         /** Adds every {@code .drl} file under {@code dir} (recursively) to the default rules. Repeatable. */
@@ -528,55 +329,79 @@ public final class DsaRules implements AutoCloseable {
         }
 
         /**
+         * Calls {@code listener} with every decision this instance makes, and the agreement it decided: by
+         * {@code decide} and {@code decideAll} on the thread that decided (several at once when parallel),
+         * by an audit on the auditing thread in input order, before the sink gets it. For decision logs.
+         * Records that get no decision (an audit's record errors) are not passed. The listener must be
+         * thread-safe and quick; an exception it throws reaches the caller of the decision. Repeating
+         * replaces the listener.
+         *
+         * @param listener called with the agreement and its decision
+         * @return this builder
+         */
+        public Builder onDecision(BiConsumer<Agreement, Decision> listener) {
+            onDecision = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Counts decisions by outcome, errors and time spent deciding, for {@link DsaRules#stats()} (off by
+         * default: then stats are all zero and nothing is timed).
+         *
+         * @return this builder
+         */
+        public Builder recordStats() {
+            recordStats = true;
+            return this;
+        }
+
+        /**
+         * The most the rules may take to decide one agreement (default: no limit). A decision that takes
+         * longer (a local rule whose code loops or waits) puts that agreement in error with code
+         * {@code RULE_TIMEOUT}, naming the rule that was running, and the others are still decided; from
+         * {@link DsaRules#decide} it is a {@link org.dsarules.exception.RuleTimeoutException}. With a
+         * limit each decision runs on its session's own thread. A consequence looping in plain Java code
+         * cannot be stopped: its (daemon) thread is left running and its session is never reused.
+         *
+         * @param limit more than zero, or null for no limit
+         * @return this builder
+         */
+        public Builder ruleTimeout(java.time.Duration limit) {
+            if (limit != null && (limit.isNegative() || limit.isZero())) {
+                throw new IllegalArgumentException("ruleTimeout must be more than zero, not " + limit);
+            }
+            ruleTimeout = limit;
+            return this;
+        }
+
+        /**
          * Loads the knowledge base.
          *
          * @throws org.dsarules.exception.RuleCompilationException when a rule file does not compile or
          *         a rule breaks the metadata conventions (a rule lacks {@code @citation}, ...)
          * @throws org.dsarules.exception.UnknownRuleException when a disabled rule does not exist
          * @throws DsaRulesException when a rules directory cannot be read, or rule files are given but the
-         *         run-time rule compiler (an optional dependency) is not on the class path
+         *         run-time rule compiler (an optional dependency) is not on the class path, or the Jackson
+         *         on the class path is older than the library supports (2.16)
          */
         public DsaRules build() {
+            // Before anything reads JSON: an old Jackson would fail later, on the first read, with a
+            // NoSuchMethodError that names no version.
+            JacksonSupport.checkVersion();
             List<RuleSource> overlays = new ArrayList<>();
             if (rulesOnly != null) {
-                overlays.addAll(readDir(rulesOnly));
+                overlays.addAll(RuleFiles.readDir(rulesOnly));
             }
             for (Path dir : overlayDirs) {
-                overlays.addAll(readDir(dir));
+                overlays.addAll(RuleFiles.readDir(dir));
             }
             overlays.addAll(overlaySources);
             KnowledgeBase kb = KnowledgeBase.load(classLoader, overlays, rulesOnly != null, disabled, maxIdleSessions);
             kb.ruleTimeout(ruleTimeout);
-            return new DsaRules(kb, clock, parallel, executor);
-        }
-
-        private static boolean hidden(Path relative) {
-            for (Path part : relative) {
-                if (part.toString().startsWith(".")) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private static List<RuleSource> readDir(Path dir) {
-            if (!Files.isDirectory(dir)) {
-                throw new DsaRulesException(dir + ": not a directory of rule files");
-            }
-            try (Stream<Path> files = Files.walk(dir)) {
-                // Hidden files and folders (".x.drl", ".git/...") are ignored, the same way for compiling,
-                // the fingerprint and the catalogue, which all read this list.
-                List<Path> drl = files.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p)
-                        && !hidden(dir.relativize(p))).sorted().toList();
-                List<RuleSource> out = new ArrayList<>();
-                for (Path p : drl) {
-                    String key = "rules/" + dir.relativize(p).toString().replace('\\', '/');
-                    out.add(new RuleSource(p.toString(), key, Files.readString(p, StandardCharsets.UTF_8)));
-                }
-                return out;
-            } catch (IOException | UncheckedIOException e) {
-                throw new DsaRulesException(dir + ": cannot read rule files: " + e.getMessage(), e);
-            }
+            KnowledgeBaseInfo info = kb.info();
+            LOG.info("dsa-rules: knowledge base {} {} ({}), {} rules", info.name(), info.version(), info.fingerprint(),
+                    kb.rules().size());
+            return new DsaRules(kb, clock, parallel, executor, new Observation(onDecision, recordStats));
         }
     }
 }

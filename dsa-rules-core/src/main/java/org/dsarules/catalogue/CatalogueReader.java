@@ -25,7 +25,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.dsarules.internal.Suggest;
 import org.dsarules.model.Agreement;
-import org.dsarules.register.json.AgreementJson;
+import org.dsarules.register.json.AgreementCodec;
 
 /**
  * Reads catalogue files: an entry object, or an array of entry objects (a local catalogue), and the
@@ -269,7 +269,7 @@ final class CatalogueReader {
         }
         Agreement a;
         try {
-            a = AgreementJson.fromJson(record.toString());
+            a = AgreementCodec.fromJson(record.toString());
         } catch (IllegalArgumentException e) {
             throw new CatalogueException(at + ": " + e.getMessage(), e);
         }

@@ -31,4 +31,24 @@ public record AsOf(LocalDate date) {
     public String toString() {
         return date.toString();
     }
+
+    // equals, hashCode and toString are written out, with the meaning a record's generated ones have:
+    // the generated ones are bootstrapped through java.lang.runtime.ObjectMethods, whose method-handle
+    // caches keep this class, and so an application's class loader, reachable after it is dropped on
+    // JDK 17 (JDK-8078641, fixed in 18). Drools compares and hashes the facts it is given.
+    @Override
+    public boolean equals(Object o) {
+        if (o == this) {
+            return true;
+        }
+        return o instanceof AsOf that
+                && Objects.equals(date, that.date);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        h = 31 * h + Objects.hashCode(date);
+        return h;
+    }
 }

@@ -27,6 +27,7 @@ import org.dsarules.decision.TraceLevel;
 import org.dsarules.engine.AuditSink;
 import org.dsarules.model.Practice;
 import org.dsarules.spool.Spool;
+import org.dsarules.internal.JacksonSupport;
 
 /**
  * Writes the decision document of {@code record-format.md} as decisions arrive, so that a register
@@ -44,7 +45,7 @@ public final class DecisionDocumentWriter implements AuditSink {
      * noticeable share of a short audit's start-up, and nothing here needs data binding (the practice
      * block's other keys are plain maps, lists and scalars, written by {@link #writePlain}).
      */
-    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonFactory FACTORY = JacksonSupport.factory();
 
     private final JsonGenerator json;
     /** The records in error, one compact JSON array a line: [index, dsaId, field, code, message]. */

@@ -8,12 +8,15 @@ import com.fasterxml.jackson.core.util.Separators;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import org.dsarules.decision.Decision;
+import org.dsarules.decision.KnowledgeBaseInfo;
 import org.dsarules.decision.TraceLevel;
 import org.dsarules.decision.TraceStep;
 import org.dsarules.decision.Warning;
+import org.dsarules.internal.JacksonSupport;
 
 /**
  * One decision as JSON: the object that stands in the {@code decisions} array of a decision document
@@ -21,7 +24,7 @@ import org.dsarules.decision.Warning;
  * this class too, so the two never differ.
  */
 public final class DecisionJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonFactory FACTORY = JacksonSupport.factory();
 
     private DecisionJson() {
     }
@@ -54,6 +57,42 @@ public final class DecisionJson {
         return out.toString();
     }
 
+    /**
+     * One decision as a pretty-printed JSON object that says what it was decided with: the object of
+     * {@link #write(Decision, TraceLevel)} followed by {@code knowledgeBase}, the decision document's own
+     * block ({@code name}, {@code version}, {@code fingerprint}, {@code asOf}), so that a decision logged or
+     * sent on its own can be reproduced: the same rules (by fingerprint) and date give the same decision.
+     *
+     * @param decision      the decision
+     * @param level         how much of its trace to write
+     * @param knowledgeBase the rules it was decided with ({@code DsaRules.knowledgeBaseInfo()})
+     * @param asOf          the date it was decided as of
+     * @return the JSON text
+     * @throws NullPointerException when an argument is null
+     */
+    public static String write(Decision decision, TraceLevel level, KnowledgeBaseInfo knowledgeBase, LocalDate asOf) {
+        Objects.requireNonNull(decision, "decision");
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(knowledgeBase, "knowledgeBase");
+        Objects.requireNonNull(asOf, "asOf");
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            prettyPrint(json);
+            json.writeStartObject();
+            writeFields(json, decision.withTrace(level), level != TraceLevel.NONE, null);
+            json.writeObjectFieldStart("knowledgeBase");
+            json.writeStringField("name", knowledgeBase.name());
+            json.writeStringField("version", knowledgeBase.version());
+            json.writeStringField("fingerprint", knowledgeBase.fingerprint());
+            json.writeStringField("asOf", asOf.toString());
+            json.writeEndObject();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
+    }
+
     /** The project's layout: two-space indent, {@code "key": value}, {@code \n} on every platform. */
     static void prettyPrint(JsonGenerator json) {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
@@ -70,6 +109,12 @@ public final class DecisionJson {
      */
     static void writeTo(JsonGenerator json, Decision d, boolean withTrace, List<String> whyNot) throws IOException {
         json.writeStartObject();
+        writeFields(json, d, withTrace, whyNot);
+        json.writeEndObject();
+    }
+
+    private static void writeFields(JsonGenerator json, Decision d, boolean withTrace, List<String> whyNot)
+            throws IOException {
         json.writeStringField("dsaId", d.dsaId());
         if (d.title() != null) {
             json.writeStringField("title", d.title());
@@ -108,7 +153,6 @@ public final class DecisionJson {
         if (whyNot != null) {
             strings(json, "whyNot", whyNot);
         }
-        json.writeEndObject();
     }
 
     private static void strings(JsonGenerator json, String field, List<String> values) throws IOException {

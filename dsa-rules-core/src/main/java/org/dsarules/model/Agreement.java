@@ -9,8 +9,13 @@ import java.util.Objects;
  *
  * <p>Every component but {@code id} may be null, and null always means <em>not known</em>: it is
  * never read as {@code false}, empty or {@code NONE}. An empty {@code purposes} list also means
- * not known. Lists keep their order, hold no null and count a repeated value once. Instances are
- * immutable; build them with {@link #builder(String)} or the canonical constructor.
+ * not known. Lists keep their order, hold no null (a null element is refused, naming its position:
+ * {@code parties[1] is null}) and count a repeated value once. Instances are immutable.
+ *
+ * <p>Build them with {@link #builder(String)} (or {@link #toBuilder()}): the canonical constructor is
+ * public because this is a record, but it is <em>not</em> API. A field the format adds in a minor
+ * version becomes a new component, which changes the constructor's arguments; the builder only gains
+ * a method (docs/api.md, "How the API evolves").
  *
  * <p>{@code programme} (a name for the same agreement across practices) is read by the default rules
  * only through the catalogue of known programmes; a local rule may match it with
@@ -48,11 +53,11 @@ public record Agreement(
         if (id.isBlank()) {
             throw new IllegalArgumentException("agreement id is blank");
         }
-        parties = parties == null ? null : List.copyOf(parties);
-        purposes = Text.distinct(purposes);
-        article6Bases = Text.distinct(article6Bases);
-        article9Conditions = Text.distinct(article9Conditions);
-        history = history == null || history.isEmpty() ? null : List.copyOf(history);
+        parties = Text.copyOf(parties, "parties");
+        purposes = Text.distinct(purposes, "purposes");
+        article6Bases = Text.distinct(article6Bases, "article6Bases");
+        article9Conditions = Text.distinct(article9Conditions, "article9Conditions");
+        history = history == null || history.isEmpty() ? null : Text.copyOf(history, "history");
     }
 
     /**
@@ -171,14 +176,14 @@ public record Agreement(
         public Builder reviewDue(LocalDate v) { reviewDue = v; return this; }
         public Builder practiceRole(PracticeRole v) { practiceRole = v; return this; }
         public Builder parties(List<Party> v) { parties = v; return this; }
-        public Builder parties(Party... v) { parties = List.of(v); return this; }
+        public Builder parties(Party... v) { parties = Text.listOf("parties", v); return this; }
         public Builder purposes(List<Purpose> v) { purposes = v; return this; }
-        public Builder purposes(Purpose... v) { purposes = List.of(v); return this; }
+        public Builder purposes(Purpose... v) { purposes = Text.listOf("purposes", v); return this; }
         public Builder legalRequirement(LegalRequirement v) { legalRequirement = v; return this; }
         public Builder article6Bases(List<Article6Basis> v) { article6Bases = v; return this; }
-        public Builder article6Bases(Article6Basis... v) { article6Bases = List.of(v); return this; }
+        public Builder article6Bases(Article6Basis... v) { article6Bases = Text.listOf("article6Bases", v); return this; }
         public Builder article9Conditions(List<Article9Condition> v) { article9Conditions = v; return this; }
-        public Builder article9Conditions(Article9Condition... v) { article9Conditions = List.of(v); return this; }
+        public Builder article9Conditions(Article9Condition... v) { article9Conditions = Text.listOf("article9Conditions", v); return this; }
         public Builder commonLawBasis(CommonLawBasis v) { commonLawBasis = v; return this; }
         public Builder commonLawBasisExpires(LocalDate v) { commonLawBasisExpires = v; return this; }
         public Builder identifiability(Identifiability v) { identifiability = v; return this; }
@@ -197,5 +202,99 @@ public record Agreement(
                     identifiability, nationalDataOptOutApplied, type1OptOutApplied, commercialAccess, dpiaProvided,
                     icbAssessment, lmcAdvice, notes, programme, history);
         }
+    }
+
+    // equals, hashCode and toString are written out, with the meaning a record's generated ones have:
+    // the generated ones are bootstrapped through java.lang.runtime.ObjectMethods, whose method-handle
+    // caches keep this class, and so an application's class loader, reachable after it is dropped on
+    // JDK 17 (JDK-8078641, fixed in 18). Drools compares and hashes the facts it is given.
+    @Override
+    public boolean equals(Object o) {
+        if (o == this) {
+            return true;
+        }
+        return o instanceof Agreement that
+                && Objects.equals(id, that.id)
+                && Objects.equals(title, that.title)
+                && Objects.equals(status, that.status)
+                && Objects.equals(requestedBy, that.requestedBy)
+                && Objects.equals(signedOn, that.signedOn)
+                && Objects.equals(reviewDue, that.reviewDue)
+                && Objects.equals(practiceRole, that.practiceRole)
+                && Objects.equals(parties, that.parties)
+                && Objects.equals(purposes, that.purposes)
+                && Objects.equals(legalRequirement, that.legalRequirement)
+                && Objects.equals(article6Bases, that.article6Bases)
+                && Objects.equals(article9Conditions, that.article9Conditions)
+                && Objects.equals(commonLawBasis, that.commonLawBasis)
+                && Objects.equals(commonLawBasisExpires, that.commonLawBasisExpires)
+                && Objects.equals(identifiability, that.identifiability)
+                && Objects.equals(nationalDataOptOutApplied, that.nationalDataOptOutApplied)
+                && Objects.equals(type1OptOutApplied, that.type1OptOutApplied)
+                && Objects.equals(commercialAccess, that.commercialAccess)
+                && Objects.equals(dpiaProvided, that.dpiaProvided)
+                && Objects.equals(icbAssessment, that.icbAssessment)
+                && Objects.equals(lmcAdvice, that.lmcAdvice)
+                && Objects.equals(notes, that.notes)
+                && Objects.equals(programme, that.programme)
+                && Objects.equals(history, that.history);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        h = 31 * h + Objects.hashCode(id);
+        h = 31 * h + Objects.hashCode(title);
+        h = 31 * h + Objects.hashCode(status);
+        h = 31 * h + Objects.hashCode(requestedBy);
+        h = 31 * h + Objects.hashCode(signedOn);
+        h = 31 * h + Objects.hashCode(reviewDue);
+        h = 31 * h + Objects.hashCode(practiceRole);
+        h = 31 * h + Objects.hashCode(parties);
+        h = 31 * h + Objects.hashCode(purposes);
+        h = 31 * h + Objects.hashCode(legalRequirement);
+        h = 31 * h + Objects.hashCode(article6Bases);
+        h = 31 * h + Objects.hashCode(article9Conditions);
+        h = 31 * h + Objects.hashCode(commonLawBasis);
+        h = 31 * h + Objects.hashCode(commonLawBasisExpires);
+        h = 31 * h + Objects.hashCode(identifiability);
+        h = 31 * h + Objects.hashCode(nationalDataOptOutApplied);
+        h = 31 * h + Objects.hashCode(type1OptOutApplied);
+        h = 31 * h + Objects.hashCode(commercialAccess);
+        h = 31 * h + Objects.hashCode(dpiaProvided);
+        h = 31 * h + Objects.hashCode(icbAssessment);
+        h = 31 * h + Objects.hashCode(lmcAdvice);
+        h = 31 * h + Objects.hashCode(notes);
+        h = 31 * h + Objects.hashCode(programme);
+        h = 31 * h + Objects.hashCode(history);
+        return h;
+    }
+
+    @Override
+    public String toString() {
+        return "Agreement[id=" + id
+                + ", title=" + title
+                + ", status=" + status
+                + ", requestedBy=" + requestedBy
+                + ", signedOn=" + signedOn
+                + ", reviewDue=" + reviewDue
+                + ", practiceRole=" + practiceRole
+                + ", parties=" + parties
+                + ", purposes=" + purposes
+                + ", legalRequirement=" + legalRequirement
+                + ", article6Bases=" + article6Bases
+                + ", article9Conditions=" + article9Conditions
+                + ", commonLawBasis=" + commonLawBasis
+                + ", commonLawBasisExpires=" + commonLawBasisExpires
+                + ", identifiability=" + identifiability
+                + ", nationalDataOptOutApplied=" + nationalDataOptOutApplied
+                + ", type1OptOutApplied=" + type1OptOutApplied
+                + ", commercialAccess=" + commercialAccess
+                + ", dpiaProvided=" + dpiaProvided
+                + ", icbAssessment=" + icbAssessment
+                + ", lmcAdvice=" + lmcAdvice
+                + ", notes=" + notes
+                + ", programme=" + programme
+                + ", history=" + history + "]";
     }
 }

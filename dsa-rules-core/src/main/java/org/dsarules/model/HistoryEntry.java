@@ -23,4 +23,41 @@ public record HistoryEntry(LocalDate date, String field, String oldValue, String
             throw new IllegalArgumentException("history field is blank");
         }
     }
+
+    // equals, hashCode and toString are written out, with the meaning a record's generated ones have:
+    // the generated ones are bootstrapped through java.lang.runtime.ObjectMethods, whose method-handle
+    // caches keep this class, and so an application's class loader, reachable after it is dropped on
+    // JDK 17 (JDK-8078641, fixed in 18). Drools compares and hashes the facts it is given.
+    @Override
+    public boolean equals(Object o) {
+        if (o == this) {
+            return true;
+        }
+        return o instanceof HistoryEntry that
+                && Objects.equals(date, that.date)
+                && Objects.equals(field, that.field)
+                && Objects.equals(oldValue, that.oldValue)
+                && Objects.equals(newValue, that.newValue)
+                && Objects.equals(source, that.source);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        h = 31 * h + Objects.hashCode(date);
+        h = 31 * h + Objects.hashCode(field);
+        h = 31 * h + Objects.hashCode(oldValue);
+        h = 31 * h + Objects.hashCode(newValue);
+        h = 31 * h + Objects.hashCode(source);
+        return h;
+    }
+
+    @Override
+    public String toString() {
+        return "HistoryEntry[date=" + date
+                + ", field=" + field
+                + ", oldValue=" + oldValue
+                + ", newValue=" + newValue
+                + ", source=" + source + "]";
+    }
 }

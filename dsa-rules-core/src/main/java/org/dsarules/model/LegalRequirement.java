@@ -1,6 +1,7 @@
 package org.dsarules.model;
 
 import java.time.LocalDate;
+import java.util.Objects;
 
 /**
  * A legal or contractual duty that compels the practice to share.
@@ -48,5 +49,36 @@ public record LegalRequirement(RequirementKind kind, String reference, LocalDate
     /** This duty, applying up to and including {@code lastDay} (null: does not expire, or not known). */
     public LegalRequirement withExpiresOn(LocalDate lastDay) {
         return new LegalRequirement(kind, reference, lastDay);
+    }
+
+    // equals, hashCode and toString are written out, with the meaning a record's generated ones have:
+    // the generated ones are bootstrapped through java.lang.runtime.ObjectMethods, whose method-handle
+    // caches keep this class, and so an application's class loader, reachable after it is dropped on
+    // JDK 17 (JDK-8078641, fixed in 18). Drools compares and hashes the facts it is given.
+    @Override
+    public boolean equals(Object o) {
+        if (o == this) {
+            return true;
+        }
+        return o instanceof LegalRequirement that
+                && Objects.equals(kind, that.kind)
+                && Objects.equals(reference, that.reference)
+                && Objects.equals(expiresOn, that.expiresOn);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        h = 31 * h + Objects.hashCode(kind);
+        h = 31 * h + Objects.hashCode(reference);
+        h = 31 * h + Objects.hashCode(expiresOn);
+        return h;
+    }
+
+    @Override
+    public String toString() {
+        return "LegalRequirement[kind=" + kind
+                + ", reference=" + reference
+                + ", expiresOn=" + expiresOn + "]";
     }
 }

@@ -93,4 +93,41 @@ public record Party(String name, PartyKind kind, PartyRole role, String instruct
     public Party withDirectCareProvider(boolean provides) {
         return new Party(name, kind, role, instructedBy, provides);
     }
+
+    // equals, hashCode and toString are written out, with the meaning a record's generated ones have:
+    // the generated ones are bootstrapped through java.lang.runtime.ObjectMethods, whose method-handle
+    // caches keep this class, and so an application's class loader, reachable after it is dropped on
+    // JDK 17 (JDK-8078641, fixed in 18). Drools compares and hashes the facts it is given.
+    @Override
+    public boolean equals(Object o) {
+        if (o == this) {
+            return true;
+        }
+        return o instanceof Party that
+                && Objects.equals(name, that.name)
+                && Objects.equals(kind, that.kind)
+                && Objects.equals(role, that.role)
+                && Objects.equals(instructedBy, that.instructedBy)
+                && Objects.equals(directCareProvider, that.directCareProvider);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        h = 31 * h + Objects.hashCode(name);
+        h = 31 * h + Objects.hashCode(kind);
+        h = 31 * h + Objects.hashCode(role);
+        h = 31 * h + Objects.hashCode(instructedBy);
+        h = 31 * h + Objects.hashCode(directCareProvider);
+        return h;
+    }
+
+    @Override
+    public String toString() {
+        return "Party[name=" + name
+                + ", kind=" + kind
+                + ", role=" + role
+                + ", instructedBy=" + instructedBy
+                + ", directCareProvider=" + directCareProvider + "]";
+    }
 }

@@ -19,11 +19,39 @@ final class Text {
         return a != null && b != null && a.strip().equalsIgnoreCase(b.strip());
     }
 
-    /** Repeated values in a list count once; order of first appearance is kept. Null stays null (not known). */
-    static <T> List<T> distinct(List<T> values) {
+    /**
+     * Repeated values in a list count once; order of first appearance is kept. Null stays null (not known).
+     *
+     * @throws NullPointerException naming the list and the position of a null element ({@code purposes[2] is null})
+     */
+    static <T> List<T> distinct(List<T> values, String name) {
         if (values == null) {
             return null;
         }
-        return List.copyOf(new ArrayList<>(new LinkedHashSet<>(values)));
+        return List.copyOf(new ArrayList<>(new LinkedHashSet<>(copyOf(values, name))));
+    }
+
+    /**
+     * An immutable copy of {@code values} (null stays null: not known).
+     *
+     * @throws NullPointerException naming the list and the position of a null element ({@code parties[1] is null})
+     */
+    static <T> List<T> copyOf(List<T> values, String name) {
+        if (values == null) {
+            return null;
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null) {
+                throw new NullPointerException(name + "[" + i + "] is null");
+            }
+        }
+        return List.copyOf(values);
+    }
+
+    /** The elements of a varargs parameter as a list, refusing a null element by its position. */
+    @SafeVarargs
+    static <T> List<T> listOf(String name, T... values) {
+        java.util.Objects.requireNonNull(values, name);
+        return copyOf(java.util.Arrays.asList(values), name);
     }
 }

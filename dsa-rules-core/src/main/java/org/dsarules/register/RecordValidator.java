@@ -28,7 +28,7 @@ import org.dsarules.spool.IdIndex;
  * spreadsheet columns, the template's help and answers all follow from the catalogue. Then the README
  * or {@code record-format.md} that documents it (and, optionally, better words for the template in
  * {@code csv/CsvTemplate.java}). A field of a party, {@code legalRequirement} or {@code icbAssessment}
- * also takes a {@code case} line in {@link RecordReading} and a line in {@code json/AgreementJson.java}.
+ * also takes a {@code case} line in {@link RecordReading} and a line in {@code json/AgreementCodec.java}.
  * Before the register seam every field took five (the model, the parser's switch and its field list,
  * the CSV column kinds, the JSON writer, the template).
  */

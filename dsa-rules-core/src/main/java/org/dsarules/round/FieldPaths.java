@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.dsarules.register.json.AgreementJson;
+import org.dsarules.register.json.AgreementCodec;
 import org.dsarules.model.Agreement;
 import org.dsarules.register.Fields;
 
@@ -29,7 +29,7 @@ public final class FieldPaths {
     /** Every known fact of {@code a} by path, in the format's field order. */
     public static Map<String, String> of(Agreement a) {
         Map<String, String> out = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = AgreementJson.toJson(a).fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = AgreementCodec.toJson(a).fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> e = fields.next();
             if (!NOT_FACTS.contains(e.getKey())) {

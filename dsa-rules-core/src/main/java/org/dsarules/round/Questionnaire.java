@@ -25,6 +25,7 @@ import org.dsarules.internal.Utf8Input;
 import org.dsarules.model.Agreement;
 import org.dsarules.register.Fields;
 import org.dsarules.register.csv.CsvCells;
+import org.dsarules.internal.JacksonSupport;
 
 /**
  * The ICB questionnaire of {@code record-format.md} v1.1: a CSV (or the first sheet of an Excel
@@ -48,7 +49,7 @@ public final class Questionnaire {
     public static final Set<String> PRACTICE_FIELDS =
             Set.of("status", "signedOn", "reviewDue", "lmcAdvice", "notes", "icbAssessment.requestedOn");
 
-    private static final CsvMapper CSV = new CsvMapper();
+    private static final CsvMapper CSV = JacksonSupport.csvMapper();
 
     private Questionnaire() {
     }

@@ -35,6 +35,7 @@ import org.dsarules.decision.TraceStep;
 import org.dsarules.internal.Suggest;
 import org.dsarules.exception.DsaRulesException;
 import org.dsarules.scenario.ScenarioResult.Failure;
+import org.dsarules.internal.JacksonSupport;
 
 /**
  * Reads scenario files and runs them. A scenario file is JSON:
@@ -54,7 +55,7 @@ import org.dsarules.scenario.ScenarioResult.Failure;
  * scenario states only what it varies.
  */
 public final class Scenarios {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JacksonSupport.mapper();
     private static final Set<String> EXPECT_KEYS =
             Set.of("outcome", "redFlags", "missing", "decisiveRule", "fired", "notFired", "withdrawn");
 

@@ -10,9 +10,9 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.dsarules.generate.AgreementGenerator;
+import org.dsarules.kb.generate.AgreementGenerator;
 import org.dsarules.model.Agreement;
-import org.dsarules.register.json.AgreementJson;
+import org.dsarules.register.json.AgreementCodec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -114,7 +114,7 @@ final class GenerateCommand implements Callable<Integer> {
             if (programmes && a.title() != null) {
                 a = a.toBuilder().programme(a.title()).build();
             }
-            mapper.writeTree(g, AgreementJson.toJson(a));
+            mapper.writeTree(g, AgreementCodec.toJson(a));
         }
         g.writeEndArray();
         g.writeEndObject();

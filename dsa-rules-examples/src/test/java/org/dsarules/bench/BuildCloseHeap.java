@@ -2,7 +2,7 @@ package org.dsarules.bench;
 
 import java.time.LocalDate;
 import org.dsarules.DsaRules;
-import org.dsarules.generate.AgreementGenerator;
+import org.dsarules.kb.generate.AgreementGenerator;
 import org.dsarules.model.Agreement;
 
 /**

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.Decision;
-import org.dsarules.generate.AgreementGenerator;
+import org.dsarules.kb.generate.AgreementGenerator;
 import org.dsarules.model.Agreement;
 
 /**

@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.TraceLevel;
-import org.dsarules.generate.AgreementGenerator;
+import org.dsarules.kb.generate.AgreementGenerator;
 import org.dsarules.kb.reference.ReferencePolicy;
 import org.dsarules.model.Agreement;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -3,7 +3,7 @@ package org.dsarules.bench;
 import java.time.LocalDate;
 import java.util.List;
 import org.dsarules.DsaRules;
-import org.dsarules.generate.AgreementGenerator;
+import org.dsarules.kb.generate.AgreementGenerator;
 import org.dsarules.model.Agreement;
 
 /**

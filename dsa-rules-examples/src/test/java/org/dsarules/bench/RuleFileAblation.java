@@ -4,7 +4,7 @@ import java.nio.file.*;
 import java.time.LocalDate;
 import java.util.List;
 import org.dsarules.DsaRules;
-import org.dsarules.generate.AgreementGenerator;
+import org.dsarules.kb.generate.AgreementGenerator;
 import org.dsarules.model.Agreement;
 /**
  * Decisions per second with the default rule files less one at a time (compiled at run time; the

@@ -22,8 +22,8 @@ import org.dsarules.decision.Decision;
 import org.dsarules.decision.Outcome;
 import org.dsarules.decision.Summary;
 import org.dsarules.decision.TraceLevel;
-import org.dsarules.generate.AgreementGenerator;
-import org.dsarules.register.json.AgreementJson;
+import org.dsarules.kb.generate.AgreementGenerator;
+import org.dsarules.register.json.AgreementCodec;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.Practice;
 import org.junit.jupiter.api.DynamicContainer;
@@ -67,7 +67,7 @@ class DocumentsAgreeWithDecisionsTest {
         List<DynamicNode> tests = new ArrayList<>();
         byRule.forEach((rule, list) -> tests.add(DynamicTest.dynamicTest(rule + " (" + list.size() + ")", () -> {
             for (DecidedAgreement d : list) {
-                String where = "seed " + seed + ", " + AgreementJson.toJsonString(byId.get(d.id()));
+                String where = "seed " + seed + ", " + AgreementCodec.toJsonString(byId.get(d.id()));
                 docs.check(d, where);
             }
         })));

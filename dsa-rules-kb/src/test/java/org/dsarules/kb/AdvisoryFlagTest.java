@@ -13,7 +13,7 @@ import java.util.List;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.Outcome;
-import org.dsarules.generate.AgreementGenerator;
+import org.dsarules.kb.generate.AgreementGenerator;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.Article6Basis;
 import org.dsarules.model.Article9Condition;
@@ -30,7 +30,7 @@ import org.dsarules.model.PartyRole;
 import org.dsarules.model.PracticeRole;
 import org.dsarules.model.Purpose;
 import org.dsarules.model.Status;
-import org.dsarules.register.json.AgreementJson;
+import org.dsarules.register.json.AgreementCodec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,7 +84,7 @@ class AdvisoryFlagTest {
     private static void sameDecisionPlusTheMarker(Agreement a) {
         Decision plain = DEFAULTS.decide(a, AS_OF);
         Decision marked = WITH_OVERLAY.decide(a, AS_OF);
-        String seen = AgreementJson.toJson(a).toString();
+        String seen = AgreementCodec.toJson(a).toString();
         assertTrue(marked.redFlags().contains("RF-LOCAL-ANALYTICS"), seen);
         assertTrue(marked.questionsForIcb().contains(QUESTION), seen);
         assertFalse(plain.redFlags().contains("RF-LOCAL-ANALYTICS"), seen);
@@ -164,7 +164,7 @@ class AdvisoryFlagTest {
                 for (LocalDate asOf : List.of(LocalDate.of(2026, 4, 30), AS_OF)) {
                     Decision d = watched.decide(a, asOf);
                     assertTrue(d.questionsForIcb().stream().noneMatch(q -> q.startsWith("ADVISORY ")),
-                            () -> "a default rule raised an advisory flag: " + AgreementJson.toJson(a));
+                            () -> "a default rule raised an advisory flag: " + AgreementCodec.toJson(a));
                 }
             }
         }

@@ -19,8 +19,8 @@ import org.dsarules.decision.Decision;
 import org.dsarules.decision.Summary;
 import org.dsarules.decision.TraceLevel;
 import org.dsarules.decision.AuditResult;
-import org.dsarules.generate.AgreementGenerator;
-import org.dsarules.register.json.AgreementJson;
+import org.dsarules.kb.generate.AgreementGenerator;
+import org.dsarules.register.json.AgreementCodec;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.Article6Basis;
 import org.dsarules.model.Article9Condition;
@@ -133,8 +133,8 @@ class AnswersPropertyTest {
             Agreement before = agreements.get(i);
             Agreement expected = spoiled.containsKey(before.id()) ? before : direct.get(before.id());
             if (!FieldPaths.of(applied).equals(FieldPaths.of(expected))) {
-                failures.add("facts differ for " + AgreementJson.toJson(before) + "\n  applied:  " + AgreementJson.toJson(applied)
-                        + "\n  expected: " + AgreementJson.toJson(expected));
+                failures.add("facts differ for " + AgreementCodec.toJson(before) + "\n  applied:  " + AgreementCodec.toJson(applied)
+                        + "\n  expected: " + AgreementCodec.toJson(expected));
                 continue;
             }
             if (spoiled.containsKey(before.id()) && applied.history() != null && !applied.history().equals(before.history())) {
@@ -143,7 +143,7 @@ class AnswersPropertyTest {
             Decision got = RULES.decide(applied, SECOND);
             Decision want = RULES.decide(expected, SECOND);
             if (!got.equals(want)) {
-                failures.add("decision differs for " + AgreementJson.toJson(applied) + ": " + got.outcome() + " ("
+                failures.add("decision differs for " + AgreementCodec.toJson(applied) + ": " + got.outcome() + " ("
                         + got.decisiveRule() + ") vs directly " + want.outcome() + " (" + want.decisiveRule() + ")");
             }
             if (!FieldPaths.of(applied).equals(FieldPaths.of(before))) {

@@ -21,7 +21,7 @@ import org.dsarules.decision.KnowledgeBaseInfo;
 import org.dsarules.decision.Summary;
 import org.dsarules.engine.AuditSink;
 import org.dsarules.engine.CollectingSink;
-import org.dsarules.generate.AgreementGenerator;
+import org.dsarules.kb.generate.AgreementGenerator;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.Practice;
 import org.dsarules.register.RegisterEntry;

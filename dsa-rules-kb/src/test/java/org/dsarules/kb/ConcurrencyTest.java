@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.Decision;
-import org.dsarules.generate.AgreementGenerator;
+import org.dsarules.kb.generate.AgreementGenerator;
 import org.dsarules.model.Agreement;
-import org.dsarules.register.json.AgreementJson;
+import org.dsarules.register.json.AgreementCodec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,7 +86,7 @@ class ConcurrencyTest {
                     Agreement a = agreements.get(i);
                     mismatches.add("--- " + a.id() + " (index " + i + ", " + (i % 2 == 0 ? "exhaustive seed " + SEED
                             : "realistic seed " + (SEED + 1)) + ", asOf " + asOf(i) + ")\nagreement: "
-                            + AgreementJson.toJsonString(a) + "\nsequential: " + sequential[i] + "\nconcurrent: "
+                            + AgreementCodec.toJsonString(a) + "\nsequential: " + sequential[i] + "\nconcurrent: "
                             + concurrent[i]);
                 }
             }

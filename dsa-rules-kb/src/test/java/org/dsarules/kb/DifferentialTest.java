@@ -23,14 +23,14 @@ import java.util.stream.Stream;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.TraceStep;
-import org.dsarules.generate.AgreementGenerator;
+import org.dsarules.kb.generate.AgreementGenerator;
 import org.dsarules.kb.reference.ReferenceDecision;
 import org.dsarules.kb.reference.ReferencePolicy;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.LegalRequirement;
 import org.dsarules.model.Party;
 import org.dsarules.model.PartyKind;
-import org.dsarules.register.json.AgreementJson;
+import org.dsarules.register.json.AgreementCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -242,7 +242,7 @@ class DifferentialTest {
             sb.append("\n--- ").append(d.agreement().id()).append(' ').append(mix).append(" seed=").append(d.seed()).append(" index=")
                     .append(d.index()).append(" asOf=").append(d.asOf()).append('\n');
             sb.append("difference: ").append(d.kind()).append('\n');
-            sb.append("agreement: ").append(AgreementJson.toJsonString(d.agreement())).append('\n');
+            sb.append("agreement: ").append(AgreementCodec.toJsonString(d.agreement())).append('\n');
             sb.append("reference: ").append(d.expected()).append('\n');
             Decision g = d.actual();
             sb.append("rules:     ").append(g.outcome()).append(" (").append(g.decisiveRule()).append(") redFlags=")

@@ -20,7 +20,7 @@ import org.dsarules.decision.Decision;
 import org.dsarules.decision.Outcome;
 import org.dsarules.decision.TraceStep;
 import org.dsarules.engine.RuleInfo;
-import org.dsarules.generate.AgreementGenerator;
+import org.dsarules.kb.generate.AgreementGenerator;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.CommonLawBasis;
 import org.dsarules.model.IcbConclusion;
@@ -35,7 +35,7 @@ import org.dsarules.model.PracticeRole;
 import org.dsarules.model.Purpose;
 import org.dsarules.model.RequirementKind;
 import org.dsarules.model.Status;
-import org.dsarules.register.json.AgreementJson;
+import org.dsarules.register.json.AgreementCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -90,7 +90,7 @@ class PropertiesTest {
             count++;
             if (shown.size() < MAX_REPORTED) {
                 shown.add("--- " + a.id() + " (" + mix + " seed=" + seed + " index=" + index + " asOf=" + asOf + "): "
-                        + what + "\nagreement: " + AgreementJson.toJsonString(a));
+                        + what + "\nagreement: " + AgreementCodec.toJsonString(a));
             }
         }
 
@@ -164,7 +164,7 @@ class PropertiesTest {
             Decision d = RULES.decide(a, asOf);
             Decision s = RULES.decide(shuffled, asOf);
             if (!sameFindings(d, s)) {
-                f.add(i, a, "as given: " + brief(d) + "; shuffled " + AgreementJson.toJsonString(shuffled) + ": "
+                f.add(i, a, "as given: " + brief(d) + "; shuffled " + AgreementCodec.toJsonString(shuffled) + ": "
                         + brief(s));
             }
         }
@@ -268,10 +268,10 @@ class PropertiesTest {
         List<Agreement> agreements = generate(mix, seed);
         for (int i = 0; i < agreements.size(); i++) {
             Agreement a = agreements.get(i);
-            String json = AgreementJson.toJsonString(a);
+            String json = AgreementCodec.toJsonString(a);
             Agreement back;
             try {
-                back = AgreementJson.fromJson(json);
+                back = AgreementCodec.fromJson(json);
             } catch (IllegalArgumentException e) {
                 f.add(i, a, "its JSON does not read back: " + e.getMessage());
                 continue;

@@ -16,8 +16,8 @@ import org.dsarules.engine.RuleCatalogue.Entry;
 import org.dsarules.engine.RuleIndex;
 import org.dsarules.engine.RuleIndex.IndexedRule;
 import org.dsarules.engine.RuleSource;
-import org.dsarules.generate.AgreementGenerator;
-import org.dsarules.register.json.AgreementJson;
+import org.dsarules.kb.generate.AgreementGenerator;
+import org.dsarules.register.json.AgreementCodec;
 import org.dsarules.model.Agreement;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +68,7 @@ class RuleIndexOfDefaultsTest {
                     if (d.trace().stream().map(TraceStep::rule).anyMatch(e.name()::equals)) {
                         problems.add(e.name() + " fired as of " + day + " (declared " + RuleCatalogue.POLICY + " "
                                 + e.policy() + ", from " + e.from() + ", until " + e.until() + ") for "
-                                + AgreementJson.toJsonString(a) + " (exhaustive mix, seed " + SEED + ")");
+                                + AgreementCodec.toJsonString(a) + " (exhaustive mix, seed " + SEED + ")");
                         break;
                     }
                 }

@@ -15,8 +15,8 @@ import org.dsarules.decision.Outcome;
 import org.dsarules.decision.TraceLevel;
 import org.dsarules.decision.Warning;
 import org.dsarules.decision.Warnings;
-import org.dsarules.generate.AgreementGenerator;
-import org.dsarules.register.json.AgreementJson;
+import org.dsarules.kb.generate.AgreementGenerator;
+import org.dsarules.register.json.AgreementCodec;
 import org.dsarules.json.DecisionDocumentWriter;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.IcbAssessment;
@@ -104,7 +104,7 @@ class WarningsTest {
         int warned = 0;
         for (Agreement a : agreements) {
             Decision d = RULES.decide(a, AS_OF);
-            assertEquals(Warnings.of(a, AS_OF), d.warnings(), () -> "seed 4242, " + AgreementJson.toJson(a));
+            assertEquals(Warnings.of(a, AS_OF), d.warnings(), () -> "seed 4242, " + AgreementCodec.toJson(a));
             assertEquals(a.title(), d.title());
             if (!d.warnings().isEmpty()) {
                 warned++;
@@ -115,7 +115,7 @@ class WarningsTest {
                             icb.requestedOn(), icb.receivedOn())).build();
                     assertEquals(bare(RULES.decide(without, AS_OF)).withTrace(TraceLevel.NONE),
                             bare(d).withTrace(TraceLevel.NONE),
-                            () -> "seed 4242, " + AgreementJson.toJson(a));
+                            () -> "seed 4242, " + AgreementCodec.toJson(a));
                 }
             }
         }
@@ -126,7 +126,7 @@ class WarningsTest {
     void decisionJsonCarriesTitleAndWarnings() {
         Agreement typed = research().icbAssessment(new IcbAssessment(IcbStatus.REQUESTED,
                 IcbConclusion.NOT_NECESSARY, null, null)).build();
-        String register = "{\"agreements\": [" + AgreementJson.toJson(typed) + "]}";
+        String register = "{\"agreements\": [" + AgreementCodec.toJson(typed) + "]}";
         AuditResult r = RULES.audit(new ByteArrayInputStream(register.getBytes(StandardCharsets.UTF_8)), "test", AS_OF);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         DecisionDocumentWriter.write(r, out);

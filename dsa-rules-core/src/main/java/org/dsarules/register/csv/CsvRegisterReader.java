@@ -8,6 +8,7 @@ import org.dsarules.decision.RecordError;
 import org.dsarules.exception.RegisterFormatException;
 import org.dsarules.register.FormReader;
 import org.dsarules.register.RegisterSource;
+import org.dsarules.internal.JacksonSupport;
 
 /**
  * Reads a register in the CSV form of {@code record-format.md}: one agreement a row under a header of
@@ -46,6 +47,7 @@ public final class CsvRegisterReader extends FormReader {
 
     /** The factory every CSV parser and generator of this package comes from: limits set deliberately. */
     static final CsvFactory FACTORY = CsvFactory.builder()
+            .recyclerPool(JacksonSupport.pool())
             .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxStringLength(MAX_CELL_LENGTH)

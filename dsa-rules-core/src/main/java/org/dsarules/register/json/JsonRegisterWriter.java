@@ -13,14 +13,15 @@ import org.dsarules.model.Agreement;
 import org.dsarules.model.Practice;
 import org.dsarules.model.Register;
 import org.dsarules.register.RegisterWriter;
+import org.dsarules.internal.JacksonSupport;
 
 /**
  * Writes a register as JSON: {@code {"practice": {...}, "agreements": [...]}}, the practice block's
- * other keys as given, each agreement as {@link AgreementJson} writes it; a register without a
+ * other keys as given, each agreement as {@link AgreementCodec} writes it; a register without a
  * practice block as an object without {@code practice}. Pretty-printed, UTF-8.
  */
 public final class JsonRegisterWriter implements RegisterWriter {
-    private static final ObjectMapper PLAIN = new ObjectMapper();
+    private static final ObjectMapper PLAIN = JacksonSupport.mapper();
 
     @Override
     public void write(Register register, OutputStream out) throws IOException {
@@ -43,7 +44,7 @@ public final class JsonRegisterWriter implements RegisterWriter {
         }
         ArrayNode agreements = root.putArray("agreements");
         for (Agreement a : register.agreements()) {
-            agreements.add(AgreementJson.toJson(a));
+            agreements.add(AgreementCodec.toJson(a));
         }
         try (JsonGenerator g = JsonTree.FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);

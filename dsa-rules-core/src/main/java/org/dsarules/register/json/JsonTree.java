@@ -12,9 +12,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import org.dsarules.register.Messages;
 import org.dsarules.register.Trees;
+import org.dsarules.internal.JacksonSupport;
 
 /**
- * The JSON side shared by the reader and {@link AgreementJson}: the parser limits, reading one value
+ * The JSON side shared by the reader and {@link AgreementCodec}: the parser limits, reading one value
  * into a tree, and describing values in one-line, plain-English messages.
  */
 final class JsonTree {
@@ -29,6 +30,7 @@ final class JsonTree {
 
     /** The factory every parser of this package comes from: limits set deliberately, not Jackson's defaults. */
     static final JsonFactory FACTORY = JsonFactory.builder()
+            .recyclerPool(JacksonSupport.pool())
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxStringLength(MAX_STRING_LENGTH)
                     .maxNestingDepth(MAX_NESTING_DEPTH)

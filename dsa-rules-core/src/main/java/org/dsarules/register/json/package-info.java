@@ -4,7 +4,7 @@
  * {@link org.dsarules.register}.
  *
  * <p>{@link org.dsarules.register.json.RegisterReader} reads a register, streaming, into
- * {@link org.dsarules.register.RegisterEntry} values; {@link org.dsarules.register.json.AgreementJson}
+ * {@link org.dsarules.register.RegisterEntry} values; {@link org.dsarules.register.json.AgreementCodec}
  * writes one agreement as JSON and {@link org.dsarules.register.json.JsonRegisterWriter} a whole register.
  */
 package org.dsarules.register.json;

@@ -15,7 +15,7 @@ import org.dsarules.model.Agreement;
 import org.dsarules.register.ReadResult;
 import org.dsarules.register.RegisterEntry;
 import org.dsarules.register.RegisterSource;
-import org.dsarules.register.json.AgreementJson;
+import org.dsarules.register.json.AgreementCodec;
 import org.dsarules.register.json.RegisterReader;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +72,7 @@ class CsvJsonEquivalenceTest {
                 .append("COPI_NOTICE,COPI notice 2020,2022-06-30,e,H;j,SECTION_251_SUPPORT,2027-12-31,PSEUDONYMISED,")
                 .append("true,TRUE,false,true,RECEIVED,NECESSARY_AND_LAWFUL,2025-11-03,2025-12-15,KEEP,")
                 .append("\"Reviewed \"\"2025-12\"\"; ask again in 2026.\nSecond line.\"\n");
-        Agreement expected = AgreementJson.fromJson(json);
+        Agreement expected = AgreementCodec.fromJson(json);
         ReadResult r = readAll(csv.toString());
         assertEquals(List.of(), r.errors());
         assertEquals(List.of(expected), r.agreements());

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.Decision;
-import org.dsarules.generate.AgreementGenerator;
-import org.dsarules.register.json.AgreementJson;
+import org.dsarules.kb.generate.AgreementGenerator;
+import org.dsarules.register.json.AgreementCodec;
 import org.dsarules.json.DecisionJson;
 import org.dsarules.model.Agreement;
 import org.junit.jupiter.api.AfterAll;
@@ -53,7 +53,7 @@ class DeterminismTest {
                 String expected = DecisionJson.write(precompiled.decide(a, asOf));
                 String actual = DecisionJson.write(compiled.decide(a, asOf));
                 assertEquals(expected, actual, () -> "seed " + SEED + ", as of " + asOf + ", agreement:\n"
-                        + AgreementJson.toJsonString(a));
+                        + AgreementCodec.toJsonString(a));
             }
         }
     }

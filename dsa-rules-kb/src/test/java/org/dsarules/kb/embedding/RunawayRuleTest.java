@@ -14,7 +14,7 @@ import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.ErrorCode;
 import org.dsarules.decision.RecordError;
 import org.dsarules.exception.RuleTimeoutException;
-import org.dsarules.register.json.AgreementJson;
+import org.dsarules.register.json.AgreementCodec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,7 +57,7 @@ class RunawayRuleTest {
     private static String register(String... ids) {
         StringBuilder sb = new StringBuilder("{\"agreements\": [");
         for (int i = 0; i < ids.length; i++) {
-            sb.append(i == 0 ? "" : ", ").append(AgreementJson.toJsonString(Probe.research().toBuilder().id(ids[i]).build()));
+            sb.append(i == 0 ? "" : ", ").append(AgreementCodec.toJsonString(Probe.research().toBuilder().id(ids[i]).build()));
         }
         return sb.append("]}").toString();
     }

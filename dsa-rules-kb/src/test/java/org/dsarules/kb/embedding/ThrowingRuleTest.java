@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.exception.DsaRulesException;
-import org.dsarules.register.json.AgreementJson;
+import org.dsarules.register.json.AgreementCodec;
 import org.junit.jupiter.api.Test;
 
 /** A local rule whose code throws: the record's error names the rule, its file and line, and what it threw. */
@@ -34,8 +34,8 @@ class ThrowingRuleTest {
             assertEquals("rule \"local-throws\" (local-keep-list.drl:4) failed: IllegalStateException: the keep list"
                     + " is unreadable", e.getMessage());
 
-            String register = "{\"agreements\": [" + AgreementJson.toJsonString(Probe.research()) + ", "
-                    + AgreementJson.toJsonString(Probe.research().toBuilder().id("BOOM").build()) + "]}";
+            String register = "{\"agreements\": [" + AgreementCodec.toJsonString(Probe.research()) + ", "
+                    + AgreementCodec.toJsonString(Probe.research().toBuilder().id("BOOM").build()) + "]}";
             AuditResult r = rules.audit(new ByteArrayInputStream(register.getBytes(StandardCharsets.UTF_8)),
                     "register.json", Probe.AS_OF);
             assertEquals(1, r.decisions().size(), "the good record is still decided");

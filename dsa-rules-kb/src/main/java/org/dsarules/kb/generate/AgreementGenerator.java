@@ -1,4 +1,4 @@
-package org.dsarules.generate;
+package org.dsarules.kb.generate;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

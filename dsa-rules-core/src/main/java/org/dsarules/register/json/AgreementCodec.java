@@ -8,10 +8,15 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import org.dsarules.decision.ErrorCode;
+import org.dsarules.decision.RecordError;
+import org.dsarules.internal.Utf8Input;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.HistoryEntry;
 import org.dsarules.model.IcbAssessment;
@@ -20,18 +25,19 @@ import org.dsarules.model.Party;
 import org.dsarules.register.Fields;
 import org.dsarules.register.RecordValidator;
 import org.dsarules.register.RegisterEntry;
+import org.dsarules.internal.JacksonSupport;
 
 /**
  * One agreement to and from its JSON form of {@code record-format.md}: for round-trip tests,
  * generators and tools. Fields come in the format's order; a null (not known) field is left out;
  * dates are written {@code YYYY-MM-DD} and enum values by name.
  */
-public final class AgreementJson {
+public final class AgreementCodec {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ObjectWriter WRITER = new ObjectMapper().writer();
+    private static final ObjectWriter WRITER = JacksonSupport.mapper().writer();
     private static final String SOURCE = "agreement JSON";
 
-    private AgreementJson() {
+    private AgreementCodec() {
     }
 
     /** The agreement as a JSON object, fields in the format's order, null fields left out. */
@@ -95,25 +101,66 @@ public final class AgreementJson {
      *                                  message is the one a register's record error would have
      */
     public static Agreement fromJson(String json) {
-        Objects.requireNonNull(json, "json");
-        JsonNode node;
-        try (JsonParser p = JsonTree.FACTORY.createParser(json)) {
-            if (p.nextToken() == null) {
-                throw new IllegalArgumentException(SOURCE + ": not valid JSON: the text is empty");
-            }
-            node = JsonTree.read(p);
-            if (p.nextToken() != null) {
-                throw new IllegalArgumentException(SOURCE + ": not valid JSON: more than one value"
-                        + Failures.at(p.currentLocation()));
-            }
-        } catch (IOException e) {
-            throw new IllegalArgumentException(Failures.of(SOURCE, e).getMessage(), e);
-        }
-        RegisterEntry entry = new RecordValidator().validate(node, 0);
+        RegisterEntry entry = read(json);
         if (entry instanceof RegisterEntry.Valid v) {
             return v.agreement();
         }
         throw new IllegalArgumentException(((RegisterEntry.Invalid) entry).error().message());
+    }
+
+    /**
+     * Reads one agreement from JSON text and validates it as record 0 of a register: the valid agreement,
+     * or the record error an audit would report (codes included). Text that is not one JSON value is
+     * {@link ErrorCode#NOT_AN_AGREEMENT}, with the parser's message and place.
+     */
+    public static RegisterEntry read(String json) {
+        Objects.requireNonNull(json, "json");
+        try (JsonParser p = JsonTree.FACTORY.createParser(json)) {
+            return read(p);
+        } catch (IOException e) {
+            return notJson(e);
+        }
+    }
+
+    /** {@link #read(String)} from UTF-8 bytes (a byte order mark is skipped); {@code in} is not closed. */
+    public static RegisterEntry read(InputStream in) {
+        Objects.requireNonNull(in, "in");
+        try (JsonParser p = JsonTree.FACTORY.createParser(Utf8Input.reader(new NotClosing(in)))) {
+            return read(p);
+        } catch (IOException e) {
+            return notJson(e);
+        }
+    }
+
+    private static RegisterEntry read(JsonParser p) throws IOException {
+        if (p.nextToken() == null) {
+            return invalid(SOURCE + ": not valid JSON: the text is empty");
+        }
+        JsonNode node = JsonTree.read(p);
+        if (p.nextToken() != null) {
+            return invalid(SOURCE + ": not valid JSON: more than one value" + Failures.at(p.currentLocation()));
+        }
+        return new RecordValidator().validate(node, 0);
+    }
+
+    private static RegisterEntry notJson(IOException e) {
+        return invalid(Failures.of(SOURCE, e).getMessage());
+    }
+
+    private static RegisterEntry invalid(String message) {
+        return new RegisterEntry.Invalid(new RecordError(0, null, null, ErrorCode.NOT_AN_AGREEMENT, message));
+    }
+
+    /** The caller's stream stays open: closing the parser must not close it. */
+    private static final class NotClosing extends FilterInputStream {
+        NotClosing(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // the caller owns the stream
+        }
     }
 
     private static ObjectNode party(Party p) {

@@ -19,19 +19,19 @@ import org.dsarules.register.RecordValidator;
 import org.junit.jupiter.api.Test;
 
 /** Writing an agreement as JSON, and reading it back. */
-class AgreementJsonTest {
+class AgreementCodecTest {
 
     @Test
     void aFullyPopulatedAgreementRoundTrips() {
         Agreement a = Fixtures.fullAgreement();
-        assertEquals(a, AgreementJson.fromJson(AgreementJson.toJsonString(a)));
+        assertEquals(a, AgreementCodec.fromJson(AgreementCodec.toJsonString(a)));
     }
 
     @Test
     void anAlmostEmptyAgreementRoundTrips() {
         Agreement a = Agreement.builder("DSA-1").build();
-        assertEquals("{\"id\":\"DSA-1\"}", AgreementJson.toJsonString(a));
-        assertEquals(a, AgreementJson.fromJson(AgreementJson.toJsonString(a)));
+        assertEquals("{\"id\":\"DSA-1\"}", AgreementCodec.toJsonString(a));
+        assertEquals(a, AgreementCodec.fromJson(AgreementCodec.toJsonString(a)));
     }
 
     @Test
@@ -41,15 +41,15 @@ class AgreementJsonTest {
                 .icbAssessment(new IcbAssessment(null, null, null, null))
                 .parties(new Party("Only a name", null, null, null, null))
                 .build();
-        String json = AgreementJson.toJsonString(a);
+        String json = AgreementCodec.toJsonString(a);
         assertEquals("{\"id\":\"DSA-1\",\"parties\":[{\"name\":\"Only a name\"}],\"purposes\":[],"
                 + "\"legalRequirement\":{},\"article6Bases\":[],\"icbAssessment\":{}}", json);
-        assertEquals(a, AgreementJson.fromJson(json));
+        assertEquals(a, AgreementCodec.fromJson(json));
     }
 
     @Test
     void fieldsComeInTheFormatsOrder() {
-        ObjectNode json = AgreementJson.toJson(Fixtures.fullAgreement());
+        ObjectNode json = AgreementCodec.toJson(Fixtures.fullAgreement());
         List<String> names = new ArrayList<>();
         json.fieldNames().forEachRemaining(names::add);
         assertEquals(RecordValidator.AGREEMENT_FIELDS, names);
@@ -72,27 +72,27 @@ class AgreementJsonTest {
         Agreement a = Agreement.builder("DSA-1").status(Status.NEW_REQUEST).signedOn(LocalDate.of(2026, 1, 5))
                 .purposes(Purpose.DIRECT_CARE).commercialAccess(false).build();
         assertEquals("{\"id\":\"DSA-1\",\"status\":\"NEW_REQUEST\",\"signedOn\":\"2026-01-05\",\"purposes\":[\"DIRECT_CARE\"],"
-                + "\"commercialAccess\":false}", AgreementJson.toJsonString(a));
-        assertFalse(AgreementJson.toJsonString(Fixtures.fullAgreement()).contains("null"));
+                + "\"commercialAccess\":false}", AgreementCodec.toJsonString(a));
+        assertFalse(AgreementCodec.toJsonString(Fixtures.fullAgreement()).contains("null"));
     }
 
     @Test
     void theSameAgreementGivesTheSameText() {
-        assertEquals(AgreementJson.toJsonString(Fixtures.fullAgreement()), AgreementJson.toJsonString(Fixtures.fullAgreement()));
+        assertEquals(AgreementCodec.toJsonString(Fixtures.fullAgreement()), AgreementCodec.toJsonString(Fixtures.fullAgreement()));
     }
 
     @Test
     void readingIsTheRegistersValidation() {
-        assertEquals(Fixtures.fullAgreement(), AgreementJson.fromJson(Fixtures.FULL_AGREEMENT_JSON));
+        assertEquals(Fixtures.fullAgreement(), AgreementCodec.fromJson(Fixtures.FULL_AGREEMENT_JSON));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AgreementJson.fromJson("{\"id\": \"DSA-1\", \"comercialAccess\": true}"));
+                () -> AgreementCodec.fromJson("{\"id\": \"DSA-1\", \"comercialAccess\": true}"));
         assertEquals("comercialAccess: not a field of an agreement (did you mean commercialAccess?)", e.getMessage());
     }
 
     @Test
     void textThatIsNotOneJsonValueIsRefused() {
         for (String text : List.of("", "{", "{\"id\": \"A\"} {}", "{'id': 'A'}")) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AgreementJson.fromJson(text));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AgreementCodec.fromJson(text));
             assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
             Fixtures.assertPlainLine(e.getMessage());
         }
@@ -101,6 +101,6 @@ class AgreementJsonTest {
     @Test
     void aDateOutsideFourDigitYearsCannotBeWritten() {
         Agreement a = Agreement.builder("DSA-1").signedOn(LocalDate.of(12026, 1, 1)).build();
-        assertThrows(IllegalArgumentException.class, () -> AgreementJson.toJsonString(a));
+        assertThrows(IllegalArgumentException.class, () -> AgreementCodec.toJsonString(a));
     }
 }
