@@ -35,12 +35,26 @@ public final class Accounts {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
     private static final String REFUSED = "That name and password do not open this workspace.";
 
+    /**
+     * The lock-out limits: failures of one name before it is locked, failures from one address within the
+     * lock's length before that address is locked, and the lock's length.
+     */
+    public record Limits(int failuresToLock, int addressFailures, Duration lock) {
+        public static final Limits DEFAULT = new Limits(FAILURES_TO_LOCK, ADDRESS_FAILURES, LOCK);
+    }
+
     private final Database db;
     private final Clock clock;
+    private final Limits limits;
 
     public Accounts(Database db, Clock clock) {
+        this(db, clock, Limits.DEFAULT);
+    }
+
+    public Accounts(Database db, Clock clock, Limits limits) {
         this.db = db;
         this.clock = clock;
+        this.limits = limits;
     }
 
     /** An account's name as kept: lower case, 2 to 40 letters, digits, dots, dashes and underscores. */
@@ -207,8 +221,8 @@ public final class Accounts {
         Instant now = now();
         String key = n;
         Instant lockedUntil = db.read(c -> {
-            Instant byName = nameLockedUntil(c, key, now);
-            Instant byAddress = addressLockedUntil(c, addr, now);
+            Instant byName = nameLockedUntil(c, key, now, limits);
+            Instant byAddress = addressLockedUntil(c, addr, now, limits);
             return byName == null ? byAddress : byAddress == null ? byName : byName.isAfter(byAddress) ? byName : byAddress;
         });
         if (lockedUntil != null) {
@@ -269,7 +283,7 @@ public final class Accounts {
      * The end of this name's lock, or null: walking its attempts since its last success (within a day),
      * every {@value #FAILURES_TO_LOCK} failures outside a lock start a lock of {@link #LOCK}.
      */
-    private static Instant nameLockedUntil(Connection c, String name, Instant now) throws SQLException {
+    private static Instant nameLockedUntil(Connection c, String name, Instant now, Limits limits) throws SQLException {
         Instant lockedUntil = null;
         int failures = 0;
         try (PreparedStatement s = c.prepareStatement("SELECT outcome, at FROM sign_in WHERE name = ? AND at > ? "
@@ -286,8 +300,8 @@ public final class Accounts {
                     if (lockedUntil != null && at.isBefore(lockedUntil)) {
                         continue;
                     }
-                    if (++failures >= FAILURES_TO_LOCK) {
-                        lockedUntil = at.plus(LOCK);
+                    if (++failures >= limits.failuresToLock()) {
+                        lockedUntil = at.plus(limits.lock());
                         failures = 0;
                     }
                 }
@@ -297,15 +311,15 @@ public final class Accounts {
     }
 
     /** The end of this address's lock, or null: {@value #ADDRESS_FAILURES} failures within {@link #LOCK}. */
-    private static Instant addressLockedUntil(Connection c, String address, Instant now) throws SQLException {
+    private static Instant addressLockedUntil(Connection c, String address, Instant now, Limits limits) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT at FROM sign_in WHERE address = ? AND outcome = 'FAILURE' "
                 + "AND at > ? ORDER BY id DESC LIMIT 1 OFFSET ?")) {
             s.setString(1, address);
-            s.setString(2, now.minus(LOCK).toString());
-            s.setInt(3, ADDRESS_FAILURES - 1);
+            s.setString(2, now.minus(limits.lock()).toString());
+            s.setInt(3, limits.addressFailures() - 1);
             try (ResultSet r = s.executeQuery()) {
-                // The 100th newest failure in the window: the address is locked until it leaves the window.
-                return r.next() ? Instant.parse(r.getString(1)).plus(LOCK) : null;
+                // The limit's newest failure in the window: the address is locked until it leaves the window.
+                return r.next() ? Instant.parse(r.getString(1)).plus(limits.lock()) : null;
             }
         }
     }
