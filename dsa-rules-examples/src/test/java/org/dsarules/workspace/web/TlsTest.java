@@ -90,6 +90,7 @@ class TlsTest {
                 HttpResponse<String> clear;
                 try {
                     clear = plain.send(HttpRequest.newBuilder(URI.create("http://127.0.0.2:" + server.port() + "/api/practices"))
+                            .timeout(java.time.Duration.ofSeconds(5))
                             .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
                     assertTrue(clear.statusCode() == 400 && !clear.body().contains("Z99042"), clear.statusCode() + " " + clear.body());
                 } catch (java.io.IOException refused) {
