@@ -66,6 +66,12 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port is 0 to 65535");
         }
+        String address = "localhost".equals(bind) ? WorkspaceServer.LOOPBACK : bind;
+        if (!WorkspaceServer.LOOPBACK.equals(address) && tlsKeystore == null) {
+            // Said before anything is opened or loaded.
+            throw new WorkspaceException("--bind " + bind + " needs TLS (--tls-keystore FILE): beyond the loopback, "
+                    + "passwords and registers would cross the network in clear");
+        }
         char[] tlsPassword = null;
         if (tlsKeystore != null) {
             if (tlsPasswordStdin) {
@@ -79,7 +85,6 @@ public final class ServeCommand implements Callable<Integer> {
                 tlsPassword = env.toCharArray();
             }
         }
-        String address = "localhost".equals(bind) ? WorkspaceServer.LOOPBACK : bind;
         // Held until the process ends (even killed): restore refuses while it is held.
         org.dsarules.workspace.store.Backups.RunningLock running = org.dsarules.workspace.store.Backups.markRunning(data);
         DsaRules rules = DsaRules.defaults();

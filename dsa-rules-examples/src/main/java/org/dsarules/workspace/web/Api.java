@@ -54,7 +54,7 @@ final class Api {
             throw new Refusal(400, "send {\"name\": ..., \"password\": ...}");
         }
         char[] password = body.path("password").asText().toCharArray();
-        org.dsarules.workspace.accounts.SignIn result = server.workspace().accounts().signIn(body.path("name").asText(), password, ctx.ip());
+        org.dsarules.workspace.accounts.SignIn result = server.workspace().accounts().signIn(body.path("name").asText(), password, WorkspaceServer.clientAddress(ctx));
         java.util.Arrays.fill(password, '\0');
         if (result instanceof org.dsarules.workspace.accounts.SignIn.Success s) {
             Sessions.Session session = server.sessions().open(s.account().actor());

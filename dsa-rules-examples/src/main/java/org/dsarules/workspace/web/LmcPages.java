@@ -70,7 +70,7 @@ final class LmcPages {
         String name = ctx.formParam("name");
         String pw = ctx.formParam("password");
         char[] password = pw == null ? new char[0] : pw.toCharArray();
-        SignIn result = ws().accounts().signIn(name, password, ctx.ip());
+        SignIn result = ws().accounts().signIn(name, password, WorkspaceServer.clientAddress(ctx));
         Arrays.fill(password, '\0');
         if (result instanceof SignIn.Success s) {
             Sessions.Session session = server.sessions().open(s.account().actor());

@@ -284,7 +284,7 @@ public final class WorkspaceServer implements AutoCloseable {
             return;
         }
         ParsedEndpoint endpoint = endpoint(ctx);
-        Who who = endpoint == null ? Who.SIGNED_IN : ROUTES.getOrDefault(ctx.method().name() + " " + endpoint.endpoint.path, Who.LMC);
+        Who who = endpoint == null ? Who.SIGNED_IN : ROUTES.getOrDefault(endpoint.endpoint.method.name() + " " + endpoint.endpoint.path, Who.LMC);
         if (who == Who.ANYONE) {
             return;
         }
@@ -363,13 +363,24 @@ public final class WorkspaceServer implements AutoCloseable {
     }
 
     private ParsedEndpoint endpoint(Context ctx) {
-        List<ParsedEndpoint> found = app.unsafe.internalRouter.findHttpHandlerEntries(ctx.method(), ctx.path());
+        // A HEAD is answered by the GET route of its path: it is checked as that GET.
+        HandlerType method = ctx.method() == HandlerType.HEAD ? HandlerType.GET : ctx.method();
+        List<ParsedEndpoint> found = app.unsafe.internalRouter.findHttpHandlerEntries(method, ctx.path());
         return found.isEmpty() ? null : found.get(0);
     }
 
     /** A cookie of this workspace: scripts cannot read it, other sites never send it, and over TLS only over TLS. */
     String cookie(String name, String value) {
         return name + "=" + value + "; Path=/; HttpOnly; SameSite=Strict" + (secure() ? "; Secure" : "");
+    }
+
+    /**
+     * The address the connection came from. Not Javalin's {@code ctx.ip()}, which believes an
+     * {@code X-Forwarded-For} header any client can send: that would let one address pass for many and
+     * slip the per-address lock-out. (Behind a reverse proxy every client is the proxy's address.)
+     */
+    static String clientAddress(Context ctx) {
+        return ctx.req().getRemoteAddr();
     }
 
     static void headers(Context ctx) {

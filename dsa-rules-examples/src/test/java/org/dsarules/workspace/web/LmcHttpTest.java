@@ -156,6 +156,11 @@ class LmcHttpTest {
             }
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+        // A HEAD is checked as the GET of its path.
+        Login pm = login(managerOfB);
+        assertEquals(403, send(request("GET", "/accounts", pm).method("HEAD", HttpRequest.BodyPublishers.noBody())).statusCode());
+        assertEquals(404, send(request("GET", "/practices/" + A + "/register", pm).method("HEAD", HttpRequest.BodyPublishers.noBody()))
+                .statusCode());
     }
 
     static HttpRequest.Builder request(String method, String path, Login who) {
