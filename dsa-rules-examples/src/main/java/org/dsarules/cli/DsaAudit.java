@@ -53,6 +53,7 @@ public final class DsaAudit implements Runnable {
             Map.entry("test", TestCommand.class), Map.entry("rules", RulesCommand.class),
             Map.entry("template", TemplateCommand.class), Map.entry("generate", GenerateCommand.class),
             Map.entry("serve", org.dsarules.workspace.ServeCommand.class), Map.entry("export", org.dsarules.workspace.ExportCommand.class),
+            Map.entry("users", org.dsarules.workspace.UsersCommand.class), Map.entry("backup", org.dsarules.workspace.BackupCommand.class), Map.entry("restore", org.dsarules.workspace.RestoreCommand.class),
             Map.entry("help", CommandLine.HelpCommand.class));
 
     public static final int OK = 0;

@@ -15,10 +15,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dsa-audit serve --data DIR [--port N] [--import FILE]}: the practice's workspace in a browser. */
 @Command(name = "serve",
-        description = {"Start the practice's workspace: a web application on 127.0.0.1 only, its state in one database file "
-                + "(DIR/workspace.db). Prints one line, the address with a token made for this run: open it in a browser "
-                + "(it opens a session); the API takes the token as a bearer. Stop it with Ctrl-C."})
+        description = {"Start the workspace: a web application, its state in one database file (DIR/workspace.db). On 127.0.0.1 "
+                + "(the default) it prints one line, the address with a token made for this run: open it in a browser (it opens "
+                + "a session); the API takes the token as a bearer. With --bind ADDRESS it serves the network, only over TLS "
+                + "(--tls-keystore) and only to accounts (dsa-audit users add); it prints the sign-in address. Stop it with Ctrl-C."})
 public final class ServeCommand implements Callable<Integer> {
+    /** The environment variable that holds the TLS keystore's password (unless --tls-password-stdin). */
+    public static final String TLS_PASSWORD_ENV = "DSA_TLS_PASSWORD";
+
     @Spec
     CommandSpec spec;
 
@@ -28,6 +32,19 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
             description = "The port on 127.0.0.1 (0: any free one). Default: ${DEFAULT-VALUE}.")
     int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "The address to listen on. Anything but 127.0.0.1 needs --tls-keystore and at least one account. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String bind;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE",
+            description = "Serve HTTPS with this PKCS#12 keystore (the server's key and certificate). Its password is read from "
+                    + "the environment variable DSA_TLS_PASSWORD, or as the first line of standard input with --tls-password-stdin.")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-password-stdin", description = "Read the keystore's password as the first line of standard input.")
+    boolean tlsPasswordStdin;
 
     @Option(names = "--import", paramLabel = "FILE",
             description = "Import this register (CSV, .xlsx or JSON) as a new version before starting, as the import page would.")
@@ -49,6 +66,27 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port is 0 to 65535");
         }
+        String address = "localhost".equals(bind) ? WorkspaceServer.LOOPBACK : bind;
+        if (!WorkspaceServer.LOOPBACK.equals(address) && tlsKeystore == null) {
+            // Said before anything is opened or loaded.
+            throw new WorkspaceException("--bind " + bind + " needs TLS (--tls-keystore FILE): beyond the loopback, "
+                    + "passwords and registers would cross the network in clear");
+        }
+        char[] tlsPassword = null;
+        if (tlsKeystore != null) {
+            if (tlsPasswordStdin) {
+                tlsPassword = UsersCommand.readPassword(true, "the keystore");
+            } else {
+                String env = System.getenv(TLS_PASSWORD_ENV);
+                if (env == null) {
+                    throw new WorkspaceException("--tls-keystore needs its password: set " + TLS_PASSWORD_ENV
+                            + " or give --tls-password-stdin");
+                }
+                tlsPassword = env.toCharArray();
+            }
+        }
+        // Held until the process ends (even killed): restore refuses while it is held.
+        org.dsarules.workspace.store.Backups.RunningLock running = org.dsarules.workspace.store.Backups.markRunning(data);
         DsaRules rules = DsaRules.defaults();
         Workspace workspace = Workspace.open(data, rules);
         if (preload != null) {
@@ -60,12 +98,14 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("dsa-audit: imported " + r.read() + " of " + r.records() + " record(s) of " + preload
                     + " as version " + r.version() + " of " + r.odsCode());
         }
-        WorkspaceServer server = WorkspaceServer.start(workspace, port);
+        WorkspaceServer server = WorkspaceServer.start(workspace,
+                new WorkspaceServer.Options(address, port, tlsKeystore, tlsPassword));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             workspace.close();
             rules.close();
+            running.close();
             stopped.countDown();
         }, "dsa-workspace-stop"));
         out.println(server.address());

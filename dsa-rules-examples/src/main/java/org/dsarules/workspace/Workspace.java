@@ -67,16 +67,33 @@ public final class Workspace implements AutoCloseable {
     private final DsaRules rules;
     private final Clock clock;
     private final Map<String, Audited> cache = new ConcurrentHashMap<>();
+    private final org.dsarules.workspace.accounts.Accounts accounts;
 
     private Workspace(Database db, DsaRules rules, Clock clock) {
         this.db = db;
         this.rules = rules;
         this.clock = clock;
+        this.accounts = new org.dsarules.workspace.accounts.Accounts(db, clock);
     }
 
     /** Opens the workspace kept in {@code dir} (created when absent), deciding with {@code rules}. */
     public static Workspace open(Path dir, DsaRules rules) {
-        return new Workspace(Database.open(dir), Objects.requireNonNull(rules, "rules"), Clock.systemUTC());
+        return open(dir, rules, Clock.systemUTC());
+    }
+
+    /** As {@link #open(Path, DsaRules)}, timing changes, sign-ins and lock-outs by {@code clock} (tests move it). */
+    public static Workspace open(Path dir, DsaRules rules, Clock clock) {
+        return new Workspace(Database.open(dir), Objects.requireNonNull(rules, "rules"), Objects.requireNonNull(clock, "clock"));
+    }
+
+    /** The workspace's accounts and sign-ins, kept in the same database. */
+    public org.dsarules.workspace.accounts.Accounts accounts() {
+        return accounts;
+    }
+
+    /** The clock the workspace times everything by. */
+    public Clock clock() {
+        return clock;
     }
 
     public Database database() {
@@ -118,6 +135,31 @@ public final class Workspace implements AutoCloseable {
                     Practice p = practice(r.getString(2));
                     out.add(new PracticeInfo(r.getString(1), p == null ? null : p.name(), p == null ? null : p.icb(),
                             r.getInt(3), Instant.parse(r.getString(4)), r.getInt(5)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** One import as kept: which version it made, of which file, how many records were read, when and by whom. */
+    public record ImportInfo(String odsCode, int version, String fileName, String format, int records, int read, int refused,
+            Instant at, String who) {
+    }
+
+    /** Every import of these practices, newest first: what each practice has imported and when. */
+    public List<ImportInfo> imports(java.util.Collection<String> odsCodes) {
+        Set<String> wanted = new TreeSet<>(odsCodes);
+        return db.read(c -> {
+            List<ImportInfo> out = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                    "SELECT p.ods_code, v.number, i.file_name, i.format, i.records, i.read_ok, i.refused, i.created_at, i.created_by "
+                            + "FROM import i JOIN practice p ON p.id = i.practice_id JOIN register_version v ON v.id = i.version_id "
+                            + "ORDER BY i.id DESC")) {
+                while (r.next()) {
+                    if (wanted.contains(r.getString(1))) {
+                        out.add(new ImportInfo(r.getString(1), r.getInt(2), r.getString(3), r.getString(4), r.getInt(5),
+                                r.getInt(6), r.getInt(7), Instant.parse(r.getString(8)), r.getString(9)));
+                    }
                 }
             }
             return out;
@@ -315,6 +357,17 @@ public final class Workspace implements AutoCloseable {
      */
     public ImportReport importRegister(byte[] content, RegisterFiles.Format format, String fileName, String odsCodeOrNull,
             Actor actor, String comment) {
+        return importRegister(content, format, fileName, odsCodeOrNull, actor, comment, Access.EVERYTHING);
+    }
+
+    /**
+     * As {@link #importRegister(byte[], RegisterFiles.Format, String, String, Actor, String)}, refusing before
+     * anything is written a register of a practice {@code access} does not let {@code actor} see.
+     *
+     * @throws HiddenPracticeException when the register is of such a practice (nothing is stored)
+     */
+    public ImportReport importRegister(byte[] content, RegisterFiles.Format format, String fileName, String odsCodeOrNull,
+            Actor actor, String comment, Access access) {
         RegisterText.Read read = RegisterText.read(content, format, fileName);
         String fromFile = read.practice() == null || read.practice().odsCode() == null || read.practice().odsCode().isBlank()
                 ? null : odsCode(read.practice().odsCode());
@@ -325,6 +378,9 @@ public final class Workspace implements AutoCloseable {
         String ods = fromFile != null ? fromFile : given;
         if (ods == null) {
             throw new WorkspaceException(fileName + " names no practice (no practice.odsCode): give the practice's ODS code");
+        }
+        if (!access.mayAccess(actor, ods)) {
+            throw new HiddenPracticeException(ods);
         }
         List<Agreement> valid = new ArrayList<>();
         for (RegisterEntry e : read.entries()) {

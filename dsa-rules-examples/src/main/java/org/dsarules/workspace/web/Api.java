@@ -27,9 +27,54 @@ final class Api {
     }
 
     void routes(RoutesConfig r) {
+        r.post("/api/session", this::signIn);
+        r.delete("/api/session", this::signOut);
         r.post("/api/registers", this::postRegister);
         r.get("/api/practices", this::practices);
         r.get("/api/practices/{ods}/decisions", this::decisions);
+    }
+
+    /**
+     * Signs in with an account: the body {@code {"name": ..., "password": ...}} as {@code application/json}
+     * (which a form of another site cannot send); answers 201 with the session's bearer token, which
+     * expires as a browser's session does.
+     */
+    private void signIn(Context ctx) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        if (!type.startsWith("application/json")) {
+            throw new Refusal(415, "send {\"name\": ..., \"password\": ...} as application/json");
+        }
+        com.fasterxml.jackson.databind.JsonNode body;
+        try {
+            body = JSON.readTree(ctx.bodyAsBytes());
+        } catch (java.io.IOException e) {
+            throw new Refusal(400, "the body is not JSON: send {\"name\": ..., \"password\": ...}");
+        }
+        if (body == null || !body.path("name").isTextual() || !body.path("password").isTextual()) {
+            throw new Refusal(400, "send {\"name\": ..., \"password\": ...}");
+        }
+        char[] password = body.path("password").asText().toCharArray();
+        org.dsarules.workspace.accounts.SignIn result = server.workspace().accounts().signIn(body.path("name").asText(), password, WorkspaceServer.clientAddress(ctx));
+        java.util.Arrays.fill(password, '\0');
+        if (result instanceof org.dsarules.workspace.accounts.SignIn.Success s) {
+            Sessions.Session session = server.sessions().open(s.account().actor());
+            ObjectNode out = JSON.createObjectNode().put("token", session.id()).put("account", s.account().name())
+                    .put("role", s.account().role().option).put("idleMinutes", Sessions.IDLE.toMinutes())
+                    .put("expires", session.opened().plus(Sessions.ABSOLUTE).toString());
+            ctx.status(201).contentType("application/json").result(out.toString());
+        } else if (result instanceof org.dsarules.workspace.accounts.SignIn.Locked l) {
+            throw new Refusal(429, l.message());
+        } else {
+            throw new Refusal(401, ((org.dsarules.workspace.accounts.SignIn.Refused) result).message());
+        }
+    }
+
+    private void signOut(Context ctx) {
+        Sessions.Session s = ctx.attribute("session");
+        if (s != null) {
+            server.sessions().close(s.id());
+        }
+        ctx.status(204);
     }
 
     static String error(String message) {
@@ -54,7 +99,9 @@ final class Api {
         Registers.ImportReport report;
         try {
             report = server.workspace().importRegister(ctx.bodyAsBytes(), format, name, ctx.queryParam("odsCode"), actor,
-                    ctx.queryParam("comment"));
+                    ctx.queryParam("comment"), server.access());
+        } catch (org.dsarules.workspace.HiddenPracticeException e) {
+            throw new Refusal(404, e.getMessage());
         } catch (WorkspaceException e) {
             throw new Refusal(400, e.getMessage());
         }

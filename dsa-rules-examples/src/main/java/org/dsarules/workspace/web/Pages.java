@@ -34,7 +34,7 @@ final class Pages {
     void routes(RoutesConfig r) {
         r.get("/", this::dashboard);
         r.get("/import", ctx -> ctx.html(WorkspaceServer.render("import.jte", new Views.ImportPage(page(ctx, "Import a register", null),
-                ws().practices(), null, null))));
+                visible(ctx), null, null))));
         r.post("/import", this::importFile);
         r.get("/practices/{ods}/register", this::register);
         r.get("/practices/{ods}/agreements/{id}", this::agreement);
@@ -44,12 +44,18 @@ final class Pages {
         r.get("/practices/{ods}/export", this::export);
     }
 
+    /** The practices the session may see (the import page offers only these). */
+    private List<Registers.PracticeInfo> visible(Context ctx) {
+        Actor actor = ctx.attribute("actor");
+        return ws().practices().stream().filter(p -> server.access().mayAccess(actor, p.odsCode())).toList();
+    }
+
     private Workspace ws() {
         return server.workspace();
     }
 
     private Views.Page page(Context ctx, String title, String ods) {
-        return server.page(ctx.attribute("session"), title, ods);
+        return server.page(ctx, ctx.attribute("session"), title, ods);
     }
 
     /** The practice of the path, if the actor may see it; 404 otherwise, as if it did not exist. */
@@ -221,7 +227,7 @@ final class Pages {
         UploadedFile file = ctx.uploadedFile("file");
         Views.Page page = page(ctx, "Import a register", null);
         if (file == null || file.size() == 0) {
-            ctx.status(400).html(WorkspaceServer.render("import.jte", new Views.ImportPage(page, ws().practices(), null,
+            ctx.status(400).html(WorkspaceServer.render("import.jte", new Views.ImportPage(page, visible(ctx), null,
                     "Choose a register file (CSV, .xlsx or JSON) to import.")));
             return;
         }
@@ -230,13 +236,12 @@ final class Pages {
                 RegisterFilesName.plain(name)));
         try {
             Registers.ImportReport report = ws().importRegister(file.content().readAllBytes(), format, RegisterFilesName.plain(name),
-                    ctx.formParam("odsCode"), ctx.attribute("actor"), ctx.formParam("comment"));
-            if (!server.access().mayAccess(ctx.attribute("actor"), report.odsCode())) {
-                throw new Refusal(404, "There is no such practice in this workspace.");
-            }
-            ctx.status(201).html(WorkspaceServer.render("import.jte", new Views.ImportPage(page, ws().practices(), report, null)));
+                    ctx.formParam("odsCode"), ctx.attribute("actor"), ctx.formParam("comment"), server.access());
+            ctx.status(201).html(WorkspaceServer.render("import.jte", new Views.ImportPage(page, visible(ctx), report, null)));
+        } catch (org.dsarules.workspace.HiddenPracticeException e) {
+            throw new Refusal(404, e.getMessage());
         } catch (WorkspaceException e) {
-            ctx.status(400).html(WorkspaceServer.render("import.jte", new Views.ImportPage(page, ws().practices(), null, e.getMessage())));
+            ctx.status(400).html(WorkspaceServer.render("import.jte", new Views.ImportPage(page, visible(ctx), null, e.getMessage())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

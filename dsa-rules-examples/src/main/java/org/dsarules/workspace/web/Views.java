@@ -11,8 +11,27 @@ public final class Views {
     private Views() {
     }
 
-    /** What every page has: its title, the session's CSRF token, the practice it is about (or null), the htmx script. */
-    public record Page(String title, String csrf, String odsCode, String htmx) {
+    /**
+     * What every page has: its title, the session's CSRF token, the practice it is about (or null), the htmx
+     * script, who is signed in (or null), whether they see the LMC's pages, and whether they signed in with
+     * an account (and so can sign out).
+     */
+    public record Page(String title, String csrf, String odsCode, String htmx, String who, boolean lmc, boolean account) {
+    }
+
+    /** The sign-in form: its own CSRF token (double-submitted with a cookie, as there is no session yet). */
+    public record SignInPage(Page page, String signInCsrf, String message, String name) {
+    }
+
+    public record AccountsPage(Page page, List<org.dsarules.workspace.accounts.Account> accounts,
+            List<org.dsarules.workspace.accounts.Accounts.Attempt> attempts, String message, String error) {
+    }
+
+    public record ProgrammesPage(Page page, java.time.LocalDate asOf, List<String> practices,
+            List<org.dsarules.workspace.Programmes.Programme> programmes) {
+    }
+
+    public record ImportsPage(Page page, List<Registers.PracticeInfo> practices, List<org.dsarules.workspace.Workspace.ImportInfo> imports) {
     }
 
     /** A practice on the dashboard: its counts and what is due next. */

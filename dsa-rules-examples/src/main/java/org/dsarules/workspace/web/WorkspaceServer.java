@@ -6,20 +6,44 @@ import gg.jte.output.StringOutput;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.router.ParsedEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.dsarules.workspace.Access;
+import org.dsarules.workspace.Actor;
+import org.dsarules.workspace.HiddenPracticeException;
 import org.dsarules.workspace.Workspace;
 import org.dsarules.workspace.WorkspaceException;
+import org.dsarules.workspace.accounts.Account;
+import org.dsarules.workspace.accounts.Role;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
- * The workspace on the loopback: Javalin (on Jetty) bound to 127.0.0.1 only, serving the pages and the
- * JSON API over one {@link Workspace}. Every request is checked here, before any route runs: the Host
- * must be this server (no DNS rebinding), a page needs the session the printed token opened, an API call
- * the token as its bearer, and every POST of a page the session's CSRF token. Every response carries a
- * content security policy that allows no inline script, nosniff and no framing.
+ * The workspace over HTTP: Javalin (on Jetty) serving the pages and the JSON API over one
+ * {@link Workspace}. Every request is checked here, in {@link #guard}, before any route runs, against the
+ * route's entry in {@link #ROUTES} (a route missing from that table stops the server from starting):
+ * who may call it (anyone, anyone signed in, the LMC officer), and for a practice's route whether the
+ * signed-in account may see that practice (404 otherwise, as if it did not exist).
+ *
+ * <p>Two ways to run (docs/workspace.md, SECURITY.md): on the loopback, where the printed one-time token
+ * opens a session as well as any account's sign-in, and the Host must be the loopback (no DNS rebinding);
+ * or bound to another address, only with TLS and at least one account, where only accounts sign in.
+ * Every response carries a content security policy that allows no inline script, nosniff and no framing.
  */
 public final class WorkspaceServer implements AutoCloseable {
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -28,21 +52,111 @@ public final class WorkspaceServer implements AutoCloseable {
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html,
             WorkspaceServer.class.getClassLoader(), "org.dsarules.workspace.web.templates");
 
+    /** Who may call a route. */
+    public enum Who {
+        /** Anyone, signed in or not: the sign-in itself. */
+        ANYONE,
+        /** Any session (the token's or an account's); what it shows is filtered by the account's practices. */
+        SIGNED_IN,
+        /** A session that may see the practice of the path's {@code {ods}}; any other answers 404. */
+        PRACTICE,
+        /** The LMC officer (or the loopback token's holder); a practice manager gets 403. */
+        LMC
+    }
+
+    /**
+     * Every route and who may call it, by {@code METHOD path} as registered. The server refuses to start
+     * with a route this table does not name, so no route can be added without deciding who may call it.
+     */
+    public static final Map<String, Who> ROUTES = routes();
+
+    private static Map<String, Who> routes() {
+        Map<String, Who> m = new LinkedHashMap<>();
+        m.put("GET /signin", Who.ANYONE);
+        m.put("POST /signin", Who.ANYONE);
+        m.put("POST /signout", Who.SIGNED_IN);
+        m.put("GET /", Who.SIGNED_IN);
+        m.put("GET /import", Who.SIGNED_IN);
+        m.put("POST /import", Who.SIGNED_IN);
+        m.put("GET /practices/{ods}/register", Who.PRACTICE);
+        m.put("GET /practices/{ods}/agreements/{id}", Who.PRACTICE);
+        m.put("GET /practices/{ods}/agreements/{id}/edit", Who.PRACTICE);
+        m.put("POST /practices/{ods}/agreements/{id}/edit", Who.PRACTICE);
+        m.put("GET /practices/{ods}/diff", Who.PRACTICE);
+        m.put("GET /practices/{ods}/export", Who.PRACTICE);
+        m.put("GET /programmes", Who.LMC);
+        m.put("GET /imports", Who.LMC);
+        m.put("GET /accounts", Who.LMC);
+        m.put("POST /accounts", Who.LMC);
+        m.put("POST /accounts/{name}/disable", Who.LMC);
+        m.put("POST /accounts/{name}/enable", Who.LMC);
+        m.put("POST /api/session", Who.ANYONE);
+        m.put("DELETE /api/session", Who.SIGNED_IN);
+        m.put("POST /api/registers", Who.SIGNED_IN);
+        m.put("GET /api/practices", Who.SIGNED_IN);
+        m.put("GET /api/practices/{ods}/decisions", Who.PRACTICE);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    private static final Set<HandlerType> ENDPOINT_METHODS = Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
+            HandlerType.PATCH, HandlerType.DELETE, HandlerType.HEAD, HandlerType.OPTIONS);
+
+    /**
+     * How the workspace is served.
+     *
+     * @param bind        the address to listen on: {@code 127.0.0.1} (the loopback, with the printed token) or
+     *                    another, which needs TLS and at least one enabled account
+     * @param port        0: any free one
+     * @param tlsKeystore a PKCS#12 keystore with the server's key and certificate, or null for plain HTTP
+     *                    (allowed on the loopback only)
+     * @param tlsPassword the keystore's password
+     */
+    public record Options(String bind, int port, Path tlsKeystore, char[] tlsPassword) {
+        public static Options loopback(int port) {
+            return new Options(LOOPBACK, port, null, null);
+        }
+
+        boolean onLoopback() {
+            return LOOPBACK.equals(bind);
+        }
+    }
+
+    public static final String LOOPBACK = "127.0.0.1";
+
     private final Workspace workspace;
-    private final Sessions sessions = new Sessions();
+    private final Options options;
+    private final Sessions sessions;
     private final Access access;
     private final Javalin app;
     private final String htmx;
 
-    private WorkspaceServer(Workspace workspace, Access access, int port) {
+    private WorkspaceServer(Workspace workspace, Options options) {
         this.workspace = workspace;
-        this.access = access;
+        this.options = options;
+        this.sessions = new Sessions(workspace.clock(), options.onLoopback());
+        this.access = workspace.accounts().access();
         this.htmx = "/webjars/htmx.org/" + assetVersion("htmx") + "/dist/htmx.min.js";
+        KeyStore keyStore = options.tlsKeystore() == null ? null : keyStore(options.tlsKeystore(), options.tlsPassword());
         Pages pages = new Pages(this);
         Api api = new Api(this);
+        LmcPages lmc = new LmcPages(this);
         this.app = Javalin.create(config -> {
-            config.jetty.host = "127.0.0.1";
-            config.jetty.port = port;
+            config.jetty.host = options.bind();
+            config.jetty.port = options.port();
+            if (keyStore != null) {
+                config.jetty.addConnector((server, http) -> {
+                    SslContextFactory.Server ssl = new SslContextFactory.Server();
+                    ssl.setKeyStore(keyStore);
+                    ssl.setKeyStorePassword(new String(options.tlsPassword()));
+                    HttpConfiguration https = new HttpConfiguration(http);
+                    https.addCustomizer(new SecureRequestCustomizer());
+                    ServerConnector c = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
+                            new HttpConnectionFactory(https));
+                    c.setHost(options.bind());
+                    c.setPort(options.port());
+                    return c;
+                });
+            }
             config.startup.showJavalinBanner = false;
             config.staticFiles.enableWebjars();
             config.staticFiles.add(s -> {
@@ -54,8 +168,10 @@ public final class WorkspaceServer implements AutoCloseable {
             config.routes.before(this::guard);
             config.routes.after(WorkspaceServer::headers);
             pages.routes(config.routes);
+            lmc.routes(config.routes);
             api.routes(config.routes);
             config.routes.exception(Refusal.class, (e, ctx) -> refuse(ctx, e.status, e.getMessage()));
+            config.routes.exception(HiddenPracticeException.class, (e, ctx) -> refuse(ctx, 404, e.getMessage()));
             config.routes.exception(WorkspaceException.class, (e, ctx) -> refuse(ctx, 400, e.getMessage()));
             config.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint ")) {
@@ -63,25 +179,64 @@ public final class WorkspaceServer implements AutoCloseable {
                 }
             });
         });
+        for (String route : routeTable()) {
+            if (!ROUTES.containsKey(route)) {
+                throw new IllegalStateException("route " + route + " is not in WorkspaceServer.ROUTES: decide who may call it");
+            }
+        }
     }
 
-    /** Starts the workspace on 127.0.0.1 at {@code port} (0: a free one). */
+    /** Starts the workspace on 127.0.0.1 at {@code port} (0: a free one), with the printed token. */
     public static WorkspaceServer start(Workspace workspace, int port) {
-        WorkspaceServer s = new WorkspaceServer(workspace, Access.EVERYTHING, port);
+        return start(workspace, Options.loopback(port));
+    }
+
+    /**
+     * Starts the workspace as {@code options} say.
+     *
+     * @throws WorkspaceException when bound beyond the loopback without TLS or without an enabled account
+     */
+    public static WorkspaceServer start(Workspace workspace, Options options) {
+        if (!options.onLoopback()) {
+            if (options.tlsKeystore() == null) {
+                throw new WorkspaceException("--bind " + options.bind() + " needs TLS (--tls-keystore FILE): "
+                        + "beyond the loopback, passwords and registers would cross the network in clear");
+            }
+            if (!workspace.accounts().anyEnabled()) {
+                throw new WorkspaceException("--bind " + options.bind() + " needs at least one account: "
+                        + "make one with dsa-audit users add --data DIR --name NAME --role lmc-officer");
+            }
+        }
+        WorkspaceServer s = new WorkspaceServer(workspace, options);
         s.app.start();
         return s;
+    }
+
+    /** Every route of the running server as {@code METHOD path}, from Javalin's own route table. */
+    public List<String> routeTable() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream().map(p -> p.endpoint)
+                .filter(e -> ENDPOINT_METHODS.contains(e.method)).map(e -> e.method.name() + " " + e.path).toList();
     }
 
     public int port() {
         return app.port();
     }
 
-    /** The one line printed at start-up: the address with the token that opens a session. */
-    public String address() {
-        return "http://127.0.0.1:" + port() + "/?token=" + sessions.token();
+    private String scheme() {
+        return options.tlsKeystore() == null ? "http" : "https";
     }
 
-    /** The bearer token of the API (the printed token). */
+    /**
+     * The one line printed at start-up: on the loopback the address with the token that opens a session;
+     * beyond it, the sign-in page.
+     */
+    public String address() {
+        String host = options.bind().contains(":") ? "[" + options.bind() + "]" : options.bind();
+        String root = scheme() + "://" + host + ":" + port() + "/";
+        return sessions.token() == null ? root + "signin" : root + "?token=" + sessions.token();
+    }
+
+    /** The bearer token of the API on the loopback (the printed token), or null beyond it. */
     public String token() {
         return sessions.token();
     }
@@ -102,6 +257,10 @@ public final class WorkspaceServer implements AutoCloseable {
         return htmx;
     }
 
+    boolean secure() {
+        return options.tlsKeystore() != null;
+    }
+
     @Override
     public void close() {
         app.stop();
@@ -111,52 +270,117 @@ public final class WorkspaceServer implements AutoCloseable {
 
     private void guard(Context ctx) {
         headers(ctx);
-        String host = ctx.header("Host");
-        if (host == null || !(host.equals("127.0.0.1:" + port()) || host.equals("localhost:" + port()))) {
-            // A page of another site whose name was pointed at 127.0.0.1 (DNS rebinding) is not this workspace.
-            throw new Refusal(421, "This workspace answers only at http://127.0.0.1:" + port() + "/.");
+        if (sessions.token() != null) {
+            String host = ctx.header("Host");
+            if (host == null || !(host.equals("127.0.0.1:" + port()) || host.equals("localhost:" + port()))) {
+                // A page of another site whose name was pointed at 127.0.0.1 (DNS rebinding) is not this workspace.
+                throw new Refusal(421, "This workspace answers only at " + scheme() + "://127.0.0.1:" + port() + "/.");
+            }
         }
+        // Beyond the loopback, TLS does the same: a browser sent to this address under another name refuses
+        // the certificate before any request is made.
         String path = ctx.path();
         if (path.startsWith("/static/") || path.startsWith("/webjars/")) {
             return;
         }
-        if (path.startsWith("/api/")) {
+        ParsedEndpoint endpoint = endpoint(ctx);
+        Who who = endpoint == null ? Who.SIGNED_IN : ROUTES.getOrDefault(endpoint.endpoint.method.name() + " " + endpoint.endpoint.path, Who.LMC);
+        if (who == Who.ANYONE) {
+            return;
+        }
+        boolean api = path.startsWith("/api/");
+        Sessions.Session session = null;
+        Actor actor;
+        if (api) {
             String auth = ctx.header("Authorization");
             String bearer = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).strip() : null;
-            if (!sessions.isToken(bearer)) {
-                ctx.header("WWW-Authenticate", "Bearer");
-                throw new Refusal(401, "the API needs the token printed by dsa-audit serve, as 'Authorization: Bearer TOKEN'");
+            if (sessions.isToken(bearer)) {
+                actor = Actor.LOCAL;
+            } else {
+                session = sessions.find(bearer);
+                if (session == null) {
+                    ctx.header("WWW-Authenticate", "Bearer");
+                    throw new Refusal(401, "the API needs a bearer token: an account's, from POST /api/session"
+                            + (sessions.token() == null ? "" : ", or the token printed by dsa-audit serve"));
+                }
+                actor = session.actor();
             }
-            ctx.attribute("actor", org.dsarules.workspace.Actor.LOCAL);
-            return;
-        }
-        String token = ctx.queryParam("token");
-        if (token != null) {
-            if (!sessions.isToken(token)) {
-                throw new Refusal(401, "This token does not open this workspace: use the address dsa-audit serve printed.");
+        } else {
+            String token = ctx.queryParam("token");
+            if (token != null && sessions.token() != null) {
+                if (!sessions.isToken(token)) {
+                    throw new Refusal(401, "This token does not open this workspace: use the address dsa-audit serve printed.");
+                }
+                Sessions.Session s = sessions.open(Actor.LOCAL);
+                ctx.header("Set-Cookie", cookie(Sessions.COOKIE, s.id()));
+                // Off the address bar and out of the history: the token stays in the terminal only.
+                ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
+                ctx.skipRemainingHandlers();
+                return;
             }
-            Sessions.Session s = sessions.open(org.dsarules.workspace.Actor.LOCAL);
-            ctx.header("Set-Cookie", Sessions.COOKIE + "=" + s.id() + "; Path=/; HttpOnly; SameSite=Strict");
-            // Off the address bar and out of the history: the token stays in the terminal only.
-            ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
-            ctx.skipRemainingHandlers();
-            return;
+            session = sessions.find(ctx.cookie(Sessions.COOKIE));
+            if (session == null) {
+                throw new Refusal(401, "Sign in to use the workspace.");
+            }
+            actor = session.actor();
         }
-        Sessions.Session s = sessions.find(ctx.cookie(Sessions.COOKIE));
-        if (s == null) {
-            throw new Refusal(401, "Open the workspace with the address dsa-audit serve printed (it carries the token).");
+        Account account = null;
+        if (!actor.equals(Actor.LOCAL)) {
+            account = workspace.accounts().find(actor.id());
+            if (account == null || account.disabled()) {
+                // Disabled since the session opened: the session ends now.
+                sessions.close(session == null ? null : session.id());
+                throw new Refusal(401, "This account is disabled: ask the LMC officer.");
+            }
         }
-        ctx.attribute("session", s);
-        ctx.attribute("actor", s.actor());
-        if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
+        ctx.attribute("session", session);
+        ctx.attribute("actor", actor);
+        ctx.attribute("account", account);
+        if (!api && ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
             String given = ctx.header("X-CSRF-Token");
             if (given == null) {
                 given = ctx.formParam("_csrf");
             }
-            if (!Sessions.same(given, s.csrf())) {
+            if (!Sessions.same(given, session.csrf())) {
                 throw new Refusal(403, "This form is out of date or did not come from the workspace: open the page again and resubmit.");
             }
         }
+        if (who == Who.LMC && account != null && account.role() != Role.LMC_OFFICER) {
+            throw new Refusal(403, "This page is the LMC officer's.");
+        }
+        if (who == Who.PRACTICE) {
+            String ods = endpoint.extractPathParams(path).get("ods");
+            String code;
+            try {
+                code = Workspace.odsCode(ods);
+            } catch (WorkspaceException e) {
+                throw new Refusal(404, "There is no such practice in this workspace.");
+            }
+            if (!access.mayAccess(actor, code)) {
+                throw new Refusal(404, "There is no practice " + code + " in this workspace.");
+            }
+        }
+    }
+
+    private ParsedEndpoint endpoint(Context ctx) {
+        // A HEAD is answered by the GET route of its path: it is checked as that GET.
+        HandlerType method = ctx.method() == HandlerType.HEAD ? HandlerType.GET : ctx.method();
+        List<ParsedEndpoint> found = app.unsafe.internalRouter.findHttpHandlerEntries(method, ctx.path());
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** A cookie of this workspace: scripts cannot read it, other sites never send it, and over TLS only over TLS. */
+    String cookie(String name, String value) {
+        return name + "=" + value + "; Path=/; HttpOnly; SameSite=Strict" + (secure() ? "; Secure" : "");
+    }
+
+    /**
+     * The address the connection came from. Not Javalin's {@code ctx.ip()}, which believes an
+     * {@code X-Forwarded-For} header any client can send: that would let one address pass for many and
+     * slip the per-address lock-out. (Behind a reverse proxy every client is the proxy's address.)
+     */
+    static String clientAddress(Context ctx) {
+        return ctx.req().getRemoteAddr();
     }
 
     static void headers(Context ctx) {
@@ -174,19 +398,34 @@ public final class WorkspaceServer implements AutoCloseable {
             ctx.contentType("application/json").result(Api.error(message));
         } else {
             Sessions.Session s = ctx.attribute("session");
-            ctx.html(render("message.jte", new Views.Message(page(s, status == 401 ? "Not signed in" : "Refused", null),
+            ctx.html(render("message.jte", new Views.Message(page(ctx, s, status == 401 ? "Not signed in" : "Refused", null),
                     status, message)));
         }
     }
 
-    Views.Page page(Sessions.Session s, String title, String odsCode) {
-        return new Views.Page(title, s == null ? "" : s.csrf(), odsCode, htmx);
+    Views.Page page(Context ctx, Sessions.Session s, String title, String odsCode) {
+        Account a = ctx.attribute("account");
+        Actor actor = ctx.attribute("actor");
+        boolean lmc = actor != null && (actor.equals(Actor.LOCAL) || a != null && a.role() == Role.LMC_OFFICER);
+        return new Views.Page(title, s == null ? "" : s.csrf(), odsCode, htmx, actor == null ? null : actor.name(), lmc,
+                s != null && actor != null && !actor.equals(Actor.LOCAL));
     }
 
     static String render(String template, Object model) {
         StringOutput out = new StringOutput();
         TEMPLATES.render(template, model, out);
         return out.toString();
+    }
+
+    private static KeyStore keyStore(Path file, char[] password) {
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(in, password);
+            return ks;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new WorkspaceException("cannot read the TLS keystore " + file + " (a PKCS#12 file and its password): "
+                    + e.getMessage());
+        }
     }
 
     private static String assetVersion(String name) {
