@@ -117,7 +117,7 @@ final class AnswerCommand implements Callable<Integer> {
             stdout.println("Wrote " + t);
         }
         stdout.flush();
-        return result.refused().isEmpty() ? DsaAudit.OK : DsaAudit.RECORDS_IN_ERROR;
+        return result.refused().isEmpty() ? ExitStatus.OK : ExitStatus.RECORDS_IN_ERROR;
     }
 
     private static boolean several(List<Path> files) {

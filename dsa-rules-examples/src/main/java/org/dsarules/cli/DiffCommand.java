@@ -81,7 +81,7 @@ final class DiffCommand implements Callable<Integer> {
                     + "registers: diff OLD NEW)");
         }
         DsaRules base = DsaRules.defaults();
-        LocalDate first = asOf != null ? asOf : base.today();
+        LocalDate first = AsOfOption.or(asOf, base);
         AuditResult before = audit(base, first);
         AuditResult after;
         String against;
@@ -105,13 +105,13 @@ final class DiffCommand implements Callable<Integer> {
             out.println("      " + Sanitiser.line(c.summary()));
         }
         out.flush();
-        return DsaAudit.OK;
+        return ExitStatus.OK;
     }
 
     /** {@code diff OLD NEW}: both registers decided with the default rules as of one date. */
     private int registers(Path oldFile, Path newFile) {
         DsaRules base = DsaRules.defaults();
-        LocalDate date = asOf != null ? asOf : base.today();
+        LocalDate date = AsOfOption.or(asOf, base);
         AuditedRegister before = AuditedRegister.of(oldFile.toString(), base, input.open(oldFile), date);
         AuditedRegister after = AuditedRegister.of(newFile.toString(), base, input.open(newFile), date);
         RegisterDiff diff = RegisterDiff.between(before.result(), before.agreementsById(), after.result(),
@@ -119,6 +119,6 @@ final class DiffCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         DiffText.write(diff, oldFile.toString(), newFile.toString(), date, out);
         out.flush();
-        return DsaAudit.OK;
+        return ExitStatus.OK;
     }
 }

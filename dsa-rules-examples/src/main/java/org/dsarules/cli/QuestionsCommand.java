@@ -38,9 +38,8 @@ final class QuestionsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "REGISTER", arity = "1..*", description = "The register, or several registers or folders.")
     List<Path> registers = new ArrayList<>();
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = Dates.class,
-            description = "Decide as of this date. Default: today in England.")
-    LocalDate asOf;
+    @Mixin
+    AsOfOption asOf;
 
     @Option(names = "--out", paramLabel = "FILE",
             description = "Write the questionnaire to FILE (replaced only once complete) instead of standard output.")
@@ -68,7 +67,7 @@ final class QuestionsCommand implements Callable<Integer> {
         }
         List<Path> files = RegisterArgs.expand(registers);
         DsaRules r = rules.build();
-        LocalDate date = asOf != null ? asOf : r.today();
+        LocalDate date = asOf.date(r);
         List<AuditedRegister> audited = RegisterArgs.audit(files, r, date, input);
         List<Questionnaire.Row> rows = audited.size() == 1 ? Questionnaire.of(audited.get(0)) : Questionnaire.ofSystem(audited);
         if (form == Format.xlsx) {
@@ -90,6 +89,6 @@ final class QuestionsCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("dsa-audit: warning: " + errors + " record(s) in error are not in the "
                     + "questionnaire; run 'dsa-audit audit' to see why");
         }
-        return errors > 0 ? DsaAudit.RECORDS_IN_ERROR : DsaAudit.OK;
+        return errors > 0 ? ExitStatus.RECORDS_IN_ERROR : ExitStatus.OK;
     }
 }

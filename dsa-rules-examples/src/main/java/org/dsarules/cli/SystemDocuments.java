@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 import org.dsarules.DsaRules;
 import org.dsarules.documents.Reports;
 import org.dsarules.documents.DocumentModel;
@@ -25,35 +25,35 @@ final class SystemDocuments {
     }
 
     /** {@code audit R1 R2 ...}: the system report in {@code format} (text, html, json or xlsx). */
-    static int report(CommandSpec spec, List<Path> files, String format, Path out, LocalDate asOf, RulesOptions rules,
-            InputOptions input) {
-        if (format.equals("xlsx") && out == null) {
+    static int report(CommandSpec spec, List<Path> files, ReportFormat format, Path out, AsOfOption asOf,
+            RulesOptions rules, InputOptions input) {
+        if (format == ReportFormat.xlsx && out == null) {
             throw new CliException("--format xlsx writes a workbook, which is not text: give --out FILE.xlsx");
         }
         DsaRules r = rules.build();
-        List<AuditedRegister> audited = RegisterArgs.audit(files, r, asOf != null ? asOf : r.today(), input);
+        List<AuditedRegister> audited = RegisterArgs.audit(files, r, asOf.date(r), input);
         SystemAudit system = SystemAudit.of(audited);
-        if (format.equals("xlsx")) {
+        if (format == ReportFormat.xlsx) {
             SafeOutput.write(out, os -> SystemWorkbook.write(system, os));
             return errors(spec, audited);
         }
         String document = switch (format) {
-            case "html" -> SystemReport.html(system);
-            case "json" -> SystemReport.json(system);
-            default -> SystemReport.text(system);
+            case html -> SystemReport.html(system);
+            case json -> SystemReport.json(system);
+            case text, xlsx -> SystemReport.text(system);
         };
         emit(spec, out, document);
         return errors(spec, audited);
     }
 
     /** {@code letter --system R1 R2 ...}: the LMC's letter to the ICB for the whole system. */
-    static int systemLetter(CommandSpec spec, List<Path> files, Reports.Format format, Path out, LocalDate asOf,
+    static int systemLetter(CommandSpec spec, List<Path> files, Reports.Format format, Path out, AsOfOption asOf,
             RulesOptions rules, InputOptions input) {
         if (format == Reports.Format.HTML) {
             throw new CliException("the system letter is written in markdown or text");
         }
         DsaRules r = rules.build();
-        List<AuditedRegister> audited = RegisterArgs.audit(files, r, asOf != null ? asOf : r.today(), input);
+        List<AuditedRegister> audited = RegisterArgs.audit(files, r, asOf.date(r), input);
         SystemAudit system = SystemAudit.of(audited);
         emit(spec, out, format == Reports.Format.TEXT ? SystemLetter.text(system) : SystemLetter.markdown(system));
         return errors(spec, audited);
@@ -61,27 +61,23 @@ final class SystemDocuments {
 
     /**
      * {@code letter R1 R2 ... --out DIR}: each practice's letter (the first or the follow-up, as for one
-     * register) written into DIR, named after its register ({@code p1.json} gives {@code p1-letter.md}).
+     * register, by {@code render}) written into DIR, named after its register and {@code extension}
+     * ({@code p1.json} gives {@code p1-letter.md}).
      */
-    static int letters(CommandSpec spec, List<Path> files, LetterCommand letter, Path dir, LocalDate asOf,
-            RulesOptions rules, InputOptions input) {
+    static int letters(CommandSpec spec, List<Path> files, Function<DocumentModel, String> render, String extension,
+            Path dir, AsOfOption asOf, RulesOptions rules, InputOptions input) {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new CliException((dir == null ? "--out" : dir.toString()) + ": with several registers, --out must be an "
                     + "existing folder, where each practice's letter is written");
         }
         DsaRules r = rules.build();
-        List<AuditedRegister> audited = RegisterArgs.audit(files, r, asOf != null ? asOf : r.today(), input);
+        List<AuditedRegister> audited = RegisterArgs.audit(files, r, asOf.date(r), input);
         PrintWriter stdout = spec.commandLine().getOut();
-        String ext = letter.kind.letter != null ? ".txt" : switch (letter.format) {
-            case MARKDOWN -> ".md";
-            case TEXT -> ".txt";
-            case HTML -> ".html";
-        };
         for (int i = 0; i < files.size(); i++) {
             AuditedRegister a = audited.get(i);
-            String document = letter.render(DocumentModel.of(a.result(), a.decided(), r));
+            String document = render.apply(DocumentModel.of(a.result(), a.decided(), r));
             String base = files.get(i).getFileName().toString().replaceFirst("\\.[^.]*$", "");
-            Path target = dir.resolve(base + "-letter" + ext);
+            Path target = dir.resolve(base + "-letter" + extension);
             SafeOutput.write(target, os -> os.write(document.getBytes(StandardCharsets.UTF_8)));
             stdout.println("Wrote " + target);
         }
@@ -109,6 +105,6 @@ final class SystemDocuments {
             }
             errors += n;
         }
-        return errors > 0 ? DsaAudit.RECORDS_IN_ERROR : DsaAudit.OK;
+        return errors > 0 ? ExitStatus.RECORDS_IN_ERROR : ExitStatus.OK;
     }
 }

@@ -41,14 +41,22 @@ final class WholeRegister {
         try {
             return work.get();
         } catch (OutOfMemoryError e) {
-            throw new CliException(DsaAudit.outOfMemory(what));
+            throw new CliException(outOfMemory(what));
         } catch (RuntimeException e) {
             for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
                 if (c instanceof OutOfMemoryError) {
-                    throw new CliException(DsaAudit.outOfMemory(what));
+                    throw new CliException(outOfMemory(what));
                 }
             }
             throw e;
         }
     }
+
+    /** The one line for a heap too small: what held the memory, and the two ways out. */
+    static String outOfMemory(String what) {
+        long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        return "not enough memory for " + what + " in a heap of " + mb + " MB: run java with a larger heap "
+                + "(java -Xmx2g -jar dsa-audit.jar ...), or use 'audit --format json' or '--format text', which stream";
+    }
+
 }
