@@ -94,9 +94,7 @@ final class AuditCommand implements Callable<Integer> {
         file = registers.get(0);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        if (out != null && Files.exists(out) && Files.exists(file) && Files.isSameFile(out, file)) {
-            throw new CliException(out + ": --out names the input register, which is never overwritten");
-        }
+        Inputs.refuseOverwrite(out, List.of(file));
         if (format == ReportFormat.xlsx && out == null) {
             throw new CliException("--format xlsx writes a workbook, which is not text: give --out FILE.xlsx");
         }

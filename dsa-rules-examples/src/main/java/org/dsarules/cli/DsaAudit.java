@@ -109,7 +109,7 @@ public final class DsaAudit implements Runnable {
             }
             return CANNOT_RUN;
         } catch (OutOfMemoryError e) {
-            err.println("dsa-audit: " + WholeRegister.outOfMemory("this command"));
+            err.println("dsa-audit: " + WholeRegister.outOfMemory("this command", false));
             return CANNOT_RUN;
         }
         if (out.checkError()) {

@@ -107,7 +107,8 @@ final class LetterCommand implements Callable<Integer> {
         }
         List<Path> files = RegisterArgs.expand(options.files);
         if (system) {
-            return SystemDocuments.systemLetter(spec, files, format, options.out, options.asOf, options.rules, options.input);
+            return SystemDocuments.systemLetter(spec, files, format, options.out, options.asOf, options.rules, options.input,
+                    options.allowIncomplete);
         }
         if (files.size() > 1 || Files.isDirectory(options.files.get(0))) {
             return SystemDocuments.letters(spec, files, this::render, extension(), options.out, options.asOf, options.rules, options.input);

@@ -68,7 +68,10 @@ final class QuestionsCommand implements Callable<Integer> {
         List<Path> files = RegisterArgs.expand(registers);
         DsaRules r = rules.build();
         LocalDate date = asOf.date(r);
-        List<AuditedRegister> audited = RegisterArgs.audit(files, r, date, input);
+        Inputs.refuseOverwrite(out, files);
+        RegisterArgs.Audited several = RegisterArgs.audit(files, r, date, input, "the questionnaire",
+                spec.commandLine().getErr());
+        List<AuditedRegister> audited = several.registers();
         List<Questionnaire.Row> rows = audited.size() == 1 ? Questionnaire.of(audited.get(0)) : Questionnaire.ofSystem(audited);
         if (form == Format.xlsx) {
             SafeOutput.write(out, os -> Questionnaire.writeWorkbook(rows, os));
@@ -89,6 +92,6 @@ final class QuestionsCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("dsa-audit: warning: " + errors + " record(s) in error are not in the "
                     + "questionnaire; run 'dsa-audit audit' to see why");
         }
-        return errors > 0 ? ExitStatus.RECORDS_IN_ERROR : ExitStatus.OK;
+        return errors > 0 || several.unreadable() > 0 ? ExitStatus.RECORDS_IN_ERROR : ExitStatus.OK;
     }
 }

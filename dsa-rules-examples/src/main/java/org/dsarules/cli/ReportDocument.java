@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.dsarules.DsaRules;
@@ -44,9 +45,7 @@ final class ReportDocument {
         Path out = options.out;
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        if (out != null && Files.exists(out) && Files.exists(file) && Files.isSameFile(out, file)) {
-            throw new CliException(out + ": --out names the input register, which is never overwritten");
-        }
+        Inputs.refuseOverwrite(out, List.of(file));
         DsaRules rules = options.rules.build();
         LocalDate date = options.asOf.date(rules);
         // One pass over the register (JSON, CSV or xlsx, by its name or --input-format): each decision with its agreement.
