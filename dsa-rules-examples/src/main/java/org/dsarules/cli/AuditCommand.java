@@ -190,7 +190,7 @@ final class AuditCommand implements Callable<Integer> {
         DocumentModel audited = WholeRegister.inMemory("the xlsx workbook", () -> {
             return collect(rules, WholeRegister.limited(source, file, "the xlsx workbook"), date);
         });
-        SafeOutput.write(out, os -> AuditWorkbook.write(audited, os));
+        SafeOutput.write(out, FixedTimeZip.of(date, os -> AuditWorkbook.write(audited, os)));
         return audited.result().summary();
     }
 

@@ -74,7 +74,7 @@ final class QuestionsCommand implements Callable<Integer> {
         List<AuditedRegister> audited = several.registers();
         List<Questionnaire.Row> rows = audited.size() == 1 ? Questionnaire.of(audited.get(0)) : Questionnaire.ofSystem(audited);
         if (form == Format.xlsx) {
-            SafeOutput.write(out, os -> Questionnaire.writeWorkbook(rows, os));
+            SafeOutput.write(out, FixedTimeZip.of(date, os -> Questionnaire.writeWorkbook(rows, os)));
         } else if (out != null) {
             SafeOutput.write(out, os -> {
                 Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);

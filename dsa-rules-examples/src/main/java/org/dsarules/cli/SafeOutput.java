@@ -95,6 +95,8 @@ final class SafeOutput {
             throw new CliException(target + ": cannot write: " + OutputFailure.reason(e), e);
         } catch (UncheckedIOException e) {
             throw new CliException(target + ": cannot write: " + OutputFailure.reason(e.getCause()), e);
+        } catch (IllegalArgumentException e) {
+            throw cellTooLong(target, e);
         } finally {
             try {
                 Files.deleteIfExists(tmp);
@@ -207,6 +209,25 @@ final class SafeOutput {
     }
 
     /**
+     * A text longer than an Excel cell holds (32,767 characters), refused by the workbook writer, or an id a
+     * spreadsheet would read as a comment row, refused by the register writer: one line the user can act on, not
+     * an internal error (issue 27). Any other refused argument is this program's fault and
+     * is passed on as such.
+     */
+    private static RuntimeException cellTooLong(Path target, IllegalArgumentException e) {
+        if (String.valueOf(e.getMessage()).contains("maximum length of cell contents")) {
+            return new CliException(target + ": cannot write: a text in the register is longer than 32,767 characters, "
+                    + "the most an Excel cell holds (usually notes): shorten it, or write another format than .xlsx", e);
+        }
+        if (String.valueOf(e.getMessage()).contains("starts with #, which makes a spreadsheet row a comment")) {
+            // An id read from " #1" (the reader strips it) cannot be written back as a spreadsheet row: the
+            // register writer says which agreement and what to do.
+            return new CliException(target + ": cannot write: " + e.getMessage(), e);
+        }
+        return e;
+    }
+
+    /**
      * Whether {@code target} is written in place: it exists and is not a regular file or a folder (a
      * device, a FIFO, a socket), or it is a link into {@code /proc} ({@code /dev/stdout}, {@code /dev/fd/3}),
      * whatever that is open on.
@@ -245,6 +266,8 @@ final class SafeOutput {
             throw new CliException(target + ": cannot write: " + OutputFailure.reason(e), e);
         } catch (UncheckedIOException e) {
             throw new CliException(target + ": cannot write: " + OutputFailure.reason(e.getCause()), e);
+        } catch (IllegalArgumentException e) {
+            throw cellTooLong(target, e);
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +38,12 @@ final class SystemDocuments {
         }
         Inputs.refuseOverwrite(out, files);
         DsaRules r = rules.build();
-        RegisterArgs.Audited audited = RegisterArgs.audit(files, r, asOf.date(r), input, "the system report",
+        LocalDate date = asOf.date(r);
+        RegisterArgs.Audited audited = RegisterArgs.audit(files, r, date, input, "the system report",
                 spec.commandLine().getErr());
         SystemAudit system = SystemAudit.of(audited.registers());
         if (format == ReportFormat.xlsx) {
-            SafeOutput.write(out, os -> SystemWorkbook.write(system, os));
+            SafeOutput.write(out, FixedTimeZip.of(date, os -> SystemWorkbook.write(system, os)));
             return errors(spec, audited);
         }
         String document = switch (format) {

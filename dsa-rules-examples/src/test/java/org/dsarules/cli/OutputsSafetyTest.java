@@ -204,7 +204,103 @@ class OutputsSafetyTest {
         assertTrue(Files.exists(letter), "the letter for the readable registers is written");
     }
 
+    // ------------------------------------------------------------------ item 10: what a user can fix is no internal error
+
+    @Test
+    void aTextLongerThanAnExcelCellIsOneLineForEveryWorkbook() throws Exception {
+        Path regs = SystemTest.system(dir);
+        ObjectNode long1 = SystemTest.as("MB-03", "DSA-1", "GDPPR");
+        long1.put("title", "x".repeat(40_000));
+        Path alder = SystemTest.register(regs, "alder.json", "A00001", "Alder Surgery", long1);
+        List<List<String>> runs = List.of(
+                List.of("audit", alder.toString(), "--format", "xlsx", "--out", dir.resolve("a.xlsx").toString()),
+                List.of("audit", regs.toString(), "--format", "xlsx", "--out", dir.resolve("s.xlsx").toString()),
+                List.of("questions", alder.toString(), "--out", dir.resolve("q.xlsx").toString()));
+        int refused = 0;
+        for (List<String> args : runs) {
+            List<String> a = new ArrayList<>(args);
+            a.addAll(List.of("--as-of", AS_OF));
+            Run r = dsa(a.toArray(String[]::new));
+            if (r.status() == 0 || r.status() == 1) {
+                // This workbook does not carry the title: nothing to refuse.
+                continue;
+            }
+            assertEquals(2, r.status(), args + ": " + r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().contains("longer than 32,767 characters, the most an Excel cell holds"), args + ": " + r.err());
+            assertFalse(r.err().contains("internal error"), r.err());
+            refused++;
+        }
+        assertTrue(refused >= 1, "the agreement workbook carries the title");
+    }
+
+    @Test
+    void aCsvIdReadButNotWritableIsOneLineAndNothingIsWritten() throws Exception {
+        String csv = Files.readString(Path.of(CsvCliTest.CSV)).replaceFirst("\nDSA-001,", "\n\" #1\",");
+        Path register = Files.writeString(dir.resolve("reg.csv"), csv);
+        Path advice = Files.writeString(dir.resolve("advice.csv"), "programme,advice\nGDPPR,KEEP\n");
+        Path out = dir.resolve("new.csv");
+        Run r = dsa("answer", register.toString(), advice.toString(), "--out", out.toString(), "--on", AS_OF);
+        assertEquals(2, r.status(), r.out() + r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("dsa-audit: " + out + ": cannot write: agreement"), r.err());
+        assertTrue(r.err().contains("starts with #"), r.err());
+        assertFalse(r.err().contains("internal error"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void workbooksAndAnswersOnAFullDeviceAreOneLine() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/full")), "Linux /dev/full");
+        Path regs = SystemTest.system(dir);
+        Path advice = Files.writeString(dir.resolve("advice.csv"), "programme,advice\nGDPPR,KEEP\n");
+        List<List<String>> runs = List.of(
+                List.of("audit", regs.resolve("alder.json").toString(), "--format", "xlsx", "--as-of", AS_OF),
+                List.of("audit", regs.toString(), "--format", "xlsx", "--as-of", AS_OF),
+                List.of("questions", regs.toString(), "--format", "xlsx", "--as-of", AS_OF),
+                List.of("answer", regs.resolve("alder.json").toString(), advice.toString(), "--on", AS_OF));
+        for (List<String> args : runs) {
+            List<String> a = new ArrayList<>(args);
+            a.addAll(List.of("--out", "/dev/full"));
+            Run r = dsa(a.toArray(String[]::new));
+            assertEquals(2, r.status(), args + ": " + r.err());
+            assertEquals("dsa-audit: /dev/full: cannot write: No space left on device", r.err().strip(), args.toString());
+        }
+    }
+
     // ------------------------------------------------------------------ item 12: messages
+
+    @Test
+    void aWorkbookCarriesTheAsOfDateNotTheTimeOfWriting() throws Exception {
+        Path regs = SystemTest.system(dir);
+        List<List<String>> runs = List.of(
+                List.of("audit", regs.resolve("alder.json").toString(), "--format", "xlsx", "--out"),
+                List.of("audit", regs.toString(), "--format", "xlsx", "--out"),
+                List.of("questions", regs.toString(), "--format", "xlsx", "--out"));
+        int n = 0;
+        for (List<String> args : runs) {
+            Path out = dir.resolve("w" + n++ + ".xlsx");
+            List<String> a = new ArrayList<>(args);
+            a.addAll(List.of(out.toString(), "--as-of", AS_OF));
+            Run r = dsa(a.toArray(String[]::new));
+            assertEquals(0, r.status(), args + ": " + r.err());
+            try (java.util.zip.ZipInputStream z = new java.util.zip.ZipInputStream(Files.newInputStream(out))) {
+                int entries = 0;
+                for (java.util.zip.ZipEntry e = z.getNextEntry(); e != null; e = z.getNextEntry()) {
+                    entries++;
+                    assertEquals(java.time.LocalDate.parse(AS_OF).atStartOfDay(), e.getTimeLocal(), e.getName());
+                    if (e.getName().equals("docProps/core.xml")) {
+                        String xml = new String(z.readAllBytes(), StandardCharsets.UTF_8);
+                        assertFalse(xml.contains(java.time.LocalDate.now().toString()) && !AS_OF.equals(java.time.LocalDate.now().toString()), xml);
+                    }
+                }
+                assertTrue(entries > 3, "a workbook");
+            }
+            try (var wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(out.toFile())) {
+                assertTrue(wb.getNumberOfSheets() > 0, "still a workbook Excel and POI open");
+            }
+        }
+    }
 
     @Test
     void aMissingFolderForOutIsNamedOnceWithoutJavaWords() {
