@@ -123,8 +123,9 @@ final class DiffCommand implements Callable<Integer> {
                     + "another rule");
         }
         for (String[] c : ruleChanges) {
-            out.println("  " + Sanitiser.line(c[0]) + ": " + c[1] + " (" + Sanitiser.line(c[2]) + " -> "
-                    + Sanitiser.line(c[3]) + ")");
+            // "  * " rather than the outcome changes' "  ID": a reader (or a script) tells the two lists apart.
+            out.println("  * " + Sanitiser.line(c[0]) + ": still " + c[1] + ", decided by " + Sanitiser.line(c[3])
+                    + " instead of " + Sanitiser.line(c[2]));
         }
         out.flush();
         return ExitStatus.OK;
