@@ -75,7 +75,10 @@ class OutputsSafetyTest {
             a.addAll(List.of("--as-of", AS_OF));
             Run r = dsa(a.toArray(String[]::new));
             if (args.get(0).equals("letter") && args.contains("--kind")) {
-                // alder-letter.txt is no input: written; this run checks no register was touched.
+                // alder-letter.txt is no input: it is written, and no register is touched.
+                assertEquals(0, r.status(), r.err());
+                assertTrue(Files.exists(regs.resolve("alder-letter.txt")));
+                assertUnchanged(before);
                 continue;
             }
             assertEquals(2, r.status(), args + ": " + r.err());
