@@ -104,7 +104,7 @@ public final class DsaAudit implements Runnable {
             out.flush();
         } catch (OutputFailure e) {
             // A failed stream fails every later write with the same failure: report it once.
-            if (e != reported[0]) {
+            if (!e.sameAs(reported[0])) {
                 err.println("dsa-audit: " + Sanitiser.line(e.getMessage()));
             }
             return CANNOT_RUN;

@@ -20,6 +20,20 @@ final class OutputFailure extends RuntimeException {
         super("cannot write " + target + ": " + reason(cause), cause);
     }
 
+    private OutputFailure(OutputFailure first) {
+        super(first.getMessage(), first.getCause());
+    }
+
+    /** The same failure again, as a new instance (same message and cause): see {@link #sameAs}. */
+    OutputFailure again() {
+        return new OutputFailure(this);
+    }
+
+    /** Whether {@code other} reports the same failure of the same stream (the same cause). */
+    boolean sameAs(OutputFailure other) {
+        return other != null && other.getCause() == getCause();
+    }
+
     /**
      * The system's reason ("No space left on device", "Broken pipe"), in words: never a Java class name, and
      * never the file's path again (a {@link FileSystemException}'s message is the path, then the reason; the
