@@ -1,12 +1,12 @@
 package org.dsarules.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dsarules.DsaRules;
 import org.dsarules.register.RegisterFiles;
@@ -67,28 +67,34 @@ final class AnswerCommand implements Callable<Integer> {
         if (!several && Files.isDirectory(out)) {
             throw new CliException(out + ": --out is a folder; give the new register's file name");
         }
+        // Every input, the questionnaire too, is compared with every output (issue 27): none is ever overwritten.
+        List<Path> inputs = new ArrayList<>(files);
+        inputs.add(answersFile);
         List<Path> targets = new ArrayList<>();
+        List<Map.Entry<Path, Path>> pairs = new ArrayList<>();
         for (Path f : files) {
             Path t = several ? out.resolve(f.getFileName()) : out;
-            try {
-                if (Files.exists(t) && Files.isSameFile(t, f)) {
-                    throw new CliException(t + ": --out would overwrite the input register " + f
-                            + ", which is never changed: choose another " + (several ? "folder" : "file"));
-                }
-            } catch (IOException e) {
-                throw new CliException(t + ": " + e.getMessage(), e);
-            }
+            Inputs.refuseOverwrite(t, inputs);
             targets.add(t);
+            pairs.add(Map.entry(t, f));
         }
+        Inputs.refuseCollisions(pairs);
         LocalDate date = on != null ? on : LocalDate.now(DsaRules.ZONE);
         List<Answers.Named> registers = RegisterArgs.read(files, input);
         List<Questionnaire.Row> rows = Questionnaire.read(answersFile);
         String source = (Questionnaire.isLmcAdvice(rows) ? "LMC advice " : "ICB questionnaire ") + answersFile.getFileName();
         Answers.Result result = Answers.apply(registers, rows, date, source);
+        List<SafeOutput.Target> writes = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             Answers.Named n = result.registers().get(i);
             RegisterWriter writer = RegisterFiles.writer(RegisterArgs.format(files.get(i), input));
-            SafeOutput.write(targets.get(i), os -> writer.write(n.register(), os));
+            writes.add(new SafeOutput.Target(targets.get(i), os -> writer.write(n.register(), os)));
+        }
+        if (several) {
+            // All or none: a full disk at the third register leaves the folder as it was, and says so.
+            SafeOutput.writeAll(out, writes);
+        } else {
+            SafeOutput.write(out, writes.get(0).writer());
         }
         PrintWriter stdout = spec.commandLine().getOut();
         long changed = result.applied().stream().filter(a -> !a.unchanged()).count();
@@ -117,7 +123,7 @@ final class AnswerCommand implements Callable<Integer> {
             stdout.println("Wrote " + t);
         }
         stdout.flush();
-        return result.refused().isEmpty() ? DsaAudit.OK : DsaAudit.RECORDS_IN_ERROR;
+        return result.refused().isEmpty() ? ExitStatus.OK : ExitStatus.RECORDS_IN_ERROR;
     }
 
     private static boolean several(List<Path> files) {

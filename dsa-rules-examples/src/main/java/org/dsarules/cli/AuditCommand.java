@@ -45,8 +45,6 @@ import picocli.CommandLine.Spec;
             + "2 the command could not run (unreadable file, bad option, rules that do not compile)."})
 final class AuditCommand implements Callable<Integer> {
 
-    enum Format { text, json, html, xlsx }
-
     @Spec
     CommandSpec spec;
 
@@ -62,11 +60,10 @@ final class AuditCommand implements Callable<Integer> {
                     + "workbook, a row per programme and practice holding it, and the counts per practice; needs --out). "
                     + "text and json stream: a register of any size, and any number of records in error, fit in "
                     + "memory; html and xlsx hold the whole register, at most 20,000 agreements. Default: ${DEFAULT-VALUE}.")
-    Format format;
+    ReportFormat format;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = Dates.class,
-            description = "Decide as of this date. Default: today in England.")
-    LocalDate asOf;
+    @Mixin
+    AsOfOption asOf;
 
     @Option(names = "--out", paramLabel = "FILE",
             description = "Write the report to FILE instead of standard output: a regular file is replaced only once "
@@ -92,26 +89,24 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<Path> registers = RegisterArgs.expand(files);
         if (registers.size() > 1 || Files.isDirectory(files.get(0))) {
-            return SystemDocuments.report(spec, registers, format.name(), out, asOf, rulesOptions, input);
+            return SystemDocuments.report(spec, registers, format, out, asOf, rulesOptions, input);
         }
         file = registers.get(0);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        if (out != null && Files.exists(out) && Files.exists(file) && Files.isSameFile(out, file)) {
-            throw new CliException(out + ": --out names the input register, which is never overwritten");
-        }
-        if (format == Format.xlsx && out == null) {
+        Inputs.refuseOverwrite(out, List.of(file));
+        if (format == ReportFormat.xlsx && out == null) {
             throw new CliException("--format xlsx writes a workbook, which is not text: give --out FILE.xlsx");
         }
         DsaRules rules = rulesOptions.build();
-        LocalDate date = asOf != null ? asOf : rules.today();
+        LocalDate date = asOf.date(rules);
         Summary summary;
         try (RegisterSource source = input.open(file)) {
-            if (format == Format.json) {
+            if (format == ReportFormat.json) {
                 summary = json(rules, source, date, stdout);
-            } else if (format == Format.html) {
+            } else if (format == ReportFormat.html) {
                 summary = html(rules, source, date, stdout);
-            } else if (format == Format.xlsx) {
+            } else if (format == ReportFormat.xlsx) {
                 summary = xlsx(rules, source, date);
             } else {
                 summary = text(rules, source, date, stdout);
@@ -120,7 +115,7 @@ final class AuditCommand implements Callable<Integer> {
         if (summary.total() == 0) {
             stderr.println("dsa-audit: warning: " + Sanitiser.line(file.toString()) + " holds no agreements");
         }
-        return summary.errors() > 0 ? DsaAudit.RECORDS_IN_ERROR : DsaAudit.OK;
+        return summary.errors() > 0 ? ExitStatus.RECORDS_IN_ERROR : ExitStatus.OK;
     }
 
     private DecisionDocumentWriter writer(DecisionDocumentWriter w, DsaRules rules) {
@@ -195,7 +190,7 @@ final class AuditCommand implements Callable<Integer> {
         DocumentModel audited = WholeRegister.inMemory("the xlsx workbook", () -> {
             return collect(rules, WholeRegister.limited(source, file, "the xlsx workbook"), date);
         });
-        SafeOutput.write(out, os -> AuditWorkbook.write(audited, os));
+        SafeOutput.write(out, FixedTimeZip.of(date, os -> AuditWorkbook.write(audited, os)));
         return audited.result().summary();
     }
 

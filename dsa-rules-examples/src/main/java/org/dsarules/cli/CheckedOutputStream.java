@@ -81,7 +81,9 @@ final class CheckedOutputStream extends FilterOutputStream {
 
     private void check() {
         if (failure != null) {
-            throw failure;
+            // A new instance of the same failure: a try-with-resources whose body threw the first one and whose
+            // close() writes again would otherwise add the failure to itself ("Self-suppression not permitted").
+            throw failure.again();
         }
     }
 

@@ -1,7 +1,6 @@
 package org.dsarules.cli;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Mixin;
@@ -17,9 +16,8 @@ final class DocumentOptions {
     /** The one register, once the command has checked that one is given. */
     Path file;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = Dates.class,
-            description = "Decide as of this date. Default: today in England.")
-    LocalDate asOf;
+    @Mixin
+    AsOfOption asOf;
 
     @Option(names = "--out", paramLabel = "FILE",
             description = "Write the document to FILE instead of standard output: a regular file is replaced only "

@@ -56,9 +56,10 @@ public final class DsaAudit implements Runnable {
             Map.entry("users", org.dsarules.workspace.UsersCommand.class), Map.entry("backup", org.dsarules.workspace.BackupCommand.class), Map.entry("restore", org.dsarules.workspace.RestoreCommand.class),
             Map.entry("help", CommandLine.HelpCommand.class));
 
-    public static final int OK = 0;
-    public static final int RECORDS_IN_ERROR = 1;
-    public static final int CANNOT_RUN = 2;
+    /** The exit statuses, for embedding code and tests; the commands use {@link ExitStatus}. */
+    public static final int OK = ExitStatus.OK;
+    public static final int RECORDS_IN_ERROR = ExitStatus.RECORDS_IN_ERROR;
+    public static final int CANNOT_RUN = ExitStatus.CANNOT_RUN;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -104,12 +105,12 @@ public final class DsaAudit implements Runnable {
             out.flush();
         } catch (OutputFailure e) {
             // A failed stream fails every later write with the same failure: report it once.
-            if (e != reported[0]) {
+            if (!e.sameAs(reported[0])) {
                 err.println("dsa-audit: " + Sanitiser.line(e.getMessage()));
             }
             return CANNOT_RUN;
         } catch (OutOfMemoryError e) {
-            err.println("dsa-audit: " + outOfMemory("this command"));
+            err.println("dsa-audit: " + WholeRegister.outOfMemory("this command", false));
             return CANNOT_RUN;
         }
         if (out.checkError()) {
@@ -117,13 +118,6 @@ public final class DsaAudit implements Runnable {
             return CANNOT_RUN;
         }
         return status;
-    }
-
-    /** The one line for a heap too small: what held the memory, and the two ways out. */
-    static String outOfMemory(String what) {
-        long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
-        return "not enough memory for " + what + " in a heap of " + mb + " MB: run java with a larger heap "
-                + "(java -Xmx2g -jar dsa-audit.jar ...), or use 'audit --format json' or '--format text', which stream";
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {

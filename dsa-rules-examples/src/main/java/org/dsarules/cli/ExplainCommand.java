@@ -52,9 +52,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "ID", description = "The agreement's id.")
     String id;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = Dates.class,
-            description = "Decide as of this date. Default: today in England.")
-    LocalDate asOf;
+    @Mixin
+    AsOfOption asOf;
 
     @Mixin
     RulesOptions rulesOptions;
@@ -65,7 +64,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DsaRules rules = rulesOptions.build();
-        LocalDate date = asOf != null ? asOf : rules.today();
+        LocalDate date = asOf.date(rules);
         // Stream the register, keeping only this agreement: explain works on a register of any size.
         // Only this agreement is kept (for what would settle it), not the whole register.
         Decision[] found = new Decision[1];
@@ -140,7 +139,7 @@ final class ExplainCommand implements Callable<Integer> {
             out.println("  " + line(reason));
         }
         out.flush();
-        return DsaAudit.OK;
+        return ExitStatus.OK;
     }
 
     private static String line(String s) {

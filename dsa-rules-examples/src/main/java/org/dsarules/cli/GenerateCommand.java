@@ -62,7 +62,7 @@ final class GenerateCommand implements Callable<Integer> {
             write(g);
             w.flush();
         }
-        return DsaAudit.OK;
+        return ExitStatus.OK;
     }
 
     private void write(OutputStream os) throws IOException {

@@ -107,13 +107,23 @@ final class LetterCommand implements Callable<Integer> {
         }
         List<Path> files = RegisterArgs.expand(options.files);
         if (system) {
-            return SystemDocuments.systemLetter(spec, files, format, options.out, options.asOf, options.rules, options.input);
+            return SystemDocuments.systemLetter(spec, files, format, options.out, options.asOf, options.rules, options.input,
+                    options.allowIncomplete);
         }
         if (files.size() > 1 || Files.isDirectory(options.files.get(0))) {
-            return SystemDocuments.letters(spec, files, this, options.out, options.asOf, options.rules, options.input);
+            return SystemDocuments.letters(spec, files, this::render, extension(), options.out, options.asOf, options.rules, options.input);
         }
         options.file = files.get(0);
         return ReportDocument.write(spec, options, this::render);
+    }
+
+    /** The file name extension of the letter this command writes. */
+    String extension() {
+        return kind.letter != null ? ".txt" : switch (format) {
+            case MARKDOWN -> ".md";
+            case TEXT -> ".txt";
+            case HTML -> ".html";
+        };
     }
 
     /** The letter for one audited register: the follow-up once due (or asked for), else the one --kind names. */

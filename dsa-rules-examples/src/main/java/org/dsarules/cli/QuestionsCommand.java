@@ -38,9 +38,8 @@ final class QuestionsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "REGISTER", arity = "1..*", description = "The register, or several registers or folders.")
     List<Path> registers = new ArrayList<>();
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = Dates.class,
-            description = "Decide as of this date. Default: today in England.")
-    LocalDate asOf;
+    @Mixin
+    AsOfOption asOf;
 
     @Option(names = "--out", paramLabel = "FILE",
             description = "Write the questionnaire to FILE (replaced only once complete) instead of standard output.")
@@ -68,11 +67,14 @@ final class QuestionsCommand implements Callable<Integer> {
         }
         List<Path> files = RegisterArgs.expand(registers);
         DsaRules r = rules.build();
-        LocalDate date = asOf != null ? asOf : r.today();
-        List<AuditedRegister> audited = RegisterArgs.audit(files, r, date, input);
+        LocalDate date = asOf.date(r);
+        Inputs.refuseOverwrite(out, files);
+        RegisterArgs.Audited several = RegisterArgs.audit(files, r, date, input, "the questionnaire",
+                spec.commandLine().getErr());
+        List<AuditedRegister> audited = several.registers();
         List<Questionnaire.Row> rows = audited.size() == 1 ? Questionnaire.of(audited.get(0)) : Questionnaire.ofSystem(audited);
         if (form == Format.xlsx) {
-            SafeOutput.write(out, os -> Questionnaire.writeWorkbook(rows, os));
+            SafeOutput.write(out, FixedTimeZip.of(date, os -> Questionnaire.writeWorkbook(rows, os)));
         } else if (out != null) {
             SafeOutput.write(out, os -> {
                 Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
@@ -90,6 +92,6 @@ final class QuestionsCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("dsa-audit: warning: " + errors + " record(s) in error are not in the "
                     + "questionnaire; run 'dsa-audit audit' to see why");
         }
-        return errors > 0 ? DsaAudit.RECORDS_IN_ERROR : DsaAudit.OK;
+        return errors > 0 || several.unreadable() > 0 ? ExitStatus.RECORDS_IN_ERROR : ExitStatus.OK;
     }
 }

@@ -1,6 +1,8 @@
 package org.dsarules.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -11,10 +13,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.dsarules.DsaRules;
+import org.dsarules.exception.DsaRulesException;
 import org.dsarules.register.ReadResult;
 import org.dsarules.register.RegisterFiles;
+import org.dsarules.register.RegisterSource;
 import org.dsarules.round.Answers;
 import org.dsarules.round.AuditedRegister;
+import org.dsarules.text.Sanitiser;
 
 /**
  * Several registers at once (issue 13): files, or directories whose {@code .json}, {@code .csv} and {@code .xlsx}
@@ -33,7 +38,9 @@ final class RegisterArgs {
             if (Files.isDirectory(p)) {
                 List<Path> inside;
                 try (Stream<Path> s = Files.list(p)) {
-                    inside = s.filter(Files::isRegularFile).filter(RegisterArgs::isRegisterName).sorted().toList();
+                    // A broken link is kept, so that reading it reports it (issue 27): skipped, it would vanish without a word.
+                    inside = s.filter(f -> Files.isRegularFile(f) || Files.isSymbolicLink(f) && !Files.exists(f))
+                            .filter(RegisterArgs::isRegisterName).sorted().toList();
                 } catch (IOException e) {
                     throw new CliException(p + ": cannot list the folder: " + e.getMessage(), e);
                 }
@@ -59,16 +66,64 @@ final class RegisterArgs {
         return !n.startsWith(".") && (n.endsWith(".json") || n.endsWith(".csv") || n.endsWith(".xlsx"));
     }
 
-    /** Audits every register (full traces), one rules instance for all. */
-    static List<AuditedRegister> audit(List<Path> files, DsaRules rules, LocalDate date, InputOptions input) {
+    /**
+     * The registers of a several-register command that could be read, audited, and how many could not. A
+     * register that cannot be read (not found, not a register, a broken link) is reported in one line and the
+     * others go on (issue 26); the command then exits 1.
+     */
+    record Audited(List<AuditedRegister> registers, int unreadable) {
+        int errors() {
+            return unreadable + registers.stream().mapToInt(a -> a.result().summary().errors()).sum();
+        }
+    }
+
+    /**
+     * Audits every register (full traces), one rules instance for all, the registers together holding at most
+     * {@link WholeRegister#LIMIT} agreements (the document {@code what} holds them all).
+     */
+    static Audited audit(List<Path> files, DsaRules rules, LocalDate date, InputOptions input, String what,
+            PrintWriter err) {
         List<AuditedRegister> out = new ArrayList<>(files.size());
+        int[] read = {0};
+        int unreadable = 0;
         for (Path f : files) {
-            out.add(AuditedRegister.of(f.toString(), rules, input.open(f), date));
+            try {
+                out.add(AuditedRegister.of(f.toString(), rules, limited(files, f, input, read, what), date));
+            } catch (CliException.TooLarge e) {
+                throw e;
+            } catch (DsaRulesException | CliException | UncheckedIOException e) {
+                if (files.size() == 1) {
+                    throw e;
+                }
+                unreadable++;
+                err.println("dsa-audit: " + Sanitiser.line(f + ": cannot be read, left out (the other registers go on): "
+                        + unreadableReason(f, e)));
+            }
+        }
+        if (out.isEmpty()) {
+            throw new CliException("no register given could be read");
         }
         if (out.size() > 1) {
             requirePractices(out.stream().map(r -> new Object[] {r.name(), r.odsCode()}).toList());
         }
-        return out;
+        return new Audited(out, unreadable);
+    }
+
+    /** Register {@code f} of {@code files}, limited alone (one register) or with the others (several). */
+    private static RegisterSource limited(List<Path> files, Path f, InputOptions input, int[] read, String what) {
+        return files.size() == 1 ? WholeRegister.limited(input.open(f), f, what)
+                : WholeRegister.limitedTogether(input.open(f), read, what);
+    }
+
+    private static String unreadableReason(Path f, RuntimeException e) {
+        if (Files.isSymbolicLink(f) && !Files.exists(f)) {
+            return "it is a link to a file that does not exist";
+        }
+        String m = e instanceof UncheckedIOException io && io.getCause() != null ? OutputFailure.reason(io.getCause())
+                : String.valueOf(e.getMessage());
+        // The reader's message usually starts with the file's name: say it once.
+        String name = f.toString();
+        return m.startsWith(name + ": ") ? m.substring(name.length() + 2) : m;
     }
 
     /**
@@ -77,8 +132,9 @@ final class RegisterArgs {
      */
     static List<Answers.Named> read(List<Path> files, InputOptions input) {
         List<Answers.Named> out = new ArrayList<>();
+        int[] read = {0};
         for (Path f : files) {
-            ReadResult r = ReadResult.of(input.open(f));
+            ReadResult r = ReadResult.of(limited(files, f, input, read, "answer"));
             if (!r.errors().isEmpty()) {
                 throw new CliException(f + ": " + r.errors().size() + " record(s) in error (the first: record "
                         + r.errors().get(0).index() + ", " + r.errors().get(0).message() + "); correct them first "

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.dsarules.DsaRules;
@@ -31,7 +32,7 @@ final class ReportDocument {
     private ReportDocument() {
     }
 
-    /** Returns the exit status: {@link DsaAudit#RECORDS_IN_ERROR} when some records are in error, else OK. */
+    /** Returns the exit status: {@link ExitStatus#RECORDS_IN_ERROR} when some records are in error, else OK. */
     static int write(CommandSpec spec, DocumentOptions options,
             Function<DocumentModel, String> render) throws IOException {
         if (options.file == null) {
@@ -44,11 +45,9 @@ final class ReportDocument {
         Path out = options.out;
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        if (out != null && Files.exists(out) && Files.exists(file) && Files.isSameFile(out, file)) {
-            throw new CliException(out + ": --out names the input register, which is never overwritten");
-        }
+        Inputs.refuseOverwrite(out, List.of(file));
         DsaRules rules = options.rules.build();
-        LocalDate date = options.asOf != null ? options.asOf : rules.today();
+        LocalDate date = options.asOf.date(rules);
         // One pass over the register (JSON, CSV or xlsx, by its name or --input-format): each decision with its agreement.
         // The document holds them all: a register past the limit is refused, a heap too small is one line.
         String what = "the " + spec.name() + " document";
@@ -65,7 +64,7 @@ final class ReportDocument {
             stderr.println("dsa-audit: " + shown + ": " + result.summary().errors()
                     + " record(s) in error, so no document was written: it would leave them out without a word. Correct them"
                     + " (run 'dsa-audit audit " + shown + "' to see why), or pass --allow-incomplete for a document that names them");
-            return DsaAudit.RECORDS_IN_ERROR;
+            return ExitStatus.RECORDS_IN_ERROR;
         }
         String document = WholeRegister.inMemory(what, () -> render.apply(audited));
         if (out != null) {
@@ -82,6 +81,6 @@ final class ReportDocument {
                     + " record(s) in error are left out of this document (it names them); run 'dsa-audit audit " + shown
                     + "' to see why");
         }
-        return result.summary().errors() > 0 ? DsaAudit.RECORDS_IN_ERROR : DsaAudit.OK;
+        return result.summary().errors() > 0 ? ExitStatus.RECORDS_IN_ERROR : ExitStatus.OK;
     }
 }

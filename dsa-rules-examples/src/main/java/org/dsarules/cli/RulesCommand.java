@@ -60,7 +60,7 @@ final class RulesCommand implements Callable<Integer> {
             warnings.forEach(out::println);
             out.println(warnings.size() + " warning(s)");
             out.flush();
-            return strict && !warnings.isEmpty() ? DsaAudit.RECORDS_IN_ERROR : DsaAudit.OK;
+            return strict && !warnings.isEmpty() ? ExitStatus.RECORDS_IN_ERROR : ExitStatus.OK;
         }
         List<Entry> entries = RuleCatalogue.of(rules.knowledgeBase());
         // Rule files are trusted code, but their names and citations still reach a terminal: text and
@@ -91,7 +91,7 @@ final class RulesCommand implements Callable<Integer> {
             });
         }
         out.flush();
-        return DsaAudit.OK;
+        return ExitStatus.OK;
     }
 
     static String dates(Entry e) {

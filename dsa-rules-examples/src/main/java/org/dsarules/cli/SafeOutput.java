@@ -20,6 +20,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -93,6 +95,8 @@ final class SafeOutput {
             throw new CliException(target + ": cannot write: " + OutputFailure.reason(e), e);
         } catch (UncheckedIOException e) {
             throw new CliException(target + ": cannot write: " + OutputFailure.reason(e.getCause()), e);
+        } catch (IllegalArgumentException e) {
+            throw cellTooLong(target, e);
         } finally {
             try {
                 Files.deleteIfExists(tmp);
@@ -101,6 +105,126 @@ final class SafeOutput {
             }
             OPEN_TEMPORARY_FILES.remove(tmp);
         }
+    }
+
+    /** One file of {@link #writeAll}: where it goes, and what writes it. */
+    record Target(Path path, Writer writer) {
+    }
+
+    /**
+     * Writes several files into one folder, all or none (issue 27): each is first written whole into a hidden
+     * temporary folder beside them ({@code .dsa-audit-*.tmp}, skipped by every reader of a folder of registers);
+     * only once all are written is each moved into place, the file it replaces set aside until every move has
+     * succeeded. A failure at any point puts back what was there before and says which files were not written.
+     * A folder left by kill -9 is hidden and never read as a register; it may be deleted.
+     */
+    static void writeAll(Path dir, List<Target> targets) {
+        for (Target t : targets) {
+            if (Files.isDirectory(t.path())) {
+                throw new CliException(t.path() + ": cannot write: it is a folder; nothing was written");
+            }
+        }
+        addShutdownHook();
+        Path tmp;
+        try {
+            byte[] random = new byte[6];
+            RANDOM.nextBytes(random);
+            tmp = Files.createDirectory(dir.resolve(".dsa-audit-" + HexFormat.of().formatHex(random) + ".tmp"));
+        } catch (IOException e) {
+            throw new CliException(dir + ": cannot write here: " + OutputFailure.reason(e), e);
+        }
+        OPEN_TEMPORARY_FILES.add(tmp);
+        List<Path> moved = new ArrayList<>();
+        List<Path> setAside = new ArrayList<>();
+        try {
+            for (int i = 0; i < targets.size(); i++) {
+                Target t = targets.get(i);
+                try {
+                    write(tmp.resolve("new-" + i), t.writer());
+                } catch (CliException e) {
+                    throw new CliException(t.path() + ": cannot write: " + reasonOf(e) + "; nothing was written", e);
+                }
+            }
+            for (int i = 0; i < targets.size(); i++) {
+                Path target = targets.get(i).path();
+                try {
+                    Path old = tmp.resolve("old-" + i);
+                    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                        setAside.add(old);
+                    } else {
+                        setAside.add(null);
+                    }
+                    Files.move(tmp.resolve("new-" + i), target, StandardCopyOption.ATOMIC_MOVE);
+                    moved.add(target);
+                } catch (IOException e) {
+                    String restored = putBack(targets.stream().map(Target::path).toList(), setAside, moved.size());
+                    throw new CliException(target + ": cannot write: " + OutputFailure.reason(e) + "; none of the "
+                            + targets.size() + " files was written" + restored, e);
+                }
+            }
+        } finally {
+            deleteTree(tmp);
+            OPEN_TEMPORARY_FILES.remove(tmp);
+        }
+    }
+
+    /** The first reason in a {@link CliException} from {@link #write}, without the target it names again. */
+    private static String reasonOf(CliException e) {
+        String m = String.valueOf(e.getMessage());
+        int i = m.indexOf(": cannot write: ");
+        return i >= 0 ? m.substring(i + ": cannot write: ".length()) : m;
+    }
+
+    /**
+     * Undoes the moves done: each target gets back the file it replaced ({@code setAside}, null where there was
+     * none), and a target that was new is removed. The first {@code moved} targets received their new file.
+     */
+    private static String putBack(List<Path> targets, List<Path> setAside, int moved) {
+        List<String> lost = new ArrayList<>();
+        for (int i = setAside.size() - 1; i >= 0; i--) {
+            Path target = targets.get(i);
+            try {
+                if (i < moved) {
+                    Files.deleteIfExists(target);
+                }
+                if (setAside.get(i) != null) {
+                    Files.move(setAside.get(i), target, StandardCopyOption.ATOMIC_MOVE);
+                }
+            } catch (IOException e) {
+                lost.add(target.toString());
+            }
+        }
+        return lost.isEmpty() ? "" : " (could not put back: " + String.join(", ", lost) + ")";
+    }
+
+    private static void deleteTree(Path p) {
+        try (var s = Files.walk(p)) {
+            for (Path x : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(x);
+            }
+        } catch (IOException | UncheckedIOException ignored) {
+            // Best effort: the folder is hidden and never read as a register.
+        }
+    }
+
+    /**
+     * A text longer than an Excel cell holds (32,767 characters), refused by the workbook writer, or an id a
+     * spreadsheet would read as a comment row, refused by the register writer: one line the user can act on, not
+     * an internal error (issue 27). Any other refused argument is this program's fault and
+     * is passed on as such.
+     */
+    private static RuntimeException cellTooLong(Path target, IllegalArgumentException e) {
+        if (String.valueOf(e.getMessage()).contains("maximum length of cell contents")) {
+            return new CliException(target + ": cannot write: a text in the register is longer than 32,767 characters, "
+                    + "the most an Excel cell holds (usually notes): shorten it, or write another format than .xlsx", e);
+        }
+        if (String.valueOf(e.getMessage()).contains("starts with #, which makes a spreadsheet row a comment")) {
+            // An id read from " #1" (the reader strips it) cannot be written back as a spreadsheet row: the
+            // register writer says which agreement and what to do.
+            return new CliException(target + ": cannot write: " + e.getMessage(), e);
+        }
+        return e;
     }
 
     /**
@@ -142,6 +266,8 @@ final class SafeOutput {
             throw new CliException(target + ": cannot write: " + OutputFailure.reason(e), e);
         } catch (UncheckedIOException e) {
             throw new CliException(target + ": cannot write: " + OutputFailure.reason(e.getCause()), e);
+        } catch (IllegalArgumentException e) {
+            throw cellTooLong(target, e);
         }
     }
 
@@ -235,11 +361,7 @@ final class SafeOutput {
             if (!hookAdded) {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     for (Path tmp : OPEN_TEMPORARY_FILES) {
-                        try {
-                            Files.deleteIfExists(tmp);
-                        } catch (IOException ignored) {
-                            // The process is ending; nothing else can be done.
-                        }
+                        deleteTree(tmp);
                     }
                 }, "dsa-audit-remove-temporary-files"));
                 hookAdded = true;

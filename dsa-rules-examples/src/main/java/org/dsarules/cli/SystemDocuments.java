@@ -5,8 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.dsarules.DsaRules;
+import org.dsarules.decision.RecordError;
 import org.dsarules.documents.Reports;
 import org.dsarules.documents.DocumentModel;
 import org.dsarules.round.AuditedRegister;
@@ -14,79 +18,126 @@ import org.dsarules.round.SystemAudit;
 import org.dsarules.round.documents.SystemLetter;
 import org.dsarules.round.documents.SystemReport;
 import org.dsarules.round.documents.SystemWorkbook;
+import org.dsarules.text.Sanitiser;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The commands' several-register forms (issue 13): every register audited with one rules instance,
- * then the system report, the LMC's system letter, or each practice's letter into a folder.
+ * then the system report, the LMC's system letter, or each practice's letter into a folder. A register
+ * that cannot be read is reported in one line and the others go on (exit status 1).
  */
 final class SystemDocuments {
     private SystemDocuments() {
     }
 
-    /** {@code audit R1 R2 ...}: the system report in {@code format} (text, html, json or xlsx). */
-    static int report(CommandSpec spec, List<Path> files, String format, Path out, LocalDate asOf, RulesOptions rules,
-            InputOptions input) {
-        if (format.equals("xlsx") && out == null) {
+    /** {@code audit R1 R2 ...}: the system report in {@code format}. */
+    static int report(CommandSpec spec, List<Path> files, ReportFormat format, Path out, AsOfOption asOf,
+            RulesOptions rules, InputOptions input) {
+        if (format == ReportFormat.xlsx && out == null) {
             throw new CliException("--format xlsx writes a workbook, which is not text: give --out FILE.xlsx");
         }
+        Inputs.refuseOverwrite(out, files);
         DsaRules r = rules.build();
-        List<AuditedRegister> audited = RegisterArgs.audit(files, r, asOf != null ? asOf : r.today(), input);
-        SystemAudit system = SystemAudit.of(audited);
-        if (format.equals("xlsx")) {
-            SafeOutput.write(out, os -> SystemWorkbook.write(system, os));
+        LocalDate date = asOf.date(r);
+        RegisterArgs.Audited audited = RegisterArgs.audit(files, r, date, input, "the system report",
+                spec.commandLine().getErr());
+        SystemAudit system = SystemAudit.of(audited.registers());
+        if (format == ReportFormat.xlsx) {
+            SafeOutput.write(out, FixedTimeZip.of(date, os -> SystemWorkbook.write(system, os)));
             return errors(spec, audited);
         }
         String document = switch (format) {
-            case "html" -> SystemReport.html(system);
-            case "json" -> SystemReport.json(system);
-            default -> SystemReport.text(system);
+            case html -> SystemReport.html(system);
+            case json -> SystemReport.json(system);
+            case text, xlsx -> SystemReport.text(system);
         };
         emit(spec, out, document);
         return errors(spec, audited);
     }
 
-    /** {@code letter --system R1 R2 ...}: the LMC's letter to the ICB for the whole system. */
-    static int systemLetter(CommandSpec spec, List<Path> files, Reports.Format format, Path out, LocalDate asOf,
-            RulesOptions rules, InputOptions input) {
+    /**
+     * {@code letter --system R1 R2 ...}: the LMC's letter to the ICB for the whole system. Records in error
+     * follow the single-register letter's rule (issue 27): no letter, unless {@code allowIncomplete}, and then
+     * the letter names each record it leaves out.
+     */
+    static int systemLetter(CommandSpec spec, List<Path> files, Reports.Format format, Path out, AsOfOption asOf,
+            RulesOptions rules, InputOptions input, boolean allowIncomplete) {
         if (format == Reports.Format.HTML) {
             throw new CliException("the system letter is written in markdown or text");
         }
+        Inputs.refuseOverwrite(out, files);
         DsaRules r = rules.build();
-        List<AuditedRegister> audited = RegisterArgs.audit(files, r, asOf != null ? asOf : r.today(), input);
-        SystemAudit system = SystemAudit.of(audited);
-        emit(spec, out, format == Reports.Format.TEXT ? SystemLetter.text(system) : SystemLetter.markdown(system));
+        RegisterArgs.Audited audited = RegisterArgs.audit(files, r, asOf.date(r), input, "the system letter",
+                spec.commandLine().getErr());
+        int inError = audited.registers().stream().mapToInt(a -> a.result().summary().errors()).sum();
+        if (inError > 0 && !allowIncomplete) {
+            spec.commandLine().getErr().println("dsa-audit: " + inError + " record(s) in error in the registers given, so "
+                    + "no letter was written: it would leave them out without a word. Correct them (run 'dsa-audit audit' "
+                    + "on each register named below to see why), or pass --allow-incomplete for a letter that names them");
+            errors(spec, audited);
+            return ExitStatus.RECORDS_IN_ERROR;
+        }
+        SystemAudit system = SystemAudit.of(audited.registers());
+        String letter = format == Reports.Format.TEXT ? SystemLetter.text(system) : SystemLetter.markdown(system);
+        emit(spec, out, letter + leftOut(audited.registers(), format == Reports.Format.MARKDOWN));
         return errors(spec, audited);
+    }
+
+    /** The closing section of a system letter written with records in error: each record it leaves out, by practice. */
+    static String leftOut(List<AuditedRegister> registers, boolean markdown) {
+        List<String> lines = new ArrayList<>();
+        for (AuditedRegister a : registers) {
+            for (RecordError e : a.result().errors()) {
+                String id = e.dsaId() == null || e.dsaId().isBlank() ? "record " + e.index() : e.dsaId();
+                String practice = a.odsCode() != null ? a.odsCode() : a.name();
+                lines.add((markdown ? "- " : "  - ") + Sanitiser.line(practice) + ": " + Sanitiser.line(id)
+                        + (e.field() != null ? " (" + Sanitiser.line(e.field()) + ")" : ""));
+            }
+        }
+        if (lines.isEmpty()) {
+            return "";
+        }
+        String heading = "Agreements this letter does not cover";
+        String intro = "The practices' registers hold " + lines.size() + " record(s) that could not be read, so this "
+                + "letter says nothing of them yet; we will write again once they are corrected:";
+        return "\n" + (markdown ? "## " + heading + "\n\n" : heading + "\n\n") + intro + "\n\n" + String.join("\n", lines) + "\n";
     }
 
     /**
      * {@code letter R1 R2 ... --out DIR}: each practice's letter (the first or the follow-up, as for one
-     * register) written into DIR, named after its register ({@code p1.json} gives {@code p1-letter.md}).
+     * register, by {@code render}) written into DIR, named after its register and {@code extension}
+     * ({@code p1.json} gives {@code p1-letter.md}). Two registers whose letters would have the same name
+     * ({@code birch.json} and {@code birch.csv}) are refused before anything is written.
      */
-    static int letters(CommandSpec spec, List<Path> files, LetterCommand letter, Path dir, LocalDate asOf,
-            RulesOptions rules, InputOptions input) {
+    static int letters(CommandSpec spec, List<Path> files, Function<DocumentModel, String> render, String extension,
+            Path dir, AsOfOption asOf, RulesOptions rules, InputOptions input) {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new CliException((dir == null ? "--out" : dir.toString()) + ": with several registers, --out must be an "
                     + "existing folder, where each practice's letter is written");
         }
+        List<Map.Entry<Path, Path>> targets = new ArrayList<>();
+        for (Path f : files) {
+            Path target = dir.resolve(letterName(f, extension));
+            Inputs.refuseOverwrite(target, files);
+            targets.add(Map.entry(target, f));
+        }
+        Inputs.refuseCollisions(targets);
         DsaRules r = rules.build();
-        List<AuditedRegister> audited = RegisterArgs.audit(files, r, asOf != null ? asOf : r.today(), input);
+        RegisterArgs.Audited audited = RegisterArgs.audit(files, r, asOf.date(r), input, "the letters",
+                spec.commandLine().getErr());
         PrintWriter stdout = spec.commandLine().getOut();
-        String ext = letter.kind.letter != null ? ".txt" : switch (letter.format) {
-            case MARKDOWN -> ".md";
-            case TEXT -> ".txt";
-            case HTML -> ".html";
-        };
-        for (int i = 0; i < files.size(); i++) {
-            AuditedRegister a = audited.get(i);
-            String document = letter.render(DocumentModel.of(a.result(), a.decided(), r));
-            String base = files.get(i).getFileName().toString().replaceFirst("\\.[^.]*$", "");
-            Path target = dir.resolve(base + "-letter" + ext);
+        for (AuditedRegister a : audited.registers()) {
+            String document = render.apply(DocumentModel.of(a.result(), a.decided(), r));
+            Path target = dir.resolve(letterName(Path.of(a.name()), extension));
             SafeOutput.write(target, os -> os.write(document.getBytes(StandardCharsets.UTF_8)));
             stdout.println("Wrote " + target);
         }
         stdout.flush();
         return errors(spec, audited);
+    }
+
+    private static String letterName(Path register, String extension) {
+        return register.getFileName().toString().replaceFirst("\\.[^.]*$", "") + "-letter" + extension;
     }
 
     private static void emit(CommandSpec spec, Path out, String document) {
@@ -99,16 +150,15 @@ final class SystemDocuments {
         }
     }
 
-    private static int errors(CommandSpec spec, List<AuditedRegister> audited) {
-        int errors = 0;
-        for (AuditedRegister a : audited) {
+    private static int errors(CommandSpec spec, RegisterArgs.Audited audited) {
+        for (AuditedRegister a : audited.registers()) {
             int n = a.result().summary().errors();
             if (n > 0) {
-                spec.commandLine().getErr().println("dsa-audit: warning: " + a.name() + ": " + n
-                        + " record(s) in error are not in this document; run 'dsa-audit audit " + a.name() + "' to see why");
+                spec.commandLine().getErr().println("dsa-audit: warning: " + Sanitiser.line(a.name()) + ": " + n
+                        + " record(s) in error are not in this document; run 'dsa-audit audit "
+                        + Sanitiser.line(a.name()) + "' to see why");
             }
-            errors += n;
         }
-        return errors > 0 ? DsaAudit.RECORDS_IN_ERROR : DsaAudit.OK;
+        return audited.errors() > 0 ? ExitStatus.RECORDS_IN_ERROR : ExitStatus.OK;
     }
 }

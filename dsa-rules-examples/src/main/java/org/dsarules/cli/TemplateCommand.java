@@ -28,6 +28,6 @@ final class TemplateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         CsvTemplate.write(out);
         out.flush();
-        return DsaAudit.OK;
+        return ExitStatus.OK;
     }
 }

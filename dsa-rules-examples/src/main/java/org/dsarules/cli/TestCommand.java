@@ -106,7 +106,7 @@ final class TestCommand implements Callable<Integer> {
         }
         out.println(passed + " passed, " + failed + " failed");
         out.flush();
-        return failed == 0 ? DsaAudit.OK : DsaAudit.RECORDS_IN_ERROR;
+        return failed == 0 ? ExitStatus.OK : ExitStatus.RECORDS_IN_ERROR;
     }
 
     /**

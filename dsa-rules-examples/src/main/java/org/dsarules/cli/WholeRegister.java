@@ -26,9 +26,23 @@ final class WholeRegister {
         int[] read = {0};
         return source.peek(e -> {
             if (++read[0] > LIMIT) {
-                throw new CliException(file + " holds more than " + String.format("%,d", LIMIT)
+                throw new CliException.TooLarge(file + " holds more than " + String.format("%,d", LIMIT)
                         + " agreements, the most " + what + " holds in memory; use 'dsa-audit audit " + file
                         + " --format json' (or --format text), which streams a register of any size");
+            }
+        });
+    }
+
+    /**
+     * {@code source}, one of several registers read into one document: together they may hold at most
+     * {@link #LIMIT} agreements ({@code read} counts across them), refused with one line naming {@code what}.
+     */
+    static RegisterSource limitedTogether(RegisterSource source, int[] read, String what) {
+        return source.peek(e -> {
+            if (++read[0] > LIMIT) {
+                throw new CliException.TooLarge("the registers given hold more than " + String.format("%,d", LIMIT)
+                        + " agreements together, the most " + what + " holds in memory: give fewer registers at once "
+                        + "(or use 'dsa-audit audit REGISTER --format json' for each, which streams)");
             }
         });
     }
@@ -41,14 +55,27 @@ final class WholeRegister {
         try {
             return work.get();
         } catch (OutOfMemoryError e) {
-            throw new CliException(DsaAudit.outOfMemory(what));
+            throw new CliException(outOfMemory(what, true));
         } catch (RuntimeException e) {
             for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
                 if (c instanceof OutOfMemoryError) {
-                    throw new CliException(DsaAudit.outOfMemory(what));
+                    throw new CliException(outOfMemory(what, true));
                 }
             }
             throw e;
         }
     }
+
+    /**
+     * The one line for a heap too small: what held the memory, and the ways out. The streaming audit is offered
+     * only by a whole-register document ({@code streams}): offered after a command that already streams (a json or
+     * text audit), it would name the command just run as if it were another.
+     */
+    static String outOfMemory(String what, boolean streams) {
+        long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        return "not enough memory for " + what + " in a heap of " + mb + " MB: run java with a larger heap "
+                + "(java -Xmx2g -jar dsa-audit.jar ...)"
+                + (streams ? ", or use 'audit --format json' or '--format text', which stream" : "");
+    }
+
 }

@@ -130,10 +130,15 @@ class BoundedMemoryTest {
 
     // ---------------------------------------------------------------- documents that hold the whole register
 
-    static List<List<String>> wholeRegisterCommands(Path register) {
+    static List<List<String>> wholeRegisterCommands(Path register) throws java.io.IOException {
         String f = register.toString();
+        // Issue 27: diff OLD NEW, questions and answer hold the whole register too.
+        Path advice = Files.writeString(register.resolveSibling("advice.csv"), "programme,advice\nGDPPR,KEEP\n");
+        String newRegister = register.resolveSibling("new.json").toString();
         return List.of(List.of("audit", f, "--format", "html"), List.of("letter", f), List.of("letter", f, "--format", "text"),
-                List.of("ppg", f), List.of("refer", f), List.of("diff", f, "--as-of", "2026-04-15", "--vs-as-of", AS_OF));
+                List.of("ppg", f), List.of("refer", f), List.of("diff", f, "--as-of", "2026-04-15", "--vs-as-of", AS_OF),
+                List.of("diff", f, f, "--as-of", AS_OF), List.of("questions", f, "--as-of", AS_OF),
+                List.of("answer", f, advice.toString(), "--out", newRegister));
     }
 
     @Test

@@ -269,7 +269,7 @@ class SecurityTest {
                 AuditCommandTest.Run r = AuditCommandTest.run("audit", input.toString(), "--format", format,
                         "--as-of", AS_OF, "--out", out);
                 assertEquals(2, r.status(), out + ": " + r.err());
-                assertTrue(r.err().contains("never overwritten"), r.err());
+                assertTrue(r.err().contains("--out would overwrite the input"), r.err());
                 assertEquals(1, r.err().strip().lines().count(), r.err());
                 assertUnchanged(input, before);
             }
