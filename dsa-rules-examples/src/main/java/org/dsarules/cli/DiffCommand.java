@@ -54,6 +54,10 @@ final class DiffCommand implements Callable<Integer> {
             description = "Compare the default rules with the default rules plus the .drl files under DIR (repeatable).")
     List<Path> rules = new ArrayList<>();
 
+    /** The catalogue of known programmes, the same on both sides of the comparison. */
+    @Mixin
+    CatalogueOptions catalogue;
+
     @Mixin
     InputOptions input;
 
@@ -80,7 +84,7 @@ final class DiffCommand implements Callable<Integer> {
             throw new CliException("diff FILE needs exactly one of --vs-as-of DATE or --rules DIR (or give two "
                     + "registers: diff OLD NEW)");
         }
-        DsaRules base = DsaRules.defaults();
+        DsaRules base = catalogue.apply(DsaRules.builder(), spec.commandLine().getErr()).build();
         LocalDate first = asOf != null ? asOf : base.today();
         AuditResult before = audit(base, first);
         AuditResult after;
@@ -89,7 +93,7 @@ final class DiffCommand implements Callable<Integer> {
             after = audit(base, vsAsOf);
             against = "as of " + first + " vs as of " + vsAsOf;
         } else {
-            DsaRules.Builder b = DsaRules.builder();
+            DsaRules.Builder b = catalogue.apply(DsaRules.builder(), null);
             rules.forEach(b::rules);
             after = audit(b.build(), first);
             against = "default rules vs with " + rules + ", as of " + first;
@@ -110,7 +114,7 @@ final class DiffCommand implements Callable<Integer> {
 
     /** {@code diff OLD NEW}: both registers decided with the default rules as of one date. */
     private int registers(Path oldFile, Path newFile) {
-        DsaRules base = DsaRules.defaults();
+        DsaRules base = catalogue.apply(DsaRules.builder(), spec.commandLine().getErr()).build();
         LocalDate date = asOf != null ? asOf : base.today();
         AuditedRegister before = AuditedRegister.of(oldFile.toString(), base, input.open(oldFile), date);
         AuditedRegister after = AuditedRegister.of(newFile.toString(), base, input.open(newFile), date);
