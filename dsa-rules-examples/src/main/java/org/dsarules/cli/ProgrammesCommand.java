@@ -96,7 +96,7 @@ final class ProgrammesCommand implements Callable<Integer> {
             md.append("| fact | value | sources | checked |\n|---|---|---|---|\n");
             for (CatalogueFact f : e.facts()) {
                 md.append("| `").append(f.field()).append("` | ").append(cell(f.valueText())).append(" | ")
-                        .append(cell(String.join(" ", f.sources().stream().map(s -> "<" + s + ">").toList())))
+                        .append(cell(String.join(" ", f.sources())))
                         .append(" | ").append(f.checked()).append(" |\n");
             }
             md.append("\n").append(Sanitiser.markdown(e.note())).append("\n");

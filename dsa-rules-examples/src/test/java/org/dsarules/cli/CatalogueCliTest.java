@@ -167,6 +167,6 @@ class CatalogueCliTest {
         assertTrue(text.out().contains("source: https://westvale.example.org/scr/privacy"), text.out());
         assertTrue(text.out().contains("not legal advice"));
         AuditCommandTest.Run md = run("programmes", "--format", "markdown");
-        assertTrue(md.out().contains("| `legalRequirement.kind` | STATUTORY_DIRECTION |"), md.out());
+        assertTrue(md.out().contains("| `legalRequirement.kind` | STATUTORY\\_DIRECTION |"), md.out());
     }
 }
