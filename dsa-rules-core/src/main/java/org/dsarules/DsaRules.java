@@ -260,8 +260,30 @@ public final class DsaRules implements AutoCloseable {
         private BiConsumer<Agreement, Decision> onDecision;
         private boolean recordStats;
         private java.time.Duration ruleTimeout;
+        /** The catalogue asked for; null for the default (see {@link #catalogue(org.dsarules.catalogue.Catalogue)}). */
+        private org.dsarules.catalogue.Catalogue catalogue;
 
         private Builder() {
+        }
+
+        /**
+         * The catalogue of known programmes ({@code record-format.md} v1.2) that fills, before deciding, the
+         * fields an agreement leaves not known when its programme or title resolves to an entry; the decision
+         * then says so ({@link Decision#catalogue()}, and a trace step per filled field). By default the
+         * catalogue shipped in dsa-rules-kb is used whenever it is on the class path (so an embedding
+         * application and {@code dsa-audit} decide alike), except with {@link #rulesOnly}, whose own rules
+         * may not explain filled facts; give {@code Catalogue.shipped(loader).withLocal(Catalogue.read(file))}
+         * to add an LMC's entries.
+         */
+        public Builder catalogue(org.dsarules.catalogue.Catalogue c) {
+            catalogue = Objects.requireNonNull(c, "catalogue");
+            return this;
+        }
+
+        /** Decides on the register's facts alone, without the catalogue of known programmes. */
+        public Builder noCatalogue() {
+            catalogue = org.dsarules.catalogue.Catalogue.empty();
+            return this;
         }
 
         /** Adds every {@code .drl} file under {@code dir} (recursively) to the default rules. Repeatable. */
@@ -383,6 +405,8 @@ public final class DsaRules implements AutoCloseable {
          * @throws DsaRulesException when a rules directory cannot be read, or rule files are given but the
          *         run-time rule compiler (an optional dependency) is not on the class path, or the Jackson
          *         on the class path is older than the library supports (2.16)
+         * @throws org.dsarules.catalogue.CatalogueException when the shipped catalogue is on the class path but
+         *         one of its files is bad
          */
         public DsaRules build() {
             // Before anything reads JSON: an old Jackson would fail later, on the first read, with a
@@ -398,6 +422,10 @@ public final class DsaRules implements AutoCloseable {
             overlays.addAll(overlaySources);
             KnowledgeBase kb = KnowledgeBase.load(classLoader, overlays, rulesOnly != null, disabled, maxIdleSessions);
             kb.ruleTimeout(ruleTimeout);
+            kb.catalogue(catalogue != null ? catalogue
+                    : rulesOnly == null && classLoader.getResource(org.dsarules.catalogue.Catalogue.SHIPPED_INDEX) != null
+                            ? org.dsarules.catalogue.Catalogue.shipped(classLoader)
+                            : org.dsarules.catalogue.Catalogue.empty());
             KnowledgeBaseInfo info = kb.info();
             LOG.info("dsa-rules: knowledge base {} {} ({}), {} rules", info.name(), info.version(), info.fingerprint(),
                     kb.rules().size());

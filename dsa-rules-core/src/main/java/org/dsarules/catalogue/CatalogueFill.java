@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.ArrayList;
+import org.dsarules.decision.CatalogueUse;
 import org.dsarules.decision.Warning;
+import org.dsarules.facts.FromCatalogue;
 import org.dsarules.model.Agreement;
 
 /**
@@ -66,5 +69,38 @@ public record CatalogueFill(Agreement agreement, CatalogueEntry entry, LocalDate
     /** The conflicts as {@code CATALOGUE_CONFLICT} decision warnings. */
     public List<Warning> warnings() {
         return conflicts.stream().map(CatalogueConflict::toWarning).toList();
+    }
+
+    /** What the decision carries: the entry, the day checked, the filled fields, their sources and the conflicts. */
+    public CatalogueUse use() {
+        return new CatalogueUse(entry.id(), entry.name(), checked, sourcesByField, conflicts.stream()
+                .map(c -> new CatalogueUse.Conflict(c.field(), c.registerValue(),
+                        c.catalogueValue(), c.sources()))
+                .toList());
+    }
+
+    /**
+     * One fact per filled field for the rules to match (so that the trace says where each came from), in
+     * field order. A filled path inside a fact's field ({@code parties[0].role} from {@code parties}) takes
+     * that fact's value and day.
+     */
+    public List<FromCatalogue> facts() {
+        List<FromCatalogue> out = new ArrayList<>(sourcesByField.size());
+        sourcesByField.forEach((path, sources) -> {
+            CatalogueFact f = factOf(path);
+            out.add(new FromCatalogue(path, f == null ? "" : f.valueText(), entry.id(), entry.name(),
+                    f == null ? entry.checked() : f.checked(), sources));
+        });
+        return out;
+    }
+
+    private CatalogueFact factOf(String path) {
+        for (CatalogueFact f : entry.facts()) {
+            String field = f.field();
+            if (path.equals(field) || path.startsWith(field + "[") || path.startsWith(field + ".")) {
+                return f;
+            }
+        }
+        return null;
     }
 }

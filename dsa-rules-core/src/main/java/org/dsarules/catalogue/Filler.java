@@ -132,9 +132,14 @@ final class Filler {
         String at = "parties[" + index + "].";
         Object kind = member(at + "kind", p.kind(), t.kind(), f);
         Object role = member(at + "role", p.role(), t.role(), f);
-        Object by = p.instructedBy() != null && t.instructedBy() != null
-                && p.instructedBy().strip().equalsIgnoreCase(t.instructedBy().strip())
-                        ? p.instructedBy() : member(at + "instructedBy", p.instructedBy(), t.instructedBy(), f);
+        // A blank or placeholder instructedBy is not known (decision-policy.md v1.2): the catalogue may fill it.
+        String mineBy = known(p.instructedBy()) ? p.instructedBy() : null;
+        Object by = mineBy != null && t.instructedBy() != null
+                && mineBy.strip().equalsIgnoreCase(t.instructedBy().strip())
+                        ? p.instructedBy() : member(at + "instructedBy", mineBy, t.instructedBy(), f);
+        if (by == null) {
+            by = p.instructedBy(); // nothing to fill it with: the register's word stays as typed
+        }
         Object care = member(at + "directCareProvider", p.directCareProvider(), t.directCareProvider(), f);
         return new Party(p.name(), (org.dsarules.model.PartyKind) kind, (org.dsarules.model.PartyRole) role,
                 (String) by, (Boolean) care);
@@ -173,7 +178,9 @@ final class Filler {
             return;
         }
         CatalogueFact ref = entry.fact("legalRequirement.reference").orElse(null);
-        if (ref != null && reference == null) {
+        // A blank reference or a placeholder word ("TBC") is not known (decision-policy.md v1.2,
+        // LegalRequirement.hasReference()): the catalogue's instrument fills it.
+        if (ref != null && !known(reference)) {
             reference = (String) ref.value();
             filled("legalRequirement.reference", ref);
         }
@@ -187,6 +194,11 @@ final class Filler {
             }
         }
         out.legalRequirement(new LegalRequirement(kind, reference, expiresOn));
+    }
+
+    /** Whether a text the rules read holds a value: not null, not blank, not only a placeholder word. */
+    private static boolean known(String text) {
+        return text != null && !text.isBlank() && !org.dsarules.model.Placeholders.isPlaceholder(text);
     }
 
     private void filled(String path, CatalogueFact f) {

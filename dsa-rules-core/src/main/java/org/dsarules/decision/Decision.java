@@ -17,8 +17,12 @@ import java.util.Optional;
  * @param questionsForIcb one question per missing field, and for ASK_ICB_FOR_INFORMATION the row's own
  * @param nextSteps       the practical actions that follow, from the decisive rule's {@code @nextSteps} metadata
  * @param title           the agreement's title, or null (carried for documents; never read by the rules)
- * @param warnings        entries of the agreement that contradict each other (see {@link Warnings}); they
+ * @param warnings        entries of the agreement that contradict each other (see {@link Warnings}), and
+ *                        register values that contradict the catalogue ({@code CATALOGUE_CONFLICT}); they
  *                        never change the decision
+ * @param catalogue       what the catalogue of known programmes filled in, from which entry and sources
+ *                        ({@code record-format.md} v1.2), or null when the agreement resolved to no entry (or
+ *                        no catalogue was used)
  */
 public record Decision(
         String dsaId,
@@ -31,7 +35,8 @@ public record Decision(
         List<String> questionsForIcb,
         List<String> nextSteps,
         String title,
-        List<Warning> warnings) {
+        List<Warning> warnings,
+        CatalogueUse catalogue) {
 
     public Decision {
         Objects.requireNonNull(dsaId, "dsaId");
@@ -45,17 +50,31 @@ public record Decision(
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
+    /** A decision without catalogue (the constructor of 1.0 with title and warnings). */
+    public Decision(String dsaId, Outcome outcome, String decisiveRule, String summary, List<String> redFlags,
+            List<String> missing, List<TraceStep> trace, List<String> questionsForIcb, List<String> nextSteps,
+            String title, List<Warning> warnings) {
+        this(dsaId, outcome, decisiveRule, summary, redFlags, missing, trace, questionsForIcb, nextSteps, title,
+                warnings, null);
+    }
+
     /** A decision without title or warnings (the engine's own; {@link Warnings#annotate} adds them). */
     public Decision(String dsaId, Outcome outcome, String decisiveRule, String summary, List<String> redFlags,
             List<String> missing, List<TraceStep> trace, List<String> questionsForIcb, List<String> nextSteps) {
         this(dsaId, outcome, decisiveRule, summary, redFlags, missing, trace, questionsForIcb, nextSteps, null,
-                List.of());
+                List.of(), null);
     }
 
     /** The same decision with {@code title} and {@code warnings}. */
     public Decision withTitleAndWarnings(String title, List<Warning> warnings) {
         return new Decision(dsaId, outcome, decisiveRule, summary, redFlags, missing, trace, questionsForIcb,
-                nextSteps, title, warnings);
+                nextSteps, title, warnings, catalogue);
+    }
+
+    /** The same decision with {@code catalogue} (null for none). */
+    public Decision withCatalogue(CatalogueUse catalogue) {
+        return new Decision(dsaId, outcome, decisiveRule, summary, redFlags, missing, trace, questionsForIcb,
+                nextSteps, title, warnings, catalogue);
     }
 
     /**
@@ -85,9 +104,9 @@ public record Decision(
         return switch (level) {
             case FULL -> this;
             case DECISIVE -> new Decision(dsaId, outcome, decisiveRule, summary, redFlags, missing,
-                    List.of(decisiveStep()), questionsForIcb, nextSteps, title, warnings);
+                    List.of(decisiveStep()), questionsForIcb, nextSteps, title, warnings, catalogue);
             case NONE -> new Decision(dsaId, outcome, decisiveRule, summary, redFlags, missing, List.of(),
-                    questionsForIcb, nextSteps, title, warnings);
+                    questionsForIcb, nextSteps, title, warnings, catalogue);
         };
     }
 }

@@ -8,7 +8,8 @@ import java.util.Objects;
  * corrects the register).
  *
  * @param code    a stable code: {@code CONCLUSION_WITHOUT_RECEIVED}, {@code RECEIVED_BEFORE_REQUESTED},
- *                {@code DATE_AFTER_AS_OF}, {@code PLACEHOLDER_AS_UNKNOWN}
+ *                {@code DATE_AFTER_AS_OF}, {@code PLACEHOLDER_AS_UNKNOWN}, {@code CATALOGUE_CONFLICT} (the
+ *                register contradicts the catalogue of known programmes: see {@link Decision#catalogue()})
  * @param field   the field path the warning is about ({@code icbAssessment.receivedOn})
  * @param message one plain sentence naming the offending values
  */

@@ -75,12 +75,16 @@ final class Evaluator implements AutoCloseable {
      * Decides one agreement, or returns null when no rule proposed an outcome. The trace is rendered only
      * as far as {@code level} needs (the result equals the full decision cut with {@code withTrace(level)}).
      */
-    Decision decide(Agreement agreement, LocalDate asOf, TraceLevel level) {
+    Decision decide(Agreement agreement, List<?> facts, LocalDate asOf, TraceLevel level) {
         recorder.reset();
         boolean decided = false;
         try {
             session.insert(new AsOf(asOf));
             session.insert(agreement);
+            // What the engine adds beside the agreement (the fields the catalogue filled), in a fixed order.
+            for (Object f : facts) {
+                session.insert(f);
+            }
             int fired;
             if (guardExit) {
                 ExitGuard.enter(this);
@@ -155,7 +159,7 @@ final class Evaluator implements AutoCloseable {
      * code cannot be stopped from outside, so its thread (a daemon) and the session are left to it and
      * disposed when, if ever, it returns. After a time limit this evaluator must not be used again.
      */
-    Decision decideWithin(Agreement agreement, LocalDate asOf, TraceLevel level, Duration limit) {
+    Decision decideWithin(Agreement agreement, List<?> facts, LocalDate asOf, TraceLevel level, Duration limit) {
         if (worker == null) {
             worker = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "dsa-rules-decision");
@@ -164,7 +168,7 @@ final class Evaluator implements AutoCloseable {
             });
         }
         halted = false;
-        Future<Decision> f = worker.submit(() -> ExecutableModel.withDroolsContext(() -> decide(agreement, asOf, level)));
+        Future<Decision> f = worker.submit(() -> ExecutableModel.withDroolsContext(() -> decide(agreement, facts, asOf, level)));
         try {
             return f.get(limit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {

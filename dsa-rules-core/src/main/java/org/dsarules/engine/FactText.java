@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dsarules.facts.AsOf;
 import org.dsarules.facts.Finding;
+import org.dsarules.facts.FromCatalogue;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.IcbAssessment;
 import org.dsarules.model.LegalRequirement;
@@ -39,6 +40,10 @@ public final class FactText {
         }
         if (f instanceof IcbAssessment i) {
             return "ICB assessment " + i.status() + (i.conclusion() != null ? ", concluded " + i.conclusion() : "");
+        }
+        if (f instanceof FromCatalogue c) {
+            return "from the catalogue of known programmes: " + c.field() + " " + c.value() + " (" + c.programme()
+                    + ", entry " + c.entry() + ", checked " + c.checked() + ", source " + c.sourceText() + ")";
         }
         if (f instanceof AsOf a) {
             return "as of " + a.date();

@@ -18,6 +18,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.dsarules.catalogue.Catalogue;
+import org.dsarules.catalogue.CatalogueFill;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.Warnings;
 import org.dsarules.decision.KnowledgeBaseInfo;
@@ -57,6 +59,8 @@ public final class KnowledgeBase implements AutoCloseable {
     private boolean localRules;
     /** The most one decision may take, or null for no limit. */
     private volatile Duration ruleTimeout;
+    /** The catalogue of known programmes that fills an agreement before it is decided; empty for none. */
+    private volatile Catalogue catalogue = Catalogue.empty();
     private volatile boolean closed;
     private final Map<Rule, RuleInfo> byRule = new ConcurrentHashMap<>();
     /** What {@link RuleLint} found in rules compiled at run time; empty for the precompiled rules, which lint clean. */
@@ -261,9 +265,27 @@ public final class KnowledgeBase implements AutoCloseable {
         }
         boolean healthy = false;
         try {
-            Decision d = ruleTimeout == null ? e.decide(agreement, asOf, level) : e.decideWithin(agreement, asOf, level, ruleTimeout);
+            // The one place every path (decide, decideAll, an audit, a caller of this class) fills an agreement
+            // from the catalogue of known programmes (record-format.md v1.2): the rules decide the filled
+            // agreement, each filled field is a FromCatalogue fact beside it (so that a rule puts it in the
+            // trace), and the register's own agreement is never changed.
+            CatalogueFill fill = catalogue.isEmpty() ? null : catalogue.fill(agreement).orElse(null);
+            Agreement toDecide = fill == null ? agreement : fill.agreement();
+            List<?> facts = fill == null ? List.of() : fill.facts();
+            Decision d = ruleTimeout == null ? e.decide(toDecide, facts, asOf, level)
+                    : e.decideWithin(toDecide, facts, asOf, level, ruleTimeout);
             healthy = true;
-            return d == null ? null : Warnings.annotate(d, agreement, asOf);
+            if (d == null) {
+                return null;
+            }
+            // Warnings are about the register as typed (a placeholder the catalogue filled is still in the register).
+            d = Warnings.annotate(d, agreement, asOf);
+            if (fill != null) {
+                List<org.dsarules.decision.Warning> all = new ArrayList<>(d.warnings());
+                all.addAll(fill.warnings());
+                d = d.withTitleAndWarnings(d.title(), all).withCatalogue(fill.use());
+            }
+            return d;
         } finally {
             release(e, healthy);
         }
@@ -314,6 +336,20 @@ public final class KnowledgeBase implements AutoCloseable {
             throw new IllegalArgumentException("the rule time limit must be more than zero, not " + limit);
         }
         ruleTimeout = limit;
+    }
+
+    /**
+     * Sets the catalogue of known programmes that fills each agreement's unknown fields before it is decided
+     * ({@link Catalogue#empty()} for none, the default of this class; {@link org.dsarules.DsaRules.Builder}
+     * sets the shipped one).
+     */
+    public void catalogue(Catalogue c) {
+        catalogue = java.util.Objects.requireNonNull(c, "catalogue");
+    }
+
+    /** The catalogue of known programmes in use; empty when none is. */
+    public Catalogue catalogue() {
+        return catalogue;
     }
 
     /** Whether {@link #close()} has been called. */

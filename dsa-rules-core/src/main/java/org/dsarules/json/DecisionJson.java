@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import org.dsarules.decision.CatalogueUse;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.KnowledgeBaseInfo;
 import org.dsarules.decision.TraceLevel;
@@ -25,6 +26,8 @@ import org.dsarules.internal.JacksonSupport;
  */
 public final class DecisionJson {
     private static final JsonFactory FACTORY = JacksonSupport.factory();
+    /** The warning code of a register value that contradicts the catalogue (see {@code CatalogueConflict.CODE}). */
+    private static final String CATALOGUE_CONFLICT = "CATALOGUE_CONFLICT";
 
     private DecisionJson() {
     }
@@ -130,9 +133,27 @@ public final class DecisionJson {
             json.writeStringField("code", w.code());
             json.writeStringField("field", w.field());
             json.writeStringField("message", w.message());
+            CatalogueUse.Conflict c = CATALOGUE_CONFLICT.equals(w.code()) && d.catalogue() != null
+                    ? d.catalogue().conflict(w.field()) : null;
+            if (c != null) {
+                // record-format.md v1.2: a conflict gives the field, both values and the source.
+                json.writeStringField("registerValue", c.registerValue());
+                json.writeStringField("catalogueValue", c.catalogueValue());
+                strings(json, "sources", c.sources());
+            }
             json.writeEndObject();
         }
         json.writeEndArray();
+        if (d.catalogue() != null) {
+            // record-format.md v1.2 "Known programmes": exactly entry, checked, filled and sources; absent when
+            // the agreement resolved to no entry.
+            json.writeObjectFieldStart("catalogue");
+            json.writeStringField("entry", d.catalogue().entry());
+            json.writeStringField("checked", d.catalogue().checked().toString());
+            strings(json, "filled", d.catalogue().filled());
+            strings(json, "sources", d.catalogue().sources());
+            json.writeEndObject();
+        }
         if (withTrace) {
             json.writeArrayFieldStart("trace");
             for (TraceStep s : d.trace()) {

@@ -60,6 +60,10 @@ final class DiffCommand implements Callable<Integer> {
             description = "Compare the default rules with the default rules plus the .drl files under DIR (repeatable).")
     List<Path> rules = new ArrayList<>();
 
+    /** The catalogue of known programmes, the same on both sides of the comparison. */
+    @Mixin
+    CatalogueOptions catalogue;
+
     @Mixin
     InputOptions input;
 
@@ -86,7 +90,7 @@ final class DiffCommand implements Callable<Integer> {
             throw new CliException("diff FILE needs --vs-as-of DATE or --rules DIR, or both (or give two "
                     + "registers: diff OLD NEW)");
         }
-        DsaRules base = DsaRules.defaults();
+        DsaRules base = catalogue.apply(DsaRules.builder(), spec.commandLine().getErr()).build();
         LocalDate first = AsOfOption.or(asOf, base);
         AuditResult before;
         AuditResult after;
@@ -132,7 +136,7 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     private DsaRules withOverlay() {
-        DsaRules.Builder b = DsaRules.builder();
+        DsaRules.Builder b = catalogue.apply(DsaRules.builder(), null);
         rules.forEach(b::rules);
         return b.build();
     }
@@ -154,7 +158,7 @@ final class DiffCommand implements Callable<Integer> {
 
     /** {@code diff OLD NEW}: both registers decided with the default rules as of one date. */
     private int registers(Path oldFile, Path newFile) {
-        DsaRules base = DsaRules.defaults();
+        DsaRules base = catalogue.apply(DsaRules.builder(), spec.commandLine().getErr()).build();
         LocalDate date = AsOfOption.or(asOf, base);
         // Both registers are held to be compared: each is limited as the other whole-register documents are.
         AuditedRegister before = WholeRegister.inMemory("diff", () -> AuditedRegister.of(oldFile.toString(), base,

@@ -52,6 +52,7 @@ public final class DsaAudit implements Runnable {
             Map.entry("refer", ReferCommand.class), Map.entry("ppg", PpgCommand.class),
             Map.entry("test", TestCommand.class), Map.entry("rules", RulesCommand.class),
             Map.entry("template", TemplateCommand.class), Map.entry("generate", GenerateCommand.class),
+            Map.entry("programmes", ProgrammesCommand.class),
             Map.entry("serve", org.dsarules.workspace.ServeCommand.class), Map.entry("export", org.dsarules.workspace.ExportCommand.class),
             Map.entry("users", org.dsarules.workspace.UsersCommand.class), Map.entry("backup", org.dsarules.workspace.BackupCommand.class), Map.entry("restore", org.dsarules.workspace.RestoreCommand.class),
             Map.entry("help", CommandLine.HelpCommand.class));

@@ -109,6 +109,9 @@ final class ExplainCommand implements Callable<Integer> {
         // Register text and rule names may hold anything: each goes to the terminal through the sanitiser.
         out.println(line(d.dsaId()) + ", as of " + date + ": " + d.outcome() + ", decided by " + line(d.decisiveRule()));
         out.println("  " + line(d.summary()));
+        if (org.dsarules.documents.CatalogueLine.of(d) != null) {
+            out.println("  " + line(org.dsarules.documents.CatalogueLine.of(d)));
+        }
         out.println();
         out.println("Every rule that fired, in order:");
         int i = 0;

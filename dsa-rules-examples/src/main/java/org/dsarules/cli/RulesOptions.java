@@ -38,6 +38,10 @@ final class RulesOptions {
                 + " (a local rule's code may loop), none with the default rules alone."})
     String ruleTimeout;
 
+    /** The catalogue of known programmes: --catalogue FILE, --no-catalogue. */
+    @picocli.CommandLine.Mixin
+    CatalogueOptions catalogue = new CatalogueOptions();
+
     /** The default limit when local rules are used: far above any real decision (milliseconds). */
     static final Duration LOCAL_RULES_TIMEOUT = Duration.ofSeconds(60);
 
@@ -64,6 +68,7 @@ final class RulesOptions {
             b.rulesOnly(rulesOnly);
         }
         disable.forEach(b::disable);
+        catalogue.apply(b, org.dsarules.text.Sanitiser.terminal(mixee.commandLine().getErr()));
         try {
             return b.build();
         } catch (UnknownRuleException e) {

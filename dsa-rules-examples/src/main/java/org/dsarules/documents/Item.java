@@ -220,6 +220,11 @@ record Item(int n, DecidedAgreement decided, LocalDate asOf) {
         return decision().warnings();
     }
 
+    /** Which facts came from the catalogue of known programmes, and from where; null when none did. */
+    String fromCatalogue() {
+        return CatalogueLine.of(decision());
+    }
+
     /**
      * The decision's next steps, with two things the register settles: a step to review the agreement at
      * its review date names the date (or says there is none, or that it has passed), and a step to give

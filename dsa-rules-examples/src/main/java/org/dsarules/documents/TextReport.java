@@ -160,6 +160,9 @@ public final class TextReport implements AuditSink, AutoCloseable {
         if (!d.redFlags().isEmpty()) {
             out.accept("   Red flags: " + joined(item.redFlagWords(), "; "));
         }
+        if (item.fromCatalogue() != null) {
+            out.accept("   Catalogue: " + clean(item.fromCatalogue()));
+        }
         if (!d.warnings().isEmpty()) {
             out.accept("   Warnings (entries that contradict each other; the decision does not change):");
             d.warnings().forEach(w -> out.accept("     - " + w.code() + ": " + clean(w.message())));

@@ -53,6 +53,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PropertiesTest {
 
     private static final DsaRules RULES = DsaRules.defaults();
+    /**
+     * The rules alone: the catalogue of known programmes (on by default) resolves an agreement without a
+     * programme by its title (record-format.md v1.2), so "the title is never interpreted" is a property of
+     * the rules, not of the catalogue.
+     */
+    private static final DsaRules RULES_ALONE = DsaRules.builder().noCatalogue().build();
     private static final int COUNT = Integer.getInteger("dsa.properties.count", 1_000);
     private static final int MAX_REPORTED = 5;
 
@@ -180,10 +186,10 @@ class PropertiesTest {
             {"A very long title ".repeat(40), "legalRequirement: STATUTORY_DIRECTION"}};
         for (int i = 0; i < agreements.size(); i++) {
             Agreement a = agreements.get(i);
-            Decision d = RULES.decide(a, asOf);
+            Decision d = RULES_ALONE.decide(a, asOf);
             String[] v = variants[i % variants.length];
             Agreement other = a.toBuilder().title(v[0]).notes(v[1]).build();
-            Decision o = RULES.decide(other, asOf);
+            Decision o = RULES_ALONE.decide(other, asOf);
             if (!sameFindings(d, o)) {
                 f.add(i, a, "as given: " + brief(d) + "; with title/notes " + java.util.Arrays.toString(v) + ": "
                         + brief(o));

@@ -2,9 +2,16 @@ package org.dsarules.kb.catalogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import org.dsarules.DsaRules;
@@ -12,6 +19,8 @@ import org.dsarules.catalogue.CatalogueConflict;
 import org.dsarules.catalogue.CatalogueFill;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.Outcome;
+import org.dsarules.decision.TraceStep;
+import org.dsarules.json.DecisionJson;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.LegalRequirement;
 import org.dsarules.model.LmcAdvice;
@@ -27,7 +36,9 @@ import org.junit.jupiter.api.TestFactory;
  * (see its note), the outcome asks the ICB: the catalogue never claims more than its sources say.
  */
 class CatalogueDecisionsTest {
+    /** The default rules with the default catalogue: the shipped one, as dsa-rules-kb is on the class path. */
     private static final DsaRules RULES = DsaRules.defaults();
+    private static final DsaRules WITHOUT = DsaRules.builder().noCatalogue().build();
     private static final LocalDate AS_OF = ShippedCatalogueTest.CHECKED;
 
     /** One row of the scenario table: the programme as a practice types it, and what its facts decide. */
@@ -77,7 +88,36 @@ class CatalogueDecisionsTest {
             assertFalse(fill.filled().isEmpty(), "every entry fills something");
             assertFalse(fill.sources().isEmpty());
             assertTrue(fill.conflicts().isEmpty(), "a row with no facts contradicts nothing");
-            Decision d = RULES.decide(fill.agreement(), AS_OF);
+            // The register row itself, decided by the default DsaRules: the engine fills it from the catalogue.
+            Agreement row = Agreement.builder("DSA-1").programme(r.programme()).status(Status.EXISTING).build();
+            Decision d = RULES.decide(row, AS_OF);
+            assertEquals(RULES.decide(fill.agreement(), AS_OF).outcome(), d.outcome(), "the same as deciding the filled row");
+            assertNotNull(d.catalogue(), "the decision says the catalogue was used");
+            assertEquals(r.entry(), d.catalogue().entry());
+            assertEquals(fill.checked(), d.catalogue().checked());
+            assertEquals(fill.filled(), d.catalogue().filled());
+            assertEquals(fill.sources(), d.catalogue().sources());
+            assertEquals(List.of(), d.warnings());
+            // The trace says which facts came from the catalogue, and from where: one step per filled field.
+            List<TraceStep> fromCatalogue = d.trace().stream().filter(s -> s.rule().equals("fact-from-catalogue")).toList();
+            assertEquals(fill.filled().size(), fromCatalogue.size(), d.trace().toString());
+            for (String field : fill.filled()) {
+                TraceStep step = fromCatalogue.stream().filter(s -> s.explanation().contains(" leaves " + field + " not known"))
+                        .findFirst().orElseThrow(() -> new AssertionError("no trace step for " + field + ": " + fromCatalogue));
+                assertNull(step.outcome());
+                for (String source : fill.sourcesByField().get(field)) {
+                    assertTrue(step.explanation().contains(source), step.explanation());
+                }
+                assertTrue(step.explanation().contains("entry " + r.entry()), step.explanation());
+            }
+            // The JSON carries exactly the catalogue member of record-format.md v1.2.
+            JsonNode json = MAPPER.readTree(DecisionJson.write(d));
+            JsonNode member = json.get("catalogue");
+            assertEquals(List.of("checked", "entry", "filled", "sources"), fieldNames(member));
+            assertEquals(r.entry(), member.get("entry").asText());
+            assertEquals(fill.checked().toString(), member.get("checked").asText());
+            assertEquals(fill.filled(), texts(member.get("filled")));
+            assertEquals(fill.sources(), texts(member.get("sources")));
             if (r.entry().equals("gp-connect") && d.missing().equals(List.of(RECORD_OPERATOR_QUESTION))) {
                 // A knowledge base without policy v1.2's record-operator reading still asks whether NHS England,
                 // which runs the service for the care team, provides care: that question is all that is left,
@@ -95,13 +135,67 @@ class CatalogueDecisionsTest {
     /** The one question policy v1.2 stopped asking about a record operator (NHS England for GP Connect). */
     private static final String RECORD_OPERATOR_QUESTION = "directCareProvider";
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        node.fieldNames().forEachRemaining(out::add);
+        Collections.sort(out);
+        return out;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
     @Test
     void theWithoutCatalogueDecisionIsTheOneTheIssueComplainedOf() {
         // Without the catalogue, a row naming only GDPPR has no purpose and is asked about (row 14).
-        Decision bare = RULES.decide(Agreement.builder("DSA-1").programme("GDPPR").status(Status.EXISTING).build(), AS_OF);
+        Decision bare = WITHOUT.decide(Agreement.builder("DSA-1").programme("GDPPR").status(Status.EXISTING).build(), AS_OF);
         assertEquals(Outcome.ASK_ICB_FOR_INFORMATION, bare.outcome());
         assertEquals("ask-purposes", bare.decisiveRule());
+        assertNull(bare.catalogue());
+        assertTrue(bare.trace().stream().noneMatch(s -> s.rule().equals("fact-from-catalogue")));
+        assertTrue(DecisionJson.write(bare).indexOf("\"catalogue\"") < 0, "no member without an entry");
     }
+
+    @Test
+    void everyPathFillsTheSameWay() throws Exception {
+        // decide, decideAll and an audit of a register share the one place that fills.
+        Agreement row = Agreement.builder("DSA-1").programme("GDPPR").status(Status.EXISTING).build();
+        Decision one = RULES.decide(row, AS_OF);
+        Decision all = RULES.decideAll(List.of(row), AS_OF).get(0);
+        String register = "{\"agreements\": [{\"id\": \"DSA-1\", \"programme\": \"GDPPR\", \"status\": \"EXISTING\"}]}";
+        Decision audited = RULES.audit(new java.io.ByteArrayInputStream(register.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "register.json", AS_OF).decisions().get(0);
+        assertEquals(Outcome.KEEP, one.outcome());
+        assertEquals(DecisionJson.write(one), DecisionJson.write(all));
+        assertEquals(DecisionJson.write(one), DecisionJson.write(audited));
+        assertEquals(one.catalogue(), audited.catalogue());
+    }
+
+    @Test
+    void aLocalCatalogueAddsAnEntryAndTheBuilderTakesIt() {
+        org.dsarules.catalogue.Catalogue local = org.dsarules.catalogue.Catalogue.read(
+                new java.io.ByteArrayInputStream(LOCAL.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "lmc.json");
+        try (DsaRules rules = DsaRules.builder().catalogue(ShippedCatalogueTest.SHIPPED.withLocal(local)).build()) {
+            Decision d = rules.decide(Agreement.builder("DSA-7").title("Westvale Shared Care Record")
+                    .status(Status.EXISTING).build(), AS_OF);
+            assertEquals("westvale-scr", d.catalogue().entry());
+            assertEquals(List.of("purposes"), d.catalogue().filled());
+            assertEquals(List.of("https://westvale.example.org/scr/privacy"), d.catalogue().sources());
+            assertNotEquals("ask-purposes", d.decisiveRule(), "the purpose is known now");
+        }
+    }
+
+    private static final String LOCAL = """
+            { "id": "westvale-scr", "names": ["Westvale Shared Care Record"], "checked": "2026-12-01",
+              "note": "The ICB's shared care record, for direct care.",
+              "facts": [ { "field": "purposes", "value": ["DIRECT_CARE"],
+                           "sources": ["https://westvale.example.org/scr/privacy"] } ] }
+            """;
 
     @Test
     void whatTheEntriesLeaveUnknownIsAskedAbout() {
@@ -139,7 +233,7 @@ class CatalogueDecisionsTest {
     }
 
     @Test
-    void aRegisterThatContradictsTheCatalogueIsDecidedOnItsOwnValueWithAConflict() {
+    void aRegisterThatContradictsTheCatalogueIsDecidedOnItsOwnValueWithAConflict() throws Exception {
         Agreement register = Agreement.builder("DSA-9").programme("G.D.P.P.R").status(Status.EXISTING)
                 .legalRequirement(LegalRequirement.none()).lmcAdvice(LmcAdvice.WITHDRAW).build();
         CatalogueFill fill = ShippedCatalogueTest.SHIPPED.fill(register).orElseThrow();
@@ -154,6 +248,17 @@ class CatalogueDecisionsTest {
         Decision d = RULES.decide(fill.agreement(), AS_OF);
         assertEquals(Outcome.WITHDRAW, d.outcome());
         assertEquals("withdraw-lmc-advice", d.decisiveRule());
+        // Decided from the register row itself: the same outcome, the conflict among the decision's warnings.
+        Decision fromRow = RULES.decide(register, AS_OF);
+        assertEquals(Outcome.WITHDRAW, fromRow.outcome());
+        assertEquals("gdppr", fromRow.catalogue().entry());
+        assertEquals(List.of("purposes"), fromRow.catalogue().filled());
+        assertEquals(List.of(CatalogueConflict.CODE), fromRow.warnings().stream().map(w -> w.code()).toList());
+        assertEquals("legalRequirement.kind", fromRow.warnings().get(0).field());
+        JsonNode warning = MAPPER.readTree(DecisionJson.write(fromRow)).get("warnings").get(0);
+        assertEquals("NONE", warning.get("registerValue").asText());
+        assertEquals("STATUTORY_DIRECTION", warning.get("catalogueValue").asText());
+        assertEquals(c.sources(), texts(warning.get("sources")));
     }
 
     @Test
@@ -161,6 +266,9 @@ class CatalogueDecisionsTest {
         Agreement register = Agreement.builder("DSA-5").programme("Westvale population health platform")
                 .title("PHM data extract").status(Status.EXISTING).build();
         assertTrue(ShippedCatalogueTest.SHIPPED.fill(register).isEmpty());
-        assertEquals("ask-purposes", RULES.decide(register, AS_OF).decisiveRule());
+        Decision d = RULES.decide(register, AS_OF);
+        assertEquals("ask-purposes", d.decisiveRule());
+        assertNull(d.catalogue());
+        assertEquals(DecisionJson.write(WITHOUT.decide(register, AS_OF)), DecisionJson.write(d));
     }
 }
