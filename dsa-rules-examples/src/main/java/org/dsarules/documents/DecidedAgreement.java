@@ -32,9 +32,9 @@ public record DecidedAgreement(Decision decision, Agreement agreement, RuleInfo 
         flagWords = flagWords == null ? FlagWords.NONE : flagWords;
     }
 
-    /** Without the rules' flag words: each flag is shown in the words its rule's trace step gave. */
+    /** Without the rules in use: each flag is shown in the default rules' words. */
     public DecidedAgreement(Decision decision, Agreement agreement, RuleInfo rule, WhatIf whatIf) {
-        this(decision, agreement, rule, whatIf, FlagWords.NONE);
+        this(decision, agreement, rule, whatIf, FlagWords.defaults());
     }
 
     /**
@@ -43,7 +43,8 @@ public record DecidedAgreement(Decision decision, Agreement agreement, RuleInfo 
      */
     public static DecidedAgreement of(Decision d, Agreement a, DsaRules rules, LocalDate asOf) {
         if (rules == null) {
-            return new DecidedAgreement(d, a, null, WhatIf.NONE);
+            // Without the audit's rules, a flag can only be shown in the default rules' words.
+            return new DecidedAgreement(d, a, null, WhatIf.NONE, FlagWords.defaults());
         }
         return new DecidedAgreement(d, a, rules.knowledgeBase().rules().get(d.decisiveRule()),
                 WhatIf.of(d, a, x -> rules.decide(x, asOf)), FlagWords.of(rules.knowledgeBase()));

@@ -45,6 +45,18 @@ public final class FlagWords {
         this.raised = raised;
     }
 
+    /**
+     * The words of the default rules' flags: for documents made without the rules of their audit (the
+     * {@code Reports} methods that take no rules), which can then show only the default rules' words.
+     */
+    public static FlagWords defaults() {
+        return Defaults.WORDS;
+    }
+
+    private static final class Defaults {
+        static final FlagWords WORDS = read(org.dsarules.DsaRules.defaults().knowledgeBase());
+    }
+
     /** The words of {@code kb}'s red flags, read once per knowledge base. */
     public static FlagWords of(KnowledgeBase kb) {
         if (kb == null) {

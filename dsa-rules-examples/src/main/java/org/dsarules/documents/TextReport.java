@@ -91,7 +91,7 @@ public final class TextReport implements AuditSink, AutoCloseable {
         // the letter's): only an ASK decision is decided again.
         WhatIf whatIf = rules == null ? WhatIf.NONE : WhatIf.settlementsOnly(d, a, x -> rules.decide(x, asOf));
         decision(new Item(++n, new DecidedAgreement(d, a, ruleInfo.get(d.decisiveRule()), whatIf,
-                rules == null ? FlagWords.NONE : FlagWords.of(rules.knowledgeBase())), asOf), body::add);
+                rules == null ? FlagWords.defaults() : FlagWords.of(rules.knowledgeBase())), asOf), body::add);
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.dsarules.DsaRules;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
 import org.dsarules.engine.RuleInfo;
-import org.dsarules.register.RegisterReader;
+import org.dsarules.register.json.RegisterReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +126,6 @@ class LocalFlagWordsTest {
     }
 
     private static String unescape(String s) {
-        return s.replace("&#39;", "'").replace("&#x27;", "'").replace("&amp;", "&").replace("&quot;", "\"");
+        return s.replaceAll("<[^>]+>", "").replace("&#39;", "'").replace("&#x27;", "'").replace("&amp;", "&").replace("&quot;", "\"");
     }
 }
