@@ -30,6 +30,7 @@ import org.dsarules.facts.Proposal;
 import org.dsarules.facts.RaisedFlag;
 import org.dsarules.facts.Unknown;
 import org.dsarules.model.Agreement;
+import org.dsarules.model.Status;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
@@ -121,7 +122,7 @@ final class Evaluator implements AutoCloseable {
                         + loopers(recorder.firings()));
             }
             recorder.stop();
-            Decision d = toDecision(agreement.id(), recorder.firings(), level);
+            Decision d = toDecision(agreement.id(), agreement.status(), recorder.firings(), level);
             decided = true;
             return d;
         } finally {
@@ -246,7 +247,7 @@ final class Evaluator implements AutoCloseable {
         session.fireAllRules(match -> false);
     }
 
-    private Decision toDecision(String dsaId, List<Firing> firings, TraceLevel level) {
+    private Decision toDecision(String dsaId, Status status, List<Firing> firings, TraceLevel level) {
         for (Firing f : firings) {
             if (f.proposalAsMade() != null && f.rule().policyRow() == null) {
                 throw new DsaRulesException("rule \"" + f.rule().name()
@@ -299,7 +300,8 @@ final class Evaluator implements AutoCloseable {
         }
         return new Decision(dsaId, winner.outcome(), decisive.rule().name(), winner.summary(),
                 List.copyOf(redFlags), List.copyOf(questions.keySet()), trace, questionsForIcb,
-                decisive.rule().nextSteps());
+                // A request is signed, not signed or waited on, never kept or stopped: its own steps when the rule has them.
+                decisive.rule().nextSteps(status));
     }
 
     private static List<String> matchedText(List<Object> facts, Map<Object, String> texts) {

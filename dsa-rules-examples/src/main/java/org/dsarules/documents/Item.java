@@ -4,13 +4,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.Outcome;
 import org.dsarules.decision.TraceStep;
 import org.dsarules.decision.Warning;
+import org.dsarules.engine.RuleInfo;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.IcbAssessment;
 import org.dsarules.model.IcbStatus;
@@ -50,8 +50,11 @@ record Item(int n, DecidedAgreement decided, LocalDate asOf) {
         }
     }
 
-    /** A red flag with its meaning. */
-    record Flag(String id, String meaning) {
+    /**
+     * A red flag with its meaning, in the words of the rule that raised it, what the practice asks the ICB
+     * about it, and whether it is advisory (shown and asked, never a reason to withdraw).
+     */
+    record Flag(String id, String meaning, String icbAsk, boolean advisory) {
     }
 
     /** A party in words. */
@@ -209,7 +212,8 @@ record Item(int n, DecidedAgreement decided, LocalDate asOf) {
     }
 
     List<Flag> redFlags() {
-        return decision().redFlags().stream().map(f -> new Flag(f, Plain.redFlag(f))).toList();
+        return decided.flags().stream()
+                .map(f -> new Flag(f.id(), FlagWords.practice(f), f.icbAsk(), f.advisory())).toList();
     }
 
     List<String> missing() {
@@ -232,13 +236,14 @@ record Item(int n, DecidedAgreement decided, LocalDate asOf) {
      */
     List<String> nextSteps() {
         List<String> out = new ArrayList<>();
-        for (String step : decision().nextSteps()) {
-            if (step.toLowerCase(Locale.ROOT).contains("at its review date")) {
+        // A step is recognised by the kind its rule's metadata marks it with ([review], [notice]), never by its words.
+        for (RuleInfo.Step step : decided.steps()) {
+            if (RuleInfo.REVIEW_STEP.equals(step.kind())) {
                 out.add(reviewStep());
-            } else if (step.startsWith("Give the recipient written notice")) {
-                out.add(step + ". " + NOTICE_WHEN);
+            } else if (RuleInfo.NOTICE_STEP.equals(step.kind())) {
+                out.add(step.text() + ". " + NOTICE_WHEN);
             } else {
-                out.add(step);
+                out.add(step.text());
             }
         }
         return out;
@@ -339,13 +344,19 @@ record Item(int n, DecidedAgreement decided, LocalDate asOf) {
         return decided.whatIf().settlements().stream().map(WhatIf.Settlement::sentence).distinct().toList();
     }
 
-    /** The red flags in words only, for people. */
+    /** The red flags in words only, for people; an advisory flag says that it does not decide. */
     List<String> redFlagWords() {
-        return decision().redFlags().stream().map(Plain::redFlag).toList();
+        return redFlags().stream().map(f -> f.advisory() ? f.meaning() + " (advisory: it informs, it does not decide)"
+                : f.meaning()).toList();
     }
 
+    /**
+     * The questions for the ICB, as the ICB letter asks them. A KEEP decision presents none (issue 25: no letter
+     * asks them, so they would be questions no one asks): its open facts stay listed as facts not known, and an
+     * advisory flag's ask is shown with the flag.
+     */
     List<String> questions() {
-        return decision().questionsForIcb();
+        return decision().outcome() == Outcome.KEEP ? List.of() : decided.questionsForIcb();
     }
 
     String decisiveRule() {
@@ -386,17 +397,38 @@ record Item(int n, DecidedAgreement decided, LocalDate asOf) {
     String patientReason() {
         String reason = decided.patientReason();
         if (reason != null) {
-            return reason;
+            return (reason + " " + patientFlags()).strip();
         }
         return switch (decision().outcome()) {
-            case KEEP -> isNewRequest() ? "We may sign it." : "We are keeping it.";
-            case WITHDRAW -> (isNewRequest() ? "We will not sign it" : "We are stopping it")
-                    + (decision().redFlags().isEmpty() ? "." : " because " + decision().redFlags().stream()
-                            .map(Plain::patientRedFlag).distinct().collect(Collectors.joining("; ")) + ".");
+            case KEEP -> ((isNewRequest() ? "We may sign it." : "We are keeping it.") + " " + patientFlags()).strip();
+            case WITHDRAW -> ((isNewRequest() ? "We will not sign it." : "We are stopping it.") + " " + patientFlags()).strip();
             // The sentence about asking the ICB (patientAsking) says it, in the tense the register supports.
             case ASK_ICB_FOR_INFORMATION -> "";
             case REFER_TO_BMA -> "We are asking the British Medical Association, which represents doctors, for advice before we decide.";
         };
+    }
+
+    /**
+     * What the practice found, in patients' words, from the rules that raised the flags: "What we found: ...".
+     * The deciding rule's sentence never names a flag (it does not know which was raised); this does. An
+     * advisory flag is "we also noted", never a reason.
+     */
+    String patientFlags() {
+        List<FlagWords.Flag> flags = decided.flags();
+        String found = flags.stream().filter(f -> !f.advisory()).map(FlagWords::patient).distinct()
+                .collect(Collectors.joining("; "));
+        String noted = flags.stream().filter(FlagWords.Flag::advisory).map(FlagWords::patient).distinct()
+                .collect(Collectors.joining("; "));
+        String out = found.isEmpty() ? "" : "What we found: " + sentence(found);
+        if (!noted.isEmpty()) {
+            out = (out + " We also noted, without it changing our decision: " + sentence(noted)).strip();
+        }
+        return out;
+    }
+
+    private static String sentence(String s) {
+        String t = s.strip();
+        return t.endsWith(".") ? t : t + ".";
     }
 
     /** The reason and, for an open agreement, where the practice's questions stand: the PPG page's sentence. */

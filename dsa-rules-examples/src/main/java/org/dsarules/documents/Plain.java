@@ -187,35 +187,8 @@ final class Plain {
         return enumWords(k);
     }
 
-    /** What a red flag means, for the practice (the red flag ids of {@code decision-policy.md}). */
-    static String redFlag(String id) {
-        return switch (id) {
-            case "RF-CONFIDENTIALITY" -> "confidential data used beyond care without a common-law basis";
-            case "RF-COMMERCIAL" -> "a commercial organisation can access, buy or license the data";
-            case "RF-PROCESSOR-INSTRUCTIONS" -> "a processor takes instructions from someone other than the controller";
-            case "RF-PRACTICE-NOT-CONTROLLER" -> "the practice is made a processor of its own record";
-            case "RF-NO-LAWFUL-BASIS" -> "no lawful basis stated";
-            case "RF-OPT-OUT-IGNORED" -> "patients' opt-outs are not honoured";
-            case "RF-RECIPIENT-NOT-IN-CARE" -> "direct-care sharing with someone outside the care team";
-            default -> "red flag raised by the rules in use";
-        };
-    }
-
-    /** What a red flag means, for patients: no codes, no legal references. */
-    static String patientRedFlag(String id) {
-        return switch (id) {
-            case "RF-CONFIDENTIALITY" ->
-                "information that could identify you would be used for things other than your care without a proper legal footing";
-            case "RF-COMMERCIAL" -> "a commercial company could get access to the information, or buy or license it";
-            case "RF-PROCESSOR-INSTRUCTIONS" ->
-                "a company that handles the information for us would take its orders from someone other than the practice";
-            case "RF-PRACTICE-NOT-CONTROLLER" -> "the practice would no longer be in charge of its own patients' records";
-            case "RF-NO-LAWFUL-BASIS" -> "it does not say what legal grounds it relies on";
-            case "RF-OPT-OUT-IGNORED" -> "patients' choices to opt out of data sharing would not be respected";
-            case "RF-RECIPIENT-NOT-IN-CARE" -> "it would show your record to people who are not caring for you";
-            default -> "it raised a concern when we checked it";
-        };
-    }
+    // A red flag's words (for the practice, for patients, for the ICB) are in the metadata of the rule that
+    // raises it: FlagWords reads them, so a local rule's flag speaks its own words.
 
     /** What a missing field is, for patients: "we do not yet know ...". */
     static String patientMissing(String field) {

@@ -90,7 +90,8 @@ public final class TextReport implements AuditSink, AutoCloseable {
         // The text audit shows what would settle an open agreement, not the conditional questions (those are
         // the letter's): only an ASK decision is decided again.
         WhatIf whatIf = rules == null ? WhatIf.NONE : WhatIf.settlementsOnly(d, a, x -> rules.decide(x, asOf));
-        decision(new Item(++n, new DecidedAgreement(d, a, ruleInfo.get(d.decisiveRule()), whatIf), asOf), body::add);
+        decision(new Item(++n, new DecidedAgreement(d, a, ruleInfo.get(d.decisiveRule()), whatIf,
+                rules == null ? FlagWords.defaults() : FlagWords.of(rules.knowledgeBase())), asOf), body::add);
     }
 
     @Override
@@ -176,9 +177,9 @@ public final class TextReport implements AuditSink, AutoCloseable {
         if (!item.notes().isEmpty()) {
             out.accept("   Notes:    " + clean(item.notes()));
         }
-        if (!d.questionsForIcb().isEmpty()) {
+        if (!item.questions().isEmpty()) {
             out.accept("   Questions for the ICB:");
-            d.questionsForIcb().forEach(q -> out.accept("     - " + clean(q)));
+            item.questions().forEach(q -> out.accept("     - " + clean(q)));
         }
         if (!item.settlements().isEmpty()) {
             out.accept("   What would settle it:");

@@ -32,7 +32,7 @@ class AuthoringThirdPassTest {
     @Test
     void theExampleOverlaysLintCleanTogetherAndStrictPasses() {
         AuditCommandTest.Run run = AuditCommandTest.run("rules", "--rules", "overlays/lmc-keep-list", "--rules",
-                "overlays/june-2026-escalation", "--lint", "--strict");
+                "overlays/june-2026-escalation", "--rules", "overlays/lmc-flags", "--lint", "--strict");
         assertEquals(0, run.status(), run.out() + run.err());
         assertEquals("0 warning(s)\n", run.out());
     }

@@ -27,7 +27,7 @@ class OverlayTest {
     static final Path OVERLAYS = Path.of("overlays");
 
     @ParameterizedTest
-    @ValueSource(strings = {"lmc-keep-list", "june-2026-escalation"})
+    @ValueSource(strings = {"lmc-keep-list", "june-2026-escalation", "lmc-flags"})
     void overlayScenariosPass(String overlay) {
         DsaRules rules = DsaRules.builder().rules(OVERLAYS.resolve(overlay)).build();
         for (Path f : Scenarios.find(List.of(OVERLAYS.resolve(overlay).resolve("scenarios")))) {

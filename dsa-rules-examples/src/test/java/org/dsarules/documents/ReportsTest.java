@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.dsarules.DsaRules;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.Outcome;
@@ -167,7 +168,8 @@ class ReportsTest {
                 assertTrue(one.contains("  - " + p.name() + ": " + Plain.kind(p.kind()) + ", "
                         + (p.role() == null ? "role not stated" : Plain.role(p.role()))), p.name() + " in " + one);
             }
-            d.redFlags().forEach(f -> assertTrue(one.contains(Plain.redFlag(f)), f));
+            FlagWords words = FlagWords.of(DsaRules.defaults().knowledgeBase());
+            words.flags(d).forEach(f -> assertTrue(one.contains(f.practice()), f.id()));
             d.missing().forEach(f -> assertTrue(one.contains(Plain.missing(f)), f));
             if (ag.notes() != null) {
                 assertTrue(one.contains("Notes:             " + Plain.line(ag.notes())), one);

@@ -403,7 +403,7 @@ public final class AgreementGenerator {
         IcbConclusion conclusion = chance(status == IcbStatus.RECEIVED ? 0.1 : 0.4) ? null
                 : chance(0.5) ? pick(IcbConclusion.NOT_NECESSARY, IcbConclusion.LAWFULNESS_DOUBTFUL)
                 : pick(IcbConclusion.values());
-        LocalDate requestedOn = chance(0.4) ? null : LocalDate.of(2026, 5, 1).plusDays(random.nextInt(30));
+        LocalDate requestedOn = chance(0.4) ? null : CAMPAIGN_START.plusDays(random.nextInt(30));
         LocalDate receivedOn = chance(0.5) ? null : LocalDate.of(2026, 5, 20).plusDays(random.nextInt(40));
         return new IcbAssessment(status, conclusion, requestedOn, receivedOn);
     }
@@ -546,7 +546,7 @@ public final class AgreementGenerator {
         if (r < 0.3) {
             return null;
         }
-        LocalDate requested = LocalDate.of(2026, 5, 1).plusDays(random.nextInt(21));
+        LocalDate requested = CAMPAIGN_START.plusDays(random.nextInt(21));
         if (r < 0.4) {
             return new IcbAssessment(IcbStatus.NOT_REQUESTED, null, null, null);
         }
