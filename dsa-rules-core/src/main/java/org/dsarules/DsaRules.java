@@ -33,6 +33,7 @@ import org.dsarules.decision.Outcome;
 import org.dsarules.decision.RecordError;
 import org.dsarules.decision.Summary;
 import org.dsarules.decision.TraceLevel;
+import org.dsarules.decision.Warning;
 import org.dsarules.engine.AuditSink;
 import org.dsarules.engine.CollectingSink;
 import org.dsarules.engine.KnowledgeBase;
@@ -415,6 +416,12 @@ public final class DsaRules implements AutoCloseable {
             if (d == null) {
                 return new Result(null, null, new RecordError(valid.index(), a.id(), null, ErrorCode.NOT_DECIDED,
                         "no rule proposed an outcome for this agreement: the rules in use do not cover it"));
+            }
+            if (!valid.warnings().isEmpty()) {
+                // what reading the record reinterpreted (a placeholder in a spreadsheet cell) comes first
+                List<Warning> all = new ArrayList<>(valid.warnings());
+                all.addAll(d.warnings());
+                d = d.withTitleAndWarnings(d.title(), all);
             }
             // The one place an audit's trace is cut (the engine renders no step it would cut): sinks and
             // writers get it at the level asked for.

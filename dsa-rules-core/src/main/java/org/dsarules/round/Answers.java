@@ -219,7 +219,8 @@ public final class Answers {
                 String old = Fields.get(a, p.field());
                 a = Fields.set(a, p.field(), p.row().answer());
                 String now = Fields.get(a, p.field());
-                record(changes, history, register, a.id(), p.row().row(), p.field(), old, now, on, source + " row " + p.row().row());
+                record(changes, history, register, a.id(), p.row().row(), p.field(), old, now, on, source + " row " + p.row().row(),
+                        p.row().comment());
             } catch (Fields.FieldException e) {
                 problems.add(new Refused(p.row().row(), register, original.id(), p.field(), e.getMessage()));
                 continue;
@@ -235,12 +236,12 @@ public final class Answers {
             String old = Fields.get(a, "icbAssessment.status");
             a = Fields.set(a, "icbAssessment.status", IcbStatus.RECEIVED.name());
             record(changes, history, register, a.id(), conclusion.row().row(), "icbAssessment.status", old,
-                    IcbStatus.RECEIVED.name(), on, from);
+                    IcbStatus.RECEIVED.name(), on, from, null);
             if (!receivedGiven) {
                 old = Fields.get(a, "icbAssessment.receivedOn");
                 a = Fields.set(a, "icbAssessment.receivedOn", on.toString());
                 record(changes, history, register, a.id(), conclusion.row().row(), "icbAssessment.receivedOn", old,
-                        on.toString(), on, from);
+                        on.toString(), on, from, null);
             }
         }
         if (problems.isEmpty()) {
@@ -300,10 +301,10 @@ public final class Answers {
     }
 
     private static void record(List<Applied> changes, List<HistoryEntry> history, String register, String id, int row,
-            String field, String old, String now, LocalDate on, String source) {
+            String field, String old, String now, LocalDate on, String source, String comment) {
         changes.add(new Applied(row, register, id, field, old, now));
         if (!Objects.equals(old, now)) {
-            history.add(new HistoryEntry(on, field, old, now, source));
+            history.add(new HistoryEntry(on, field, old, now, source, comment));
         }
     }
 
