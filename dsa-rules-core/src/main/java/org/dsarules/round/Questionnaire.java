@@ -126,13 +126,18 @@ public final class Questionnaire {
      * are first met, register by register.
      */
     public static List<Row> ofSystem(List<AuditedRegister> registers) {
+        return ofSystem(registers, Programmes.shipped());
+    }
+
+    /** As {@link #ofSystem(List)}, programmes grouped by key with {@code aliases} resolved (record-format.md v1.2). */
+    public static List<Row> ofSystem(List<AuditedRegister> registers, org.dsarules.catalogue.ProgrammeAliases aliases) {
         Map<String, Map<String, Row>> byProgramme = new LinkedHashMap<>();
         List<Row> practiceRows = new ArrayList<>();
         for (AuditedRegister r : registers) {
             for (Decided x : r.decided()) {
                 Decision d = x.decision();
                 Agreement a = x.agreement();
-                String key = Programmes.key(a);
+                String key = Programmes.key(a, aliases);
                 for (OpenQuestion q : OpenQuestions.of(d, a)) {
                     boolean perPractice = key == null || PRACTICE_FIELDS.contains(q.field()) || q.field().startsWith("parties[");
                     if (perPractice) {

@@ -60,6 +60,9 @@ final class QuestionsCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
+    @Mixin
+    AliasOptions aliases;
+
     @Override
     public Integer call() {
         Format form = format != null ? format : out != null && Questionnaire.isWorkbook(out) ? Format.xlsx : Format.csv;
@@ -70,7 +73,7 @@ final class QuestionsCommand implements Callable<Integer> {
         DsaRules r = rules.build();
         LocalDate date = asOf != null ? asOf : r.today();
         List<AuditedRegister> audited = RegisterArgs.audit(files, r, date, input);
-        List<Questionnaire.Row> rows = audited.size() == 1 ? Questionnaire.of(audited.get(0)) : Questionnaire.ofSystem(audited);
+        List<Questionnaire.Row> rows = audited.size() == 1 ? Questionnaire.of(audited.get(0)) : Questionnaire.ofSystem(audited, aliases.aliases());
         if (form == Format.xlsx) {
             SafeOutput.write(out, os -> Questionnaire.writeWorkbook(rows, os));
         } else if (out != null) {

@@ -26,13 +26,13 @@ final class SystemDocuments {
 
     /** {@code audit R1 R2 ...}: the system report in {@code format} (text, html, json or xlsx). */
     static int report(CommandSpec spec, List<Path> files, String format, Path out, LocalDate asOf, RulesOptions rules,
-            InputOptions input) {
+            InputOptions input, AliasOptions aliases) {
         if (format.equals("xlsx") && out == null) {
             throw new CliException("--format xlsx writes a workbook, which is not text: give --out FILE.xlsx");
         }
         DsaRules r = rules.build();
         List<AuditedRegister> audited = RegisterArgs.audit(files, r, asOf != null ? asOf : r.today(), input);
-        SystemAudit system = SystemAudit.of(audited);
+        SystemAudit system = SystemAudit.of(audited, aliases.aliases());
         if (format.equals("xlsx")) {
             SafeOutput.write(out, os -> SystemWorkbook.write(system, os));
             return errors(spec, audited);
@@ -48,13 +48,13 @@ final class SystemDocuments {
 
     /** {@code letter --system R1 R2 ...}: the LMC's letter to the ICB for the whole system. */
     static int systemLetter(CommandSpec spec, List<Path> files, Reports.Format format, Path out, LocalDate asOf,
-            RulesOptions rules, InputOptions input) {
+            RulesOptions rules, InputOptions input, AliasOptions aliases) {
         if (format == Reports.Format.HTML) {
             throw new CliException("the system letter is written in markdown or text");
         }
         DsaRules r = rules.build();
         List<AuditedRegister> audited = RegisterArgs.audit(files, r, asOf != null ? asOf : r.today(), input);
-        SystemAudit system = SystemAudit.of(audited);
+        SystemAudit system = SystemAudit.of(audited, aliases.aliases());
         emit(spec, out, format == Reports.Format.TEXT ? SystemLetter.text(system) : SystemLetter.markdown(system));
         return errors(spec, audited);
     }
