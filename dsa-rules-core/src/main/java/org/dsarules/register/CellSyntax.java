@@ -100,8 +100,8 @@ public final class CellSyntax {
             return real(v, uk.group(3), uk.group(2), uk.group(1));
         }
         String hint = suggestion(v).map(d -> "; did you mean " + d + "?").orElse("");
-        throw new BadCell(ErrorCode.BAD_DATE, Messages.quote(text(v)) + " is not a date: write " + DATE_FORMS + hint
-                + (hint.isEmpty() ? "; leave it empty if not known" : " (or leave it empty if not known)"));
+        throw new BadCell(ErrorCode.BAD_DATE, Messages.quote(text(v)) + " is not a date: write " + DATE_FORMS
+                + ", or leave it empty if not known" + hint);
     }
 
     /** The date a cell in another obvious form means, as {@code YYYY-MM-DD}, when it is a real date. */
