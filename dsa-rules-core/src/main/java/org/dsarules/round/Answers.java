@@ -252,7 +252,7 @@ public final class Answers {
             boolean found = false;
             for (Agreement a : registers.get(r).register().agreements()) {
                 String key = Programmes.key(a, aliases);
-                if (programme.equals(key)) {
+                if (Programmes.names(row.programme(), a, aliases)) {
                     targets.add(new Target(r, a.id()));
                     found = true;
                 } else if (key != null) {

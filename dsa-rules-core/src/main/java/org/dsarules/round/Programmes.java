@@ -14,9 +14,9 @@ import org.dsarules.model.Agreement;
  * alias file: {@link ProgrammeAliases}); without a {@code programme}, their {@code title} and
  * {@code requestedBy}, both given, compared the same way.
  *
- * <p>Reading where the spec is silent: the key of a title and requester is the key of the text
- * "title / requestedBy" (the questionnaire's programme column shows that text, so a row names the same
- * key); punctuation being ignored, the separator is too.
+ * <p>Reading where the spec is silent: the key of a title and requester is their two keys joined with
+ * {@code /} (aliases are for programme names, not titles); a questionnaire row shows it as
+ * {@code title / requestedBy}, which {@link #names} matches.
  */
 public final class Programmes {
     private static volatile ProgrammeAliases shipped;
@@ -62,10 +62,28 @@ public final class Programmes {
         if (p != null) {
             return p;
         }
-        if (ProgrammeKey.of(a.title()) == null || ProgrammeKey.of(a.requestedBy()) == null) {
-            return null;
+        ProgrammeKey t = ProgrammeKey.of(a.title());
+        ProgrammeKey r = ProgrammeKey.of(a.requestedBy());
+        // A programme named "x/y" cannot meet the title "x" of requester "y": a key has no "/" of its own.
+        return t == null || r == null ? null : t.value() + "/" + r.value();
+    }
+
+    /**
+     * Whether a questionnaire or advice row's programme cell names the programme of {@code a}: its key, or,
+     * for an agreement keyed by title and requester, the text the questionnaire shows for it
+     * ({@code title / requestedBy}), compared the same way.
+     */
+    public static boolean names(String cell, Agreement a, ProgrammeAliases aliases) {
+        String k = normalise(cell, aliases);
+        if (k == null) {
+            return false;
         }
-        return normalise(a.title().strip() + " / " + a.requestedBy().strip(), aliases);
+        String key = key(a, aliases);
+        if (k.equals(key)) {
+            return true;
+        }
+        return key != null && normalise(a.programme(), aliases) == null
+                && k.equals(normalise(a.title() + " / " + a.requestedBy(), ProgrammeAliases.empty()));
     }
 
     /** A name to show for the programme of {@code a}: its {@code programme}, else its title, else its id. */

@@ -97,9 +97,9 @@ class MessyFolderTest {
         assertEquals(List.of("B-3", "C-3"), byKey.get("opensafely"), byKey.toString());
         assertEquals(3, byKey.size(), byKey.toString());
 
-        // without the alias file, the practice's own name for GDPPR is a programme of its own
+        // without the alias file, the practices' own names (GDPPR extraction, CPRD Aurum) are programmes of their own
         RoundTest.Run plain = dsa("audit", A, B, C, "--as-of", "2026-12-07", "--format", "json");
-        assertEquals(4, JSON.readTree(plain.out()).get("programmes").size(), plain.out());
+        assertEquals(5, JSON.readTree(plain.out()).get("programmes").size(), plain.out());
     }
 
     @Test
