@@ -309,7 +309,11 @@ public final class Answers {
                 Agreement next = Fields.set(a, p.field(), answer);
                 String now = Fields.get(next, p.field());
                 boolean programmeRow = p.row().practice() == null && p.row().agreementId() == null;
-                if (programmeRow && !p.field().startsWith("icbAssessment.") && old != null && !Placeholders.isPlaceholder(old)
+                // The answerer's own fields are the exception: the ICB's icbAssessment.*, and the LMC's lmcAdvice
+                // when the row is the LMC's advice (a reading of v1.2: newer advice replaces the LMC's earlier one).
+                boolean answerersOwn = p.field().startsWith("icbAssessment.")
+                        || p.field().equals("lmcAdvice") && Questionnaire.isLmcAdvice(List.of(p.row()));
+                if (programmeRow && !answerersOwn && old != null && !Placeholders.isPlaceholder(old)
                         && !Objects.equals(old, now)) {
                     conflicts.add(new Conflict(p.row().row(), register, named.odsCode(), original.id(), p.field(), old, now));
                     continue;

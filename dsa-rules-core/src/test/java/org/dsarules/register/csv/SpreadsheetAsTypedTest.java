@@ -238,6 +238,18 @@ class SpreadsheetAsTypedTest {
                 || json.toString(StandardCharsets.UTF_8).contains("\"comment\":\"DPIA published 2021\""), json.toString());
     }
 
+    @Test
+    void newerLmcAdviceReplacesTheLmcsEarlierAdviceWithoutAConflict() throws Exception {
+        Register a = CsvFixtures.readAll("practice.odsCode,id,programme,lmcAdvice\nA81001,A-1,OpenSAFELY,KEEP\n").register();
+        Register b = CsvFixtures.readAll("practice.odsCode,id,programme\nB82002,B-1,opensafely\n").register();
+        List<Questionnaire.Row> advice = readQuestionnaire("programme,advice\nOpen SAFELY,WITHDRAW\n", new java.util.ArrayList<>());
+        Answers.Result r = Answers.apply(List.of(new Answers.Named("a.csv", a), new Answers.Named("b.csv", b)), advice,
+                LocalDate.of(2026, 12, 7), "LMC advice advice.csv");
+        assertTrue(r.conflicts().isEmpty(), r.conflicts().toString());
+        assertEquals(LmcAdvice.WITHDRAW, r.registers().get(0).register().agreements().get(0).lmcAdvice());
+        assertEquals(LmcAdvice.WITHDRAW, r.registers().get(1).register().agreements().get(0).lmcAdvice());
+    }
+
     private static List<Questionnaire.Row> readQuestionnaire(String csv, List<String> warnings) {
         try {
             Path f = Files.createTempFile("q", ".csv");
