@@ -18,6 +18,7 @@ import org.dsarules.decision.Outcome;
 import org.dsarules.decision.RecordError;
 import org.dsarules.decision.Summary;
 import org.dsarules.decision.TraceLevel;
+import org.dsarules.decision.Warning;
 import org.dsarules.exception.DsaRulesException;
 import org.dsarules.exception.RuleTimeoutException;
 import org.dsarules.model.Agreement;
@@ -238,6 +239,12 @@ public final class AuditPipeline {
                 return new Result(a, null, new RecordError(valid.index(), a.id(), null, ErrorCode.NOT_DECIDED,
                         "no rule proposed an outcome for this agreement: the rules in use do not cover it"),
                         observation.since(start));
+            }
+            if (!valid.warnings().isEmpty()) {
+                // What reading the record reinterpreted (a placeholder in a spreadsheet cell) comes first.
+                List<Warning> all = new ArrayList<>(valid.warnings());
+                all.addAll(d.warnings());
+                d = d.withTitleAndWarnings(d.title(), all);
             }
             // The trace comes already cut to the level asked for: the engine renders no step it would cut
             // (KnowledgeBase.decideOne with a level), so sinks and writers hand it on as it is.

@@ -48,6 +48,47 @@ public final class Utf8Input {
     }
 
     /**
+     * A reader over a CSV file (a register or a questionnaire, record-format.md v1.2): strict UTF-8 when
+     * every byte of it is UTF-8, else Windows-1252 (what Excel's "CSV (Comma delimited)" writes on Windows),
+     * strictly too, with one line naming the file given to {@code warn}. The file is read twice when it is
+     * not UTF-8: once to find that out, once to read it.
+     *
+     * @throws RegisterFormatException when the file cannot be opened
+     * @throws IOException             when it is neither UTF-8 nor Windows-1252 (a
+     *                                 {@link java.nio.charset.CharacterCodingException}), or cannot be read
+     */
+    public static Reader spreadsheetReader(Path file, java.util.function.Consumer<String> warn) throws IOException {
+        if (isUtf8(file)) {
+            return reader(open(file));
+        }
+        CharsetDecoder cp1252 = java.nio.charset.Charset.forName("windows-1252").newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        Reader r = new java.io.BufferedReader(new InputStreamReader(open(file), cp1252));
+        if (warn != null) {
+            warn.accept(file + ": not UTF-8, read as Windows-1252 (as Excel saves \"CSV (Comma delimited)\");"
+                    + " check the names with accents, or save it as \"CSV UTF-8\"");
+        }
+        return r;
+    }
+
+    /** Whether every byte of {@code file} is UTF-8 (read through once, nothing kept). */
+    private static boolean isUtf8(Path file) throws IOException {
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        char[] buffer = new char[8192];
+        try (Reader r = new InputStreamReader(open(file), strict)) {
+            while (r.read(buffer) != -1) {
+                // reading is the check
+            }
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /**
      * A strict UTF-8 reader over {@code in}, past any byte order mark.
      *
      * @throws IOException when the first character cannot be read (a

@@ -14,14 +14,22 @@ import java.util.Objects;
  * @param oldValue the field's value before, in the CSV cell syntax; null when it was not known
  * @param newValue its value after, in the CSV cell syntax; null when it became not known
  * @param source   who or what made the change ({@code ICB questionnaire}, a file name); null when not stated
+ * @param comment  the words that came with the change (a questionnaire's {@code comment} column, record-format.md
+ *                 v1.2); null when there were none
  */
-public record HistoryEntry(LocalDate date, String field, String oldValue, String newValue, String source) {
+public record HistoryEntry(LocalDate date, String field, String oldValue, String newValue, String source,
+        String comment) {
     public HistoryEntry {
         Objects.requireNonNull(date, "history date");
         Objects.requireNonNull(field, "history field");
         if (field.isBlank()) {
             throw new IllegalArgumentException("history field is blank");
         }
+    }
+
+    /** An entry without a comment, as every entry was before record-format.md v1.2. */
+    public HistoryEntry(LocalDate date, String field, String oldValue, String newValue, String source) {
+        this(date, field, oldValue, newValue, source, null);
     }
 
     // equals, hashCode and toString are written out, with the meaning a record's generated ones have:
@@ -38,7 +46,8 @@ public record HistoryEntry(LocalDate date, String field, String oldValue, String
                 && Objects.equals(field, that.field)
                 && Objects.equals(oldValue, that.oldValue)
                 && Objects.equals(newValue, that.newValue)
-                && Objects.equals(source, that.source);
+                && Objects.equals(source, that.source)
+                && Objects.equals(comment, that.comment);
     }
 
     @Override
@@ -49,6 +58,7 @@ public record HistoryEntry(LocalDate date, String field, String oldValue, String
         h = 31 * h + Objects.hashCode(oldValue);
         h = 31 * h + Objects.hashCode(newValue);
         h = 31 * h + Objects.hashCode(source);
+        h = 31 * h + Objects.hashCode(comment);
         return h;
     }
 
@@ -58,6 +68,7 @@ public record HistoryEntry(LocalDate date, String field, String oldValue, String
                 + ", field=" + field
                 + ", oldValue=" + oldValue
                 + ", newValue=" + newValue
-                + ", source=" + source + "]";
+                + ", source=" + source
+                + ", comment=" + comment + "]";
     }
 }

@@ -36,6 +36,8 @@ public final class CellSyntax {
     private static final Pattern UK = Pattern.compile("([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})");
     /** Other obvious forms, for the suggestion only: year first with one-digit parts or slashes. */
     private static final Pattern YEAR_FIRST = Pattern.compile("([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})");
+    /** Day first, the year in two digits ({@code 14/09/22}), as a spreadsheet shows a short date. */
+    private static final Pattern TWO_DIGIT_YEAR = Pattern.compile("([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{2})");
     /** Day first with dots or dashes. */
     private static final Pattern DAY_FIRST = Pattern.compile("([0-9]{1,2})[-.]([0-9]{1,2})[-.]([0-9]{4})");
     static final String DATE_FORMS = "YYYY-MM-DD, D/M/YYYY or DD/MM/YYYY (day first)";
@@ -98,11 +100,17 @@ public final class CellSyntax {
             return real(v, uk.group(3), uk.group(2), uk.group(1));
         }
         String hint = suggestion(v).map(d -> "; did you mean " + d + "?").orElse("");
-        throw new BadCell(ErrorCode.BAD_DATE, Messages.quote(text(v)) + " is not a date: write " + DATE_FORMS + hint);
+        throw new BadCell(ErrorCode.BAD_DATE, Messages.quote(text(v)) + " is not a date: write " + DATE_FORMS
+                + ", or leave it empty if not known" + hint);
     }
 
     /** The date a cell in another obvious form means, as {@code YYYY-MM-DD}, when it is a real date. */
     static Optional<String> suggestion(String v) {
+        Matcher two = TWO_DIGIT_YEAR.matcher(v);
+        if (two.matches()) {
+            // a two-digit year is this century's: a register's dates are of agreements signed since 2000
+            return realOrEmpty("20" + two.group(3), two.group(2), two.group(1));
+        }
         Matcher y = YEAR_FIRST.matcher(v);
         if (y.matches()) {
             return realOrEmpty(y.group(1), y.group(2), y.group(3));
@@ -127,7 +135,8 @@ public final class CellSyntax {
             return LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
         } catch (DateTimeException e) {
             throw new BadCell(ErrorCode.BAD_DATE, Messages.quote(v) + " is not a real date (day " + Integer.parseInt(day)
-                    + " of month " + Integer.parseInt(month) + " of " + year + " does not exist): write " + DATE_FORMS);
+                    + " of month " + Integer.parseInt(month) + " of " + year + " does not exist): write " + DATE_FORMS
+                    + ", or leave it empty if not known");
         }
     }
 
@@ -142,7 +151,7 @@ public final class CellSyntax {
         List<String> names = names(type);
         Optional<String> near = Suggest.nearest(s, names).filter(n -> n.length() > 1);
         throw new BadCell(ErrorCode.BAD_ENUM, Messages.quote(text(s)) + " is not one of " + String.join(", ", names)
-                + near.map(n -> " (did you mean " + n + "?)").orElse(""));
+                + near.map(n -> " (did you mean " + n + "?)").orElse("") + "; leave it empty if not known");
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.dsarules.register;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.dsarules.decision.RecordError;
@@ -16,10 +19,17 @@ import org.dsarules.register.json.RegisterReader;
  * @param agreements the records that passed validation
  * @param errors     one error per record that did not
  */
-public record ReadResult(Practice practice, List<Agreement> agreements, List<RecordError> errors) {
+public record ReadResult(Practice practice, List<Agreement> agreements, List<RecordError> errors,
+        Map<String, Map<String, String>> ownColumns) {
     public ReadResult {
         agreements = List.copyOf(agreements);
         errors = List.copyOf(errors);
+        ownColumns = new Register(practice, List.of(), ownColumns).ownColumns();
+    }
+
+    /** A result without the practice's own columns. */
+    public ReadResult(Practice practice, List<Agreement> agreements, List<RecordError> errors) {
+        this(practice, agreements, errors, Map.of());
     }
 
     /** Reads every record of {@code source} into memory, then closes it. */
@@ -27,15 +37,19 @@ public record ReadResult(Practice practice, List<Agreement> agreements, List<Rec
         try (source) {
             List<Agreement> agreements = new ArrayList<>();
             List<RecordError> errors = new ArrayList<>();
+            Map<String, Map<String, String>> own = new LinkedHashMap<>();
             while (source.hasNext()) {
                 RegisterEntry e = source.next();
                 if (e instanceof RegisterEntry.Valid v) {
                     agreements.add(v.agreement());
+                    if (!v.ownColumns().isEmpty()) {
+                        own.put(v.agreement().id(), v.ownColumns());
+                    }
                 } else {
                     errors.add(((RegisterEntry.Invalid) e).error());
                 }
             }
-            return new ReadResult(source.practice(), agreements, errors);
+            return new ReadResult(source.practice(), agreements, errors, own);
         }
     }
 
@@ -44,8 +58,11 @@ public record ReadResult(Practice practice, List<Agreement> agreements, List<Rec
         return agreements.size() + errors.size();
     }
 
-    /** The practice and the valid agreements as a {@link Register}; the records in error are not in it. */
+    /**
+     * The practice, the valid agreements and their own columns as a {@link Register}; the records in error
+     * are not in it.
+     */
     public Register register() {
-        return new Register(practice, agreements);
+        return new Register(practice, agreements, ownColumns);
     }
 }

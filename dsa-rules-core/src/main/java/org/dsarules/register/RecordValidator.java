@@ -10,6 +10,7 @@ import java.util.function.IntFunction;
 import org.dsarules.decision.ErrorCode;
 import org.dsarules.decision.RecordError;
 import org.dsarules.model.Agreement;
+import org.dsarules.decision.Warning;
 import org.dsarules.spool.IdIndex;
 
 /**
@@ -45,10 +46,12 @@ public final class RecordValidator {
     /** The fields of {@code icbAssessment}. */
     public static final List<String> ICB_ASSESSMENT_FIELDS = fieldsOf("icbAssessment.");
     /** The fields of a history entry, in the order the README documents them. */
-    public static final List<String> HISTORY_FIELDS = List.of("date", "field", "oldValue", "newValue", "source");
+    public static final List<String> HISTORY_FIELDS = List.of("date", "field", "oldValue", "newValue", "source", "comment");
 
     /** Bounded in heap however many records the register has (issue 15: a million ids must fit in -Xmx64m). */
     private final IdIndex firstIndexOfId = new IdIndex();
+    /** The first record by each id's key ({@link #idKey}): ids that differ only in how their characters are encoded. */
+    private final IdIndex firstIndexOfKey = new IdIndex();
 
     private static List<String> agreementFieldList() {
         Set<String> names = new LinkedHashSet<>();
@@ -95,9 +98,28 @@ public final class RecordValidator {
         Agreement.Builder b = r.agreement(record);
         Problems p = r.problems();
         if (p.count() == 0) {
-            return new RegisterEntry.Valid(index, b.id(r.id()).build());
+            Agreement a = b.id(r.id()).build();
+            int first = firstIndexOfKey.putIfAbsent(idKey(a.id()), index);
+            if (first < 0) {
+                return new RegisterEntry.Valid(index, a);
+            }
+            // Not an error (the ids are different strings), but two rows a reader sees as one id are a typing
+            // slip more often than two agreements: said, so that answers and diffs are not misdirected silently.
+            return new RegisterEntry.Valid(index, a, List.of(new Warning(NEAR_DUPLICATE_ID, "id", "id "
+                    + Messages.quote(a.id()) + " differs from the id of the record at " + where.apply(first)
+                    + " only by a no-break space or the way its accented letters are encoded (Unicode normalisation):"
+                    + " they look the same; if they are one agreement, remove one record, else make the ids differ"
+                    + " visibly")), java.util.Map.of());
         }
         return new RegisterEntry.Invalid(new RecordError(index, r.id(), p.firstPath(), p.firstCode(), p.message()));
+    }
+
+    /** Warning code: an id that differs from an earlier one only by a no-break space or Unicode normalisation. */
+    public static final String NEAR_DUPLICATE_ID = "NEAR_DUPLICATE_ID";
+
+    /** The id as a reader sees it: NFKC, which also makes a no-break space a space. */
+    static String idKey(String id) {
+        return java.text.Normalizer.normalize(id, java.text.Normalizer.Form.NFKC).strip();
     }
 
     /** Records the first use of an id; for a later use, what names the record that used it first. */

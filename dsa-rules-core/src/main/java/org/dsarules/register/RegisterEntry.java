@@ -1,5 +1,11 @@
 package org.dsarules.register;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dsarules.decision.Warning;
+
 import java.util.Objects;
 import org.dsarules.decision.RecordError;
 import org.dsarules.model.Agreement;
@@ -16,12 +22,26 @@ public sealed interface RegisterEntry permits RegisterEntry.Valid, RegisterEntry
     /**
      * A record that passed validation.
      *
-     * @param index     its 0-based position in the register
-     * @param agreement the agreement it describes
+     * @param index      its 0-based position in the register
+     * @param agreement  the agreement it describes
+     * @param warnings   what reading it reinterpreted, for its decision (a placeholder word in a spreadsheet
+     *                   cell read as not known, record-format.md v1.2): the engine adds them to the decision's
+     *                   warnings, before the agreement's own; empty for most records
+     * @param ownColumns the practice's own cells of a spreadsheet row (columns headed {@code #}), by column
+     *                   name in header order; empty when none
      */
-    record Valid(int index, Agreement agreement) implements RegisterEntry {
+    record Valid(int index, Agreement agreement, List<Warning> warnings, Map<String, String> ownColumns)
+            implements RegisterEntry {
         public Valid {
             Objects.requireNonNull(agreement, "agreement");
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+            ownColumns = ownColumns == null || ownColumns.isEmpty() ? Map.of()
+                    : Collections.unmodifiableMap(new LinkedHashMap<>(ownColumns));
+        }
+
+        /** A record read with nothing to say about its reading. */
+        public Valid(int index, Agreement agreement) {
+            this(index, agreement, List.of(), Map.of());
         }
     }
 

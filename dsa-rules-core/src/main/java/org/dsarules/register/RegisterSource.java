@@ -1,6 +1,7 @@
 package org.dsarules.register;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.dsarules.model.Practice;
@@ -29,6 +30,14 @@ public interface RegisterSource extends Iterator<RegisterEntry>, AutoCloseable {
      */
     default long position() {
         return -1;
+    }
+
+    /**
+     * Lines about the input as a whole, each naming it, for the user (a CSV file read as Windows-1252
+     * because it is not UTF-8, record-format.md v1.2); known once the source is open. Empty for most inputs.
+     */
+    default List<String> warnings() {
+        return List.of();
     }
 
     /** Closes the input; never throws a checked exception. Closing twice does nothing. */
@@ -63,6 +72,11 @@ public interface RegisterSource extends Iterator<RegisterEntry>, AutoCloseable {
             @Override
             public long position() {
                 return source.position();
+            }
+
+            @Override
+            public List<String> warnings() {
+                return source.warnings();
             }
 
             @Override

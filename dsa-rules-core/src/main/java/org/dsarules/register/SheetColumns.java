@@ -23,6 +23,12 @@ public final class SheetColumns {
     public static final String HISTORY = "history";
     /** The practice block's columns (record-format.md v1.1): not an agreement's, read once for the register. */
     public static final String PRACTICE = "practice";
+    /**
+     * The group of the practice's own columns (record-format.md v1.2): a header starting with {@code #}
+     * ({@code # PM comments}), never read by the rules, never an error, carried into every spreadsheet
+     * register written from the register.
+     */
+    public static final String OWN = "#";
     public static final List<String> PRACTICE_FIELDS = List.of("odsCode", "name", "icb");
     public static final String LEGAL_REQUIREMENT = "legalRequirement";
     public static final String ICB_ASSESSMENT = "icbAssessment";
@@ -78,6 +84,7 @@ public final class SheetColumns {
         kinds.put("history.oldValue", Kind.TEXT);
         kinds.put("history.newValue", Kind.TEXT);
         kinds.put("history.source", Kind.TEXT);
+        kinds.put("history.comment", Kind.TEXT);
         return Map.copyOf(kinds);
     }
 
@@ -217,12 +224,12 @@ public final class SheetColumns {
             if (name.isEmpty()) {
                 continue;
             }
-            Column c = column(name);
+            Column c = name.startsWith("#") ? new Column(name, OWN, -1, name, Kind.TEXT) : column(name);
             if (c == null) {
                 unknown.add(i);
                 continue;
             }
-            anyKnown = true;
+            anyKnown |= !OWN.equals(c.group());
             if (c.party() >= RecordValidator.maxListSize()) {
                 throw failure(source, "column " + RecordValidator.quote(name) + " (column " + letter(i)
                         + " of the header): " + c.group() + " are numbered from 0 to " + (RecordValidator.maxListSize() - 1)

@@ -1,5 +1,11 @@
 package org.dsarules.register;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.dsarules.decision.Warning;
+import org.dsarules.decision.Warnings;
+import org.dsarules.model.Placeholders;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -53,6 +59,8 @@ public final class SheetRecords {
         TreeMap<Integer, ObjectNode> parties = new TreeMap<>();
         TreeMap<Integer, ObjectNode> history = new TreeMap<>();
         String[] practiceCells = new String[SheetColumns.PRACTICE_FIELDS.size()];
+        Map<String, String> own = new LinkedHashMap<>();
+        List<Warning> warnings = new ArrayList<>();
         for (int i = 0; i < cells.size() && i < columns.length; i++) {
             Column c = columns[i];
             String cell = cells.get(i);
@@ -61,6 +69,14 @@ public final class SheetRecords {
             }
             if (SheetColumns.PRACTICE.equals(c.group())) {
                 practiceCells[SheetColumns.PRACTICE_FIELDS.indexOf(c.field())] = cell.strip();
+                continue;
+            }
+            if (SheetColumns.OWN.equals(c.group())) {
+                own.put(c.name(), cell);
+                continue;
+            }
+            if (readsAsUnknown(c.name(), cell)) {
+                warnings.add(placeholderWarning(c.name(), cell, row));
                 continue;
             }
             JsonNode value = value(c, cell);
@@ -109,7 +125,36 @@ public final class SheetRecords {
             record.putArray(SheetColumns.PARTIES).addAll(parties.values());
             entry = new RecordValidator().validate(record, index);
         }
+        if (entry instanceof RegisterEntry.Valid v && (!own.isEmpty() || !warnings.isEmpty())) {
+            warnings.addAll(v.warnings());
+            return new RegisterEntry.Valid(v.index(), v.agreement(), warnings, own);
+        }
         return entry;
+    }
+
+    /**
+     * Whether a cell of the column {@code name} holds only a placeholder word that record-format.md v1.2
+     * reads as not known: in an enum, boolean, date or list field, where the word is not a value the field
+     * allows ({@code NONE} in {@code legalRequirement.kind} keeps its meaning); a list cell whose only value
+     * is such a word. The two text fields the rules read ({@code legalRequirement.reference}, a party's
+     * {@code instructedBy}) keep the word as typed: the model reads it as not known and warns itself
+     * ({@link org.dsarules.decision.Warnings}).
+     */
+    public static boolean readsAsUnknown(String name, String cell) {
+        if (!Placeholders.isPlaceholder(cell)) {
+            return false;
+        }
+        return Fields.field(name).map(f -> switch (f.kind()) {
+            case ENUM, ENUM_LIST, DATE, BOOLEAN -> f.values().stream().noneMatch(v -> v.equalsIgnoreCase(cell.strip()));
+            case TEXT -> false;
+        }).orElse(false);
+    }
+
+    /** The warning for a placeholder read as not known, naming the column, the row and the cell. */
+    public static Warning placeholderWarning(String column, String cell, int row) {
+        return new Warning(Warnings.PLACEHOLDER_AS_UNKNOWN, column, (row > 0 ? "row " + row + ", column " : "column ")
+                + column + ": " + RecordValidator.quote(cell.strip()) + " is a placeholder word, not a value: it was read"
+                + " as not known (leave the cell empty when not known)");
     }
 
     /** The practice block, from the first data row that fills any {@code practice.*} cell; null until then. */

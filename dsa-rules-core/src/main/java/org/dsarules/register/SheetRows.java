@@ -36,11 +36,14 @@ public record SheetRows(List<String> header, List<List<String>> rows) {
             SheetColumns.PRACTICE_FIELDS.forEach(f -> header.add(SheetColumns.PRACTICE + "." + f));
         }
         header.addAll(SheetColumns.names(parties, history));
+        // the practice's own columns (headed #) last, as read: never the format's, carried unchanged
+        List<String> own = register.ownColumnNames();
+        header.addAll(own);
         List<List<String>> rows = new ArrayList<>(register.agreements().size());
         for (Agreement a : register.agreements()) {
             List<String> row = new ArrayList<>(header.size());
             for (String column : header) {
-                row.add(cell(a, p, column));
+                row.add(cell(a, p, column, register));
             }
             String first = row.get(0);
             if (first != null && first.startsWith("#")) {
@@ -53,7 +56,10 @@ public record SheetRows(List<String> header, List<List<String>> rows) {
         return new SheetRows(List.copyOf(header), List.copyOf(rows));
     }
 
-    private static String cell(Agreement a, Practice p, String column) {
+    private static String cell(Agreement a, Practice p, String column, Register register) {
+        if (column.startsWith("#")) {
+            return register.ownColumns().getOrDefault(a.id(), java.util.Map.of()).get(column);
+        }
         SheetColumns.Column c = SheetColumns.column(column);
         if (SheetColumns.PRACTICE.equals(c.group())) {
             return switch (c.field()) {
@@ -75,6 +81,7 @@ public record SheetRows(List<String> header, List<List<String>> rows) {
                 case "field" -> h.field();
                 case "oldValue" -> h.oldValue();
                 case "newValue" -> h.newValue();
+                case "comment" -> h.comment();
                 default -> h.source();
             };
         }

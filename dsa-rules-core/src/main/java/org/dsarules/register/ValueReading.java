@@ -81,7 +81,8 @@ final class ValueReading {
                 // not a real date: reported below
             }
         }
-        problem(path, ErrorCode.BAD_DATE, Messages.quote(v.textValue()) + " is not a real YYYY-MM-DD date");
+        problem(path, ErrorCode.BAD_DATE, Messages.quote(v.textValue()) + " is not a real YYYY-MM-DD date; leave it empty if"
+                + " not known");
         return null;
     }
 
@@ -134,7 +135,7 @@ final class ValueReading {
         List<String> names = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
         Optional<String> near = Suggest.nearest(s, names).filter(n -> n.length() > 1);
         problem(path, ErrorCode.BAD_ENUM, Messages.quote(s) + " is not one of " + String.join(", ", names)
-                + near.map(n -> " (did you mean " + n + "?)").orElse(""));
+                + near.map(n -> " (did you mean " + n + "?)").orElse("") + "; leave it empty if not known");
         return null;
     }
 

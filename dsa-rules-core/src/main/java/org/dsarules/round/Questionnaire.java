@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.dsarules.decision.Decided;
 import org.dsarules.decision.Decision;
 import org.dsarules.exception.RegisterFormatException;
@@ -69,17 +70,25 @@ public final class Questionnaire {
      * @param problem     why a cell of the row the answer depends on could not be read (an {@code .xlsx}
      *                    formula with no saved value, an error cell, a merged cell), naming the column and
      *                    cell; null for a row read whole. A row with a problem is refused, never applied.
+     * @param comment     the ICB's own words on the row (the optional {@code comment} column, record-format.md
+     *                    v1.2), kept in the history entry of an applied answer; null when none
      */
     public record Row(int row, String practice, String agreementId, String programme, String title, String field,
-            String question, String allowed, String answer, String problem) {
+            String question, String allowed, String answer, String problem, String comment) {
         public Row {
             Objects.requireNonNull(field, "field");
+        }
+
+        /** A row without a comment. */
+        public Row(int row, String practice, String agreementId, String programme, String title, String field,
+                String question, String allowed, String answer, String problem) {
+            this(row, practice, agreementId, programme, title, field, question, allowed, answer, problem, null);
         }
 
         /** A row read whole. */
         public Row(int row, String practice, String agreementId, String programme, String title, String field,
                 String question, String allowed, String answer) {
-            this(row, practice, agreementId, programme, title, field, question, allowed, answer, null);
+            this(row, practice, agreementId, programme, title, field, question, allowed, answer, null, null);
         }
 
         /** Whether someone has answered this row. */
@@ -118,13 +127,18 @@ public final class Questionnaire {
      * are first met, register by register.
      */
     public static List<Row> ofSystem(List<AuditedRegister> registers) {
+        return ofSystem(registers, Programmes.shipped());
+    }
+
+    /** As {@link #ofSystem(List)}, programmes grouped by key with {@code aliases} resolved (record-format.md v1.2). */
+    public static List<Row> ofSystem(List<AuditedRegister> registers, org.dsarules.catalogue.ProgrammeAliases aliases) {
         Map<String, Map<String, Row>> byProgramme = new LinkedHashMap<>();
         List<Row> practiceRows = new ArrayList<>();
         for (AuditedRegister r : registers) {
             for (Decided x : r.decided()) {
                 Decision d = x.decision();
                 Agreement a = x.agreement();
-                String key = Programmes.key(a);
+                String key = Programmes.key(a, aliases);
                 for (OpenQuestion q : OpenQuestions.of(d, a)) {
                     boolean perPractice = key == null || PRACTICE_FIELDS.contains(q.field()) || q.field().startsWith("parties[");
                     if (perPractice) {
@@ -189,15 +203,32 @@ public final class Questionnaire {
      * @throws RegisterFormatException naming the file, when it cannot be read, is not CSV or lacks a column
      */
     public static List<Row> read(Path file) {
+        return readAnswered(file).rows();
+    }
+
+    /**
+     * An answered questionnaire as read, with the warnings its reading gave: one line for a CSV file read as
+     * Windows-1252, one naming the columns the format does not name (ignored). Each line names the file.
+     */
+    public record Answered(List<Row> rows, List<String> warnings) {
+        public Answered {
+            rows = List.copyOf(rows);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** As {@link #read(Path)}, with the reading's warnings (record-format.md v1.2). */
+    public static Answered readAnswered(Path file) {
+        List<String> warnings = new ArrayList<>();
         if (isWorkbook(file)) {
             try {
-                return QuestionnaireWorkbook.read(file);
+                return new Answered(QuestionnaireWorkbook.read(file, warnings), warnings);
             } catch (NoClassDefFoundError e) {
                 throw QuestionnaireWorkbook.noPoi(e);
             }
         }
-        try (Reader reader = Utf8Input.reader(Utf8Input.open(file))) {
-            return read(reader, file.toString());
+        try (Reader reader = Utf8Input.spreadsheetReader(file, warnings::add)) {
+            return new Answered(read(reader, file.toString(), warnings), warnings);
         } catch (IOException e) {
             throw new RegisterFormatException(file + ": cannot read the questionnaire: " + e.getMessage(), e);
         }
@@ -211,6 +242,10 @@ public final class Questionnaire {
 
     /** Reads an answered questionnaire from {@code reader}; messages call it {@code name}. */
     public static List<Row> read(Reader reader, String name) {
+        return read(reader, name, null);
+    }
+
+    private static List<Row> read(Reader reader, String name, List<String> warnings) {
         try (MappingIterator<List<String>> it = CSV.readerForListOf(String.class)
                 .with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(reader)) {
             // numbered as they come, so that a parse error is still met (and reported) inside this try
@@ -229,7 +264,7 @@ public final class Questionnaire {
                     return new Line(++row, cells);
                 }
             };
-            return read(lines, name);
+            return read(lines, name, warnings);
         } catch (IOException | RuntimeException e) {
             if (e instanceof RegisterFormatException rfe) {
                 throw rfe;
@@ -266,6 +301,11 @@ public final class Questionnaire {
      * (CSV or the first sheet of a workbook): one reading of the header and the cells for both.
      */
     static List<Row> read(Iterator<Line> it, String name) {
+        return read(it, name, null);
+    }
+
+    /** As {@link #read(Iterator, String)}, adding to {@code warnings} (when not null) a line naming the columns ignored. */
+    static List<Row> read(Iterator<Line> it, String name, List<String> warnings) {
         if (!it.hasNext()) {
             throw new RegisterFormatException(name + ": the questionnaire is empty: it needs a header row "
                     + String.join(",", COLUMNS));
@@ -282,6 +322,20 @@ public final class Questionnaire {
                         + " in its header row; the columns are " + String.join(", ", COLUMNS));
             }
         }
+        int comment = indexOf(header, "comment");
+        List<String> ignored = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            String h = header.get(i) == null ? "" : header.get(i).strip().replace("\uFEFF", "");
+            if (!h.isEmpty() && !h.startsWith("#") && i != comment && !contains(at, i)) {
+                ignored.add(h);
+            }
+        }
+        if (!ignored.isEmpty() && warnings != null) {
+            warnings.add(name + ": column" + (ignored.size() == 1 ? " " : "s ") + String.join(", ", ignored)
+                    + (ignored.size() == 1 ? " is" : " are") + " not a column of the questionnaire format and "
+                    + (ignored.size() == 1 ? "was" : "were") + " ignored (the columns are " + String.join(", ", COLUMNS)
+                    + ", and comment; a column headed # is the practice's own)");
+        }
         List<Row> rows = new ArrayList<>();
         while (it.hasNext()) {
             Line line = it.next();
@@ -295,7 +349,8 @@ public final class Questionnaire {
                 String cell = at[c] < cells.size() ? cells.get(at[c]) : null;
                 v[c] = cell == null || cell.isBlank() ? null : (c == 7 || c == 5 ? cell : cell.strip());
             }
-            rows.add(new Row(line.row(), v[0], v[1], v[2], v[3], v[4] == null ? "" : v[4], v[5], v[6], v[7], problem));
+            String note = comment >= 0 && comment < cells.size() ? blankToNull(cells.get(comment)) : null;
+            rows.add(new Row(line.row(), v[0], v[1], v[2], v[3], v[4] == null ? "" : v[4], v[5], v[6], v[7], problem, note));
         }
         return rows;
     }
@@ -327,6 +382,10 @@ public final class Questionnaire {
     public static boolean isLmcAdvice(List<Row> rows) {
         return !rows.isEmpty() && rows.stream().allMatch(r -> r.field().equals("lmcAdvice") && r.agreementId() == null
                 && r.practice() == null && "The LMC's advice for this programme".equals(r.question()));
+    }
+
+    private static boolean contains(int[] at, int i) {
+        return IntStream.of(at).anyMatch(x -> x == i);
     }
 
     private static String blankToNull(String s) {

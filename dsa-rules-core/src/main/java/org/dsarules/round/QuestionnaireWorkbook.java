@@ -84,6 +84,11 @@ public final class QuestionnaireWorkbook {
      * @throws RegisterFormatException naming the file, when it is not a readable workbook or lacks a column
      */
     public static List<Questionnaire.Row> read(Path file) {
+        return read(file, null);
+    }
+
+    /** As {@link #read(Path)}, adding to {@code warnings} (when not null) a line naming the columns ignored. */
+    static List<Questionnaire.Row> read(Path file, List<String> warnings) {
         List<Questionnaire.Line> lines = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file); Workbook book = WorkbookFactory.create(in)) {
             for (XlsxCells.Line r : XlsxCells.read(book, file.toString())) {
@@ -100,7 +105,7 @@ public final class QuestionnaireWorkbook {
             throw new RegisterFormatException(file + ": not an Excel workbook (.xlsx) questionnaire that can be read: "
                     + XlsxRegisterReader.reason(e), e);
         }
-        return Questionnaire.read(lines.iterator(), file.toString());
+        return Questionnaire.read(lines.iterator(), file.toString(), warnings);
     }
 
     static RegisterFormatException noPoi(NoClassDefFoundError e) {

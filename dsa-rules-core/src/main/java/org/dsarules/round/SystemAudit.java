@@ -80,6 +80,14 @@ public record SystemAudit(List<AuditedRegister> registers, List<Programme> progr
 
     /** Groups the decided agreements of {@code registers} by programme. Records in error are left to each audit. */
     public static SystemAudit of(List<AuditedRegister> registers) {
+        return of(registers, Programmes.shipped());
+    }
+
+    /**
+     * Groups the decided agreements of {@code registers} by programme key, {@code aliases} resolved
+     * (record-format.md v1.2: {@link Programmes#withShipped} gives the shipped aliases with a user's).
+     */
+    public static SystemAudit of(List<AuditedRegister> registers, org.dsarules.catalogue.ProgrammeAliases aliases) {
         Objects.requireNonNull(registers, "registers");
         Map<String, List<Holding>> byKey = new LinkedHashMap<>();
         Map<String, String> labels = new LinkedHashMap<>();
@@ -90,7 +98,7 @@ public record SystemAudit(List<AuditedRegister> registers, List<Programme> progr
             for (Decided held : r.decided()) {
                 Decision d = held.decision();
                 Agreement a = held.agreement();
-                String key = Programmes.key(a);
+                String key = Programmes.key(a, aliases);
                 // An agreement without a key is a programme of its own, under a key no real one can have.
                 String k = key != null ? key : "\u0000" + (unkeyed++);
                 byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(new Holding(ods, name, r.name(), a, d));

@@ -83,7 +83,7 @@ class FieldsTest {
         FieldException e = assertThrows(FieldException.class, () -> Fields.set(A, "legalRequirement.kind", "GP_CONTRCT"));
         assertEquals(ErrorCode.BAD_ENUM, e.code());
         assertEquals("legalRequirement.kind: \"GP_CONTRCT\" is not one of NONE, STATUTORY_DIRECTION, COPI_NOTICE,"
-                + " GP_CONTRACT, COURT_ORDER, OTHER_STATUTE (did you mean GP_CONTRACT?)", e.getMessage());
+                + " GP_CONTRACT, COURT_ORDER, OTHER_STATUTE (did you mean GP_CONTRACT?); leave it empty if not known", e.getMessage());
         e = assertThrows(FieldException.class, () -> Fields.set(A, "signedOn", "14.09.2022"));
         assertEquals(ErrorCode.BAD_DATE, e.code());
         assertTrue(e.getMessage().startsWith("signedOn: \"14.09.2022\" is not a date") && e.getMessage().endsWith(

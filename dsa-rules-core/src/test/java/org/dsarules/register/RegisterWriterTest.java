@@ -114,8 +114,8 @@ class RegisterWriterTest {
         assertEquals(LocalDate.of(2022, 9, 14), r.agreements().get(0).signedOn());
         assertEquals(LocalDate.of(2026, 5, 1), r.agreements().get(0).reviewDue(), "day first, always");
         assertEquals(ErrorCode.BAD_DATE, r.errors().get(0).code());
-        assertEquals("row 3: signedOn: \"2022-9-14\" is not a date: write YYYY-MM-DD, D/M/YYYY or DD/MM/YYYY (day first);"
-                + " did you mean 2022-09-14?", r.errors().get(0).message());
+        assertEquals("row 3: signedOn: \"2022-9-14\" is not a date: write YYYY-MM-DD, D/M/YYYY or DD/MM/YYYY (day first),"
+                + " or leave it empty if not known; did you mean 2022-09-14?", r.errors().get(0).message());
         assertTrue(r.errors().get(1).message().endsWith("did you mean 2022-09-14?"), r.errors().get(1).message());
         assertEquals(ErrorCode.BAD_LIST, r.errors().get(2).code());
         assertEquals("purposes", r.errors().get(2).field());

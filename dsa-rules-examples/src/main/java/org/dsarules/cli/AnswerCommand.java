@@ -28,7 +28,11 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "applied and each row refused, with why. Each applied answer is added to the agreement's history "
                 + "(date, field, old value, new value, source). An answered icbAssessment.conclusion also sets "
                 + "icbAssessment.status to RECEIVED and receivedOn to the date of applying unless the questionnaire "
-                + "gives one. If a row is refused, nothing of that agreement is applied.",
+                + "gives one. Each row is applied or refused on its own: a refused row does not stop the other rows of "
+                + "its agreement. An answer that is only a placeholder word (TBC, unknown, N/A) sets nothing. A row "
+                + "asked once for a programme never replaces a different value a practice already holds (reported "
+                + "as a conflict), except the ICB's own icbAssessment fields. A comment column is kept in the "
+                + "history; other columns the format does not name are ignored with a warning.",
             "With several registers (or folders), the last file is the questionnaire and --out is a folder: each "
                 + "updated register is written there under its own file name. The answers file may also be the "
                 + "LMC's advice (CSV columns programme,advice with KEEP or WITHDRAW): it sets lmcAdvice on that "
@@ -54,6 +58,9 @@ final class AnswerCommand implements Callable<Integer> {
 
     @Mixin
     InputOptions input;
+
+    @Mixin
+    AliasOptions aliases;
 
     @Override
     public Integer call() {
@@ -81,9 +88,12 @@ final class AnswerCommand implements Callable<Integer> {
         Inputs.refuseCollisions(pairs);
         LocalDate date = on != null ? on : LocalDate.now(DsaRules.ZONE);
         List<Answers.Named> registers = RegisterArgs.read(files, input);
-        List<Questionnaire.Row> rows = Questionnaire.read(answersFile);
+        Questionnaire.Answered answered = Questionnaire.readAnswered(answersFile);
+        List<Questionnaire.Row> rows = answered.rows();
+        answered.warnings().forEach(w -> spec.commandLine().getErr().println("dsa-audit: warning: " + w));
+        spec.commandLine().getErr().flush();
         String source = (Questionnaire.isLmcAdvice(rows) ? "LMC advice " : "ICB questionnaire ") + answersFile.getFileName();
-        Answers.Result result = Answers.apply(registers, rows, date, source);
+        Answers.Result result = Answers.apply(registers, rows, date, source, aliases.aliases());
         List<SafeOutput.Target> writes = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             Answers.Named n = result.registers().get(i);
@@ -100,7 +110,8 @@ final class AnswerCommand implements Callable<Integer> {
         long changed = result.applied().stream().filter(a -> !a.unchanged()).count();
         stdout.println("Applied " + source + " on " + date + " to " + files.size() + " register(s): "
                 + result.applied().size() + " answer(s) applied (" + changed + " changed a value), "
-                + result.refused().size() + " row(s) refused, " + result.unanswered() + " row(s) unanswered");
+                + result.refused().size() + " row(s) refused, " + result.unanswered() + " row(s) unanswered"
+                + (result.conflicts().isEmpty() ? "" : ", " + result.conflicts().size() + " conflict(s) with a practice's value"));
         if (!result.applied().isEmpty()) {
             stdout.println();
             stdout.println("Applied:");
@@ -116,6 +127,20 @@ final class AnswerCommand implements Callable<Integer> {
             for (Answers.Refused r : result.refused()) {
                 stdout.println("  row " + r.row() + (r.agreementId() != null ? "  " + DiffText.clean(r.agreementId()) : "")
                         + "  " + DiffText.clean(r.field()) + ": " + DiffText.clean(r.why()));
+            }
+        }
+        if (!result.conflicts().isEmpty()) {
+            stdout.println();
+            stdout.println("Conflicts (asked once for a programme; the practice's own value was kept):");
+            for (Answers.Conflict c : result.conflicts()) {
+                stdout.println("  " + DiffText.clean(c.describe()));
+            }
+        }
+        if (!result.unmatched().isEmpty()) {
+            stdout.println();
+            stdout.println("Programme rows that matched only some registers:");
+            for (String u : result.unmatched()) {
+                stdout.println("  " + DiffText.clean(u));
             }
         }
         stdout.println();

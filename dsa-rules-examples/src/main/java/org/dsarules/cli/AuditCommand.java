@@ -85,11 +85,14 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     RulesOptions rulesOptions;
 
+    @Mixin
+    AliasOptions aliases;
+
     @Override
     public Integer call() throws IOException {
         List<Path> registers = RegisterArgs.expand(files);
         if (registers.size() > 1 || Files.isDirectory(files.get(0))) {
-            return SystemDocuments.report(spec, registers, format, out, asOf, rulesOptions, input);
+            return SystemDocuments.report(spec, registers, format, out, asOf, rulesOptions, input, aliases);
         }
         file = registers.get(0);
         PrintWriter stdout = spec.commandLine().getOut();

@@ -79,6 +79,9 @@ final class LetterCommand implements Callable<Integer> {
     @Mixin
     DocumentOptions options;
 
+    @Mixin
+    AliasOptions aliases;
+
     @Option(names = "--follow-up", description = "Write the follow-up letter, after the ICB's reply.")
     boolean followUp;
 
@@ -108,7 +111,7 @@ final class LetterCommand implements Callable<Integer> {
         List<Path> files = RegisterArgs.expand(options.files);
         if (system) {
             return SystemDocuments.systemLetter(spec, files, format, options.out, options.asOf, options.rules, options.input,
-                    options.allowIncomplete);
+                    options.allowIncomplete, aliases);
         }
         if (files.size() > 1 || Files.isDirectory(options.files.get(0))) {
             return SystemDocuments.letters(spec, files, this::render, extension(), options.out, options.asOf, options.rules, options.input);

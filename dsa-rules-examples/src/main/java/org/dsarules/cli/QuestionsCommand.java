@@ -59,6 +59,9 @@ final class QuestionsCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
+    @Mixin
+    AliasOptions aliases;
+
     @Override
     public Integer call() {
         Format form = format != null ? format : out != null && Questionnaire.isWorkbook(out) ? Format.xlsx : Format.csv;
@@ -72,7 +75,7 @@ final class QuestionsCommand implements Callable<Integer> {
         RegisterArgs.Audited several = RegisterArgs.audit(files, r, date, input, "the questionnaire",
                 spec.commandLine().getErr());
         List<AuditedRegister> audited = several.registers();
-        List<Questionnaire.Row> rows = audited.size() == 1 ? Questionnaire.of(audited.get(0)) : Questionnaire.ofSystem(audited);
+        List<Questionnaire.Row> rows = audited.size() == 1 ? Questionnaire.of(audited.get(0)) : Questionnaire.ofSystem(audited, aliases.aliases());
         if (form == Format.xlsx) {
             SafeOutput.write(out, FixedTimeZip.of(date, os -> Questionnaire.writeWorkbook(rows, os)));
         } else if (out != null) {

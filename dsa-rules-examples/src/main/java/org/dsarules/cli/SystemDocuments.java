@@ -32,7 +32,7 @@ final class SystemDocuments {
 
     /** {@code audit R1 R2 ...}: the system report in {@code format}. */
     static int report(CommandSpec spec, List<Path> files, ReportFormat format, Path out, AsOfOption asOf,
-            RulesOptions rules, InputOptions input) {
+            RulesOptions rules, InputOptions input, AliasOptions aliases) {
         if (format == ReportFormat.xlsx && out == null) {
             throw new CliException("--format xlsx writes a workbook, which is not text: give --out FILE.xlsx");
         }
@@ -41,7 +41,7 @@ final class SystemDocuments {
         LocalDate date = asOf.date(r);
         RegisterArgs.Audited audited = RegisterArgs.audit(files, r, date, input, "the system report",
                 spec.commandLine().getErr());
-        SystemAudit system = SystemAudit.of(audited.registers());
+        SystemAudit system = SystemAudit.of(audited.registers(), aliases.aliases());
         if (format == ReportFormat.xlsx) {
             SafeOutput.write(out, FixedTimeZip.of(date, os -> SystemWorkbook.write(system, os)));
             return errors(spec, audited);
@@ -61,7 +61,7 @@ final class SystemDocuments {
      * the letter names each record it leaves out.
      */
     static int systemLetter(CommandSpec spec, List<Path> files, Reports.Format format, Path out, AsOfOption asOf,
-            RulesOptions rules, InputOptions input, boolean allowIncomplete) {
+            RulesOptions rules, InputOptions input, boolean allowIncomplete, AliasOptions aliases) {
         if (format == Reports.Format.HTML) {
             throw new CliException("the system letter is written in markdown or text");
         }
@@ -77,7 +77,7 @@ final class SystemDocuments {
             errors(spec, audited);
             return ExitStatus.RECORDS_IN_ERROR;
         }
-        SystemAudit system = SystemAudit.of(audited.registers());
+        SystemAudit system = SystemAudit.of(audited.registers(), aliases.aliases());
         String letter = format == Reports.Format.TEXT ? SystemLetter.text(system) : SystemLetter.markdown(system);
         emit(spec, out, letter + leftOut(audited.registers(), format == Reports.Format.MARKDOWN));
         return errors(spec, audited);

@@ -117,7 +117,8 @@ class RoundTest {
         assertEquals(1, apply.status(), apply.out() + apply.err());
         assertTrue(apply.out().contains("row " + badRow + "  MB-13  icbAssessment.conclusion: icbAssessment.conclusion: "
                 + "\"maybe\" is not one of NECESSARY_AND_LAWFUL"), apply.out());
-        assertTrue(apply.out().contains("row " + purposesRow + "  MB-13  purposes: not applied: row " + badRow), apply.out());
+        // record-format.md v1.2: a refused row stands alone, the agreement's other rows still apply
+        assertTrue(apply.out().contains("row " + purposesRow + "  MB-13  purposes: (not known) -> DIRECT_CARE"), apply.out());
         assertTrue(apply.out().contains("MB-09  legalRequirement.reference: (not known) -> Respiratory Audit Direction 2026"),
                 apply.out());
         assertTrue(apply.out().contains("MB-08  icbAssessment.receivedOn: (not known) -> 2027-01-06"), apply.out());
@@ -135,9 +136,10 @@ class RoundTest {
         assertEquals("DECLINED", h.get(1).get("newValue").asText());
         assertTrue(h.get(1).get("source").asText().startsWith("ICB questionnaire answers.csv row "), h.toString());
         assertEquals("REQUESTED", h.get(2).get("oldValue").asText());
-        // Nothing of MB-13 was applied: one of its answers was refused.
-        assertFalse(agreement(written, "MB-13").has("purposes"));
-        assertFalse(agreement(written, "MB-13").has("history"));
+        // MB-13's purposes applied, its refused conclusion not.
+        assertEquals("DIRECT_CARE", agreement(written, "MB-13").get("purposes").get(0).asText());
+        assertEquals(1, agreement(written, "MB-13").get("history").size());
+        assertFalse(agreement(written, "MB-13").path("icbAssessment").has("conclusion"));
         assertEquals("2026-06-16", agreement(written, "MB-11").get("icbAssessment").get("requestedOn").asText());
 
         // 5. The second audit, on the new register.

@@ -3,7 +3,13 @@ package org.dsarules.register.csv;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dsarules.internal.Utf8Input;
 import org.dsarules.decision.RecordError;
 import org.dsarules.exception.RegisterFormatException;
 import org.dsarules.register.FormReader;
@@ -62,6 +68,33 @@ public final class CsvRegisterReader extends FormReader {
     /** The reader with the format's limits. */
     public static CsvRegisterReader defaults() {
         return DEFAULTS;
+    }
+
+    /**
+     * Opens a CSV register file: UTF-8, or Windows-1252 when it is not UTF-8 (record-format.md v1.2, what
+     * Excel writes for "CSV (Comma delimited)"), the source's {@link RegisterSource#warnings()} then saying so
+     * in one line naming the file.
+     */
+    @Override
+    public RegisterSource open(Path file) {
+        String name = file.toString();
+        List<String> warnings = new ArrayList<>();
+        Reader reader;
+        try {
+            reader = Utf8Input.spreadsheetReader(file, warnings::add);
+        } catch (IOException e) {
+            throw CsvFailures.of(name, e, null, 0);
+        }
+        try {
+            return CsvRegisterSource.open(reader, name).withWarnings(warnings);
+        } catch (IOException e) {
+            try {
+                reader.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw CsvFailures.of(name, e, null, 0);
+        }
     }
 
     /** Opens a CSV register given as UTF-8 bytes (a byte order mark is skipped); its header is read at once. */

@@ -32,6 +32,7 @@ final class CsvRegisterSource extends StreamingSource {
     private int row;
     private int rowStart;
     private int index;
+    private java.util.List<String> warnings = java.util.List.of();
 
     private CsvRegisterSource(CsvParser parser, String source) {
         super(source);
@@ -51,6 +52,17 @@ final class CsvRegisterSource extends StreamingSource {
      * The practice block of the {@code practice.odsCode}, {@code practice.name} and {@code practice.icb}
      * columns, from the first data row that fills any of them; null when none does (or none read yet).
      */
+    @Override
+    public java.util.List<String> warnings() {
+        return warnings;
+    }
+
+    /** This source, with the lines its opening gave about the file ({@link RegisterSource#warnings()}). */
+    CsvRegisterSource withWarnings(java.util.List<String> lines) {
+        warnings = java.util.List.copyOf(lines);
+        return this;
+    }
+
     @Override
     public Practice practice() {
         return records == null ? null : records.practice();

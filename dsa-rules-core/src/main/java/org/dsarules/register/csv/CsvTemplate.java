@@ -38,6 +38,8 @@ public final class CsvTemplate {
     private static final String DATE = "date YYYY-MM-DD or DD/MM/YYYY (day first)";
     private static final String BOOLEAN = "true or false (yes or no)";
     private static final String UNKNOWN = "; empty = not known";
+    /** For the cells that read a placeholder word as not known (record-format.md v1.2). */
+    private static final String UNKNOWN_OR_WORD = "; empty = not known (so is unknown, TBC, N/A or another placeholder word)";
 
     /** What each column takes, by field ({@code parties.name} for every party's). */
     private static final Map<String, String> HELP = Map.ofEntries(
@@ -80,7 +82,8 @@ public final class CsvTemplate {
             Map.entry("history.field", "the field the change set, as a path (icbAssessment.conclusion)"),
             Map.entry("history.oldValue", "its value before, as a cell"),
             Map.entry("history.newValue", "its value after, as a cell"),
-            Map.entry("history.source", "who or what made the change"));
+            Map.entry("history.source", "who or what made the change"),
+            Map.entry("history.comment", "the words that came with the change (the ICB's comment on its answer)"));
 
     private CsvTemplate() {
     }
@@ -131,8 +134,12 @@ public final class CsvTemplate {
         if (c != null && c.group() != null && c.group().equals(SheetColumns.PARTIES)) {
             help = "party " + c.party() + ": " + help;
         }
-        return column.equals("id") ? help + "; a first cell starting with # makes its row a comment"
-                : help + UNKNOWN;
+        if (column.equals("id")) {
+            return help + "; a first cell starting with # makes its row a comment; a column headed # (# PM comments)"
+                    + " is the practice's own: never read, never an error, kept in every register written from this one";
+        }
+        return help + (org.dsarules.register.SheetRecords.readsAsUnknown(column, "TBC")
+                || column.endsWith(".reference") || column.endsWith(".instructedBy") ? UNKNOWN_OR_WORD : UNKNOWN);
     }
 
     private static String oneOf(Class<? extends Enum<?>> type) {

@@ -180,6 +180,7 @@ public final class AgreementCodec {
         put(n, "oldValue", h.oldValue());
         put(n, "newValue", h.newValue());
         put(n, "source", h.source());
+        put(n, "comment", h.comment());
         return n;
     }
 

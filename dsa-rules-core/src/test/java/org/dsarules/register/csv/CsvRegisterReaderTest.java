@@ -297,13 +297,13 @@ class CsvRegisterReaderTest {
             assertEquals("signedOn", e.field());
             assertEquals(ErrorCode.BAD_DATE, e.code());
             assertEquals("row 2: signedOn: \"2023-02-29\" is not a real date (day 29 of month 2 of 2023 does not exist):"
-                    + " write YYYY-MM-DD, D/M/YYYY or DD/MM/YYYY (day first)", e.message());
+                    + " write YYYY-MM-DD, D/M/YYYY or DD/MM/YYYY (day first), or leave it empty if not known", e.message());
         }
 
         @Test
         void anUnknownEnumValueNamesTheAllowedOnes() {
             RecordError e = error("id,status", "DSA-1,EXISTNG");
-            assertEquals("row 2: status: \"EXISTNG\" is not one of NEW_REQUEST, EXISTING (did you mean EXISTING?)", e.message());
+            assertEquals("row 2: status: \"EXISTNG\" is not one of NEW_REQUEST, EXISTING (did you mean EXISTING?); leave it empty if not known", e.message());
         }
 
         @Test

@@ -91,7 +91,13 @@ class CsvTemplateTest {
     @Test
     void theExplanationsGiveTheAllowedValues() throws IOException {
         List<String> comment = List.of(rows(template()).get(0));
-        assertTrue(comment.contains("status: one of NEW_REQUEST, EXISTING; empty = not known"), comment.toString());
+        assertTrue(comment.contains("status: one of NEW_REQUEST, EXISTING; empty = not known (so is unknown, TBC, N/A or"
+                + " another placeholder word)"), comment.toString());
+        // a text field the rules never read keeps a placeholder as typed: its help says only "empty"
+        assertTrue(comment.stream().anyMatch(c -> c.startsWith("title: ") && c.endsWith("; empty = not known")), comment.toString());
+        assertTrue(comment.stream().anyMatch(c -> c.startsWith("legalRequirement.reference: ") && c.contains("TBC")),
+                comment.toString());
+        assertTrue(comment.get(0).contains("a column headed # (# PM comments) is the practice's own"), comment.get(0));
         assertTrue(comment.stream().anyMatch(c -> c.startsWith("commercialAccess: true or false")), comment.toString());
         assertTrue(comment.stream().anyMatch(c -> c.startsWith("purposes: values separated by ; from DIRECT_CARE, RESEARCH")
                 && c.contains("[] = none")), comment.toString());

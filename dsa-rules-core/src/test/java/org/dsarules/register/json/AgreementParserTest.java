@@ -252,7 +252,7 @@ class AgreementParserTest {
         void anUnknownValueNamesTheAllowedValues() {
             RecordError e = error("{\"id\": \"DSA-1\", \"status\": \"EXSTING\"}");
             assertEquals("status", e.field());
-            assertEquals("status: \"EXSTING\" is not one of NEW_REQUEST, EXISTING (did you mean EXISTING?)", e.message());
+            assertEquals("status: \"EXSTING\" is not one of NEW_REQUEST, EXISTING (did you mean EXISTING?); leave it empty if not known", e.message());
         }
 
         @Test
@@ -299,12 +299,12 @@ class AgreementParserTest {
         void aDateThatIsNotARealYyyyMmDdDateIsAnError(String date) {
             RecordError e = error("{\"id\": \"D\", \"signedOn\": \"" + date + "\"}");
             assertEquals("signedOn", e.field());
-            assertMessageHas(e, "is not a real YYYY-MM-DD date");
+            assertMessageHas(e, "is not a real YYYY-MM-DD date; leave it empty if not known");
         }
 
         @Test
         void theExampleOfTheBrief() {
-            assertEquals("signedOn: \"2026-02-30\" is not a real YYYY-MM-DD date",
+            assertEquals("signedOn: \"2026-02-30\" is not a real YYYY-MM-DD date; leave it empty if not known",
                     error("{\"id\": \"D\", \"signedOn\": \"2026-02-30\"}").message());
         }
 
@@ -444,7 +444,7 @@ class AgreementParserTest {
             assertEquals(0, e.index());
             assertEquals("DSA-9", e.dsaId());
             assertEquals("signedOn", e.field());
-            assertTrue(e.message().startsWith("signedOn: \"2026-02-30\" is not a real YYYY-MM-DD date"), e.message());
+            assertTrue(e.message().startsWith("signedOn: \"2026-02-30\" is not a real YYYY-MM-DD date; leave it empty if not known"), e.message());
             assertTrue(e.message().endsWith(
                     "; also bad: parties[1].role, parties[2].kind, purposes[1], comercialAccess, status"), e.message());
         }

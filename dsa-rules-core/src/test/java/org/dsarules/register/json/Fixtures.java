@@ -64,7 +64,7 @@ final class Fixtures {
                 .programme("CPRD Aurum")
                 .history(List.of(
                         new HistoryEntry(LocalDate.of(2025, 11, 3), "icbAssessment.status", "NOT_REQUESTED", "REQUESTED",
-                                "letter to the ICB"),
+                                "letter to the ICB", "sent by the practice manager"),
                         new HistoryEntry(LocalDate.of(2025, 12, 15), "icbAssessment.conclusion", null,
                                 "NECESSARY_AND_LAWFUL", null)))
                 .build();
@@ -104,7 +104,8 @@ final class Fixtures {
               "programme": "CPRD Aurum",
               "history": [
                 { "date": "2025-11-03", "field": "icbAssessment.status", "oldValue": "NOT_REQUESTED",
-                  "newValue": "REQUESTED", "source": "letter to the ICB" },
+                  "newValue": "REQUESTED", "source": "letter to the ICB",
+                  "comment": "sent by the practice manager" },
                 { "date": "2025-12-15", "field": "icbAssessment.conclusion", "newValue": "NECESSARY_AND_LAWFUL" }
               ]
             }
