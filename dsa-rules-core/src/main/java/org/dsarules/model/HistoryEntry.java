@@ -14,8 +14,15 @@ import java.util.Objects;
  * @param oldValue the field's value before, in the CSV cell syntax; null when it was not known
  * @param newValue its value after, in the CSV cell syntax; null when it became not known
  * @param source   who or what made the change ({@code ICB questionnaire}, a file name); null when not stated
+ * @param comment  the words that came with the change (the ICB's own, from a questionnaire's {@code comment}
+ *                 column: record-format.md v1.2); null when none
  */
-public record HistoryEntry(LocalDate date, String field, String oldValue, String newValue, String source) {
+public record HistoryEntry(LocalDate date, String field, String oldValue, String newValue, String source, String comment) {
+    /** An entry without a comment. */
+    public HistoryEntry(LocalDate date, String field, String oldValue, String newValue, String source) {
+        this(date, field, oldValue, newValue, source, null);
+    }
+
     public HistoryEntry {
         Objects.requireNonNull(date, "history date");
         Objects.requireNonNull(field, "history field");

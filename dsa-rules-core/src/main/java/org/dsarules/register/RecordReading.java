@@ -206,6 +206,7 @@ final class RecordReading {
         String oldValue = null;
         String newValue = null;
         String source = null;
+        String comment = null;
         for (Map.Entry<String, JsonNode> f : node.properties()) {
             JsonNode v = f.getValue();
             String fieldPath = path + "." + f.getKey();
@@ -215,6 +216,7 @@ final class RecordReading {
                 case "oldValue" -> oldValue = values.string(v, fieldPath);
                 case "newValue" -> newValue = values.string(v, fieldPath);
                 case "source" -> source = values.string(v, fieldPath);
+                case "comment" -> comment = values.string(v, fieldPath);
                 default -> values.unknown(f.getKey(), path + ".", "a history entry", RecordValidator.HISTORY_FIELDS);
             }
         }
@@ -224,7 +226,7 @@ final class RecordReading {
         if (problems.count() == before && (field == null || field.isBlank())) {
             values.problem(path + ".field", ErrorCode.MISSING_VALUE, "missing or blank; every history entry needs the field it changed");
         }
-        return problems.count() == before ? new HistoryEntry(date, field, oldValue, newValue, source) : null;
+        return problems.count() == before ? new HistoryEntry(date, field, oldValue, newValue, source, comment) : null;
     }
 
     private String partyName(JsonNode v, String path) {

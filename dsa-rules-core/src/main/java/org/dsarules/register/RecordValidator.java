@@ -45,7 +45,7 @@ public final class RecordValidator {
     /** The fields of {@code icbAssessment}. */
     public static final List<String> ICB_ASSESSMENT_FIELDS = fieldsOf("icbAssessment.");
     /** The fields of a history entry, in the order the README documents them. */
-    public static final List<String> HISTORY_FIELDS = List.of("date", "field", "oldValue", "newValue", "source");
+    public static final List<String> HISTORY_FIELDS = List.of("date", "field", "oldValue", "newValue", "source", "comment");
 
     /** Bounded in heap however many records the register has (issue 15: a million ids must fit in -Xmx64m). */
     private final IdIndex firstIndexOfId = new IdIndex();

@@ -78,6 +78,7 @@ public final class SheetColumns {
         kinds.put("history.oldValue", Kind.TEXT);
         kinds.put("history.newValue", Kind.TEXT);
         kinds.put("history.source", Kind.TEXT);
+        kinds.put("history.comment", Kind.TEXT);
         return Map.copyOf(kinds);
     }
 

@@ -75,6 +75,7 @@ public record SheetRows(List<String> header, List<List<String>> rows) {
                 case "field" -> h.field();
                 case "oldValue" -> h.oldValue();
                 case "newValue" -> h.newValue();
+                case "comment" -> h.comment();
                 default -> h.source();
             };
         }

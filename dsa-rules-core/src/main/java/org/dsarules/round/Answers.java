@@ -219,7 +219,8 @@ public final class Answers {
                 String old = Fields.get(a, p.field());
                 a = Fields.set(a, p.field(), p.row().answer());
                 String now = Fields.get(a, p.field());
-                record(changes, history, register, a.id(), p.row().row(), p.field(), old, now, on, source + " row " + p.row().row());
+                record(changes, history, register, a.id(), p.row().row(), p.field(), old, now, on, source + " row " + p.row().row(),
+                        p.row().comment());
             } catch (Fields.FieldException e) {
                 problems.add(new Refused(p.row().row(), register, original.id(), p.field(), e.getMessage()));
                 continue;
@@ -301,9 +302,18 @@ public final class Answers {
 
     private static void record(List<Applied> changes, List<HistoryEntry> history, String register, String id, int row,
             String field, String old, String now, LocalDate on, String source) {
+        record(changes, history, register, id, row, field, old, now, on, source, null);
+    }
+
+    /**
+     * As above, keeping the row's comment (record-format.md v1.2). An answer equal to the value held but with a
+     * comment still adds its entry: the ICB's words on it (why it declined to act, say) are not dropped.
+     */
+    private static void record(List<Applied> changes, List<HistoryEntry> history, String register, String id, int row,
+            String field, String old, String now, LocalDate on, String source, String comment) {
         changes.add(new Applied(row, register, id, field, old, now));
-        if (!Objects.equals(old, now)) {
-            history.add(new HistoryEntry(on, field, old, now, source));
+        if (!Objects.equals(old, now) || comment != null) {
+            history.add(new HistoryEntry(on, field, old, now, source, comment));
         }
     }
 

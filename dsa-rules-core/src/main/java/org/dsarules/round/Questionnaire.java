@@ -42,6 +42,16 @@ public final class Questionnaire {
             List.of("practice", "agreementId", "programme", "title", "field", "question", "allowed", "answer");
 
     /**
+     * The optional column v1.2 adds, after the others: the ICB's own words on its answer, kept in the
+     * applied answer's history entry. Written (empty) in every questionnaire, so the ICB has a place for them.
+     */
+    public static final String COMMENT = "comment";
+
+    /** The columns written: the v1.1 columns, then {@link #COMMENT}. */
+    public static final List<String> WRITTEN_COLUMNS = java.util.stream.Stream.concat(COLUMNS.stream(),
+            java.util.stream.Stream.of(COMMENT)).toList();
+
+    /**
      * Fields whose answer may differ between the practices holding one programme: asked per practice in
      * a system questionnaire. Everything else is a fact of the agreement itself, asked once.
      */
@@ -68,11 +78,18 @@ public final class Questionnaire {
      * @param problem     why a cell of the row the answer depends on could not be read (an {@code .xlsx}
      *                    formula with no saved value, an error cell, a merged cell), naming the column and
      *                    cell; null for a row read whole. A row with a problem is refused, never applied.
+     * @param comment     the ICB's own words on the row (the optional {@code comment} column), or null
      */
     public record Row(int row, String practice, String agreementId, String programme, String title, String field,
-            String question, String allowed, String answer, String problem) {
+            String question, String allowed, String answer, String problem, String comment) {
         public Row {
             Objects.requireNonNull(field, "field");
+        }
+
+        /** A row without a comment. */
+        public Row(int row, String practice, String agreementId, String programme, String title, String field,
+                String question, String allowed, String answer, String problem) {
+            this(row, practice, agreementId, programme, title, field, question, allowed, answer, problem, null);
         }
 
         /** A row read whole. */
@@ -87,8 +104,8 @@ public final class Questionnaire {
         }
 
         List<String> cells() {
-            List<String> c = new ArrayList<>(8);
-            for (String s : new String[] {practice, agreementId, programme, title, field, question, allowed, answer}) {
+            List<String> c = new ArrayList<>(9);
+            for (String s : new String[] {practice, agreementId, programme, title, field, question, allowed, answer, comment}) {
                 c.add(s == null ? "" : s);
             }
             return c;
@@ -148,7 +165,7 @@ public final class Questionnaire {
     public static void write(List<Row> rows, Writer out) {
         try (JsonGenerator g = CSV.getFactory().createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            writeRow(g, COLUMNS);
+            writeRow(g, WRITTEN_COLUMNS);
             for (Row r : rows) {
                 writeRow(g, r.cells());
             }
@@ -281,6 +298,7 @@ public final class Questionnaire {
                         + " in its header row; the columns are " + String.join(", ", COLUMNS));
             }
         }
+        int commentAt = indexOf(header, COMMENT);
         List<Row> rows = new ArrayList<>();
         while (it.hasNext()) {
             Line line = it.next();
@@ -294,7 +312,9 @@ public final class Questionnaire {
                 String cell = at[c] < cells.size() ? cells.get(at[c]) : null;
                 v[c] = cell == null || cell.isBlank() ? null : (c == 7 || c == 5 ? cell : cell.strip());
             }
-            rows.add(new Row(line.row(), v[0], v[1], v[2], v[3], v[4] == null ? "" : v[4], v[5], v[6], v[7], problem));
+            String comment = commentAt >= 0 && commentAt < cells.size() ? blankToNull(cells.get(commentAt)) : null;
+            rows.add(new Row(line.row(), v[0], v[1], v[2], v[3], v[4] == null ? "" : v[4], v[5], v[6], v[7], problem,
+                    comment));
         }
         return rows;
     }

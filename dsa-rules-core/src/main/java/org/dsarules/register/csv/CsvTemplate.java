@@ -80,7 +80,8 @@ public final class CsvTemplate {
             Map.entry("history.field", "the field the change set, as a path (icbAssessment.conclusion)"),
             Map.entry("history.oldValue", "its value before, as a cell"),
             Map.entry("history.newValue", "its value after, as a cell"),
-            Map.entry("history.source", "who or what made the change"));
+            Map.entry("history.source", "who or what made the change"),
+            Map.entry("history.comment", "the words that came with the change (the ICB's comment on its answer)"));
 
     private CsvTemplate() {
     }

@@ -133,6 +133,7 @@ public final class AgreementJson {
         put(n, "oldValue", h.oldValue());
         put(n, "newValue", h.newValue());
         put(n, "source", h.source());
+        put(n, "comment", h.comment());
         return n;
     }
 
