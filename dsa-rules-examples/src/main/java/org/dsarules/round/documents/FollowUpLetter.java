@@ -133,6 +133,10 @@ public final class FollowUpLetter {
                     + "attached questionnaire has a row for each, with the values we can record.");
             for (Entry e : open) {
                 p.subheading(e.head(p));
+                org.dsarules.model.HistoryEntry said = IcbComments.latestAny(e.agreement());
+                if (said != null) {
+                    p.para("Your reply on it said: \u201C" + p.v(said.comment().strip()) + "\u201D");
+                }
                 List<String> qs = new ArrayList<>();
                 for (OpenQuestion q : OpenQuestions.of(e.decision(), e.agreement())) {
                     qs.add(p.v(q.question()));
