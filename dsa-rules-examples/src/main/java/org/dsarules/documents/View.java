@@ -59,6 +59,18 @@ final class View {
                 .sorted(Comparator.comparing(Item::id)).toList();
     }
 
+    /** The signed agreements the ICB has assessed already: named once, so the letter names every signed agreement. */
+    List<Item> assessedAlready() {
+        return items.stream().filter(i -> !i.isNewRequest() && i.agreement() != null && i.outcome() != Outcome.WITHDRAW)
+                .filter(i -> org.dsarules.round.OpenQuestions.assessed(i.agreement()))
+                .sorted(Comparator.comparing(Item::id)).toList();
+    }
+
+    /** "Title, with Org (our reference X); ..." for a one-line list. */
+    static String headings(List<Item> items) {
+        return String.join("; ", items.stream().map(Item::heading).toList());
+    }
+
     IcbQuestions questions() {
         return questions;
     }
