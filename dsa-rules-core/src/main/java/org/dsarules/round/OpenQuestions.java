@@ -24,6 +24,9 @@ import org.dsarules.model.Status;
  * LAWFULNESS_DOUBTFUL) is not asked to be assessed again; its remaining missing facts are still
  * asked while the decision asks for them. A new request is referred to the BMA, not asked about,
  * unless its decision asks the ICB (direct care).
+ *
+ * <p>An ASK_ICB_FOR_INFORMATION decision always keeps at least one question, whatever the ICB answered
+ * before: see {@code actionQuestions}.
  */
 public final class OpenQuestions {
     /** The field whose answer is the ICB's assessment. */

@@ -105,7 +105,9 @@ public final class FollowUpLetter {
 
         List<Entry> assessed = entries.stream().filter(e -> OpenQuestions.assessed(e.agreement())).toList();
         List<Entry> declined = entries.stream().filter(e -> OpenQuestions.declined(e.agreement())).toList();
+        // A withdrawal is in its own section (notice given, the law's requirement asked there), never "still open".
         List<Entry> open = entries.stream().filter(e -> !OpenQuestions.declined(e.agreement()))
+                .filter(e -> e.decision().outcome() != Outcome.WITHDRAW)
                 .filter(e -> OpenQuestions.asked(e.decision(), e.agreement())).toList();
         List<Entry> overdue = entries.stream().filter(e -> overdue(e.agreement(), asOf, replyWithinDays)).toList();
 
@@ -113,7 +115,7 @@ public final class FollowUpLetter {
         if (assessed.isEmpty()) {
             p.para("Your reply has not yet assessed any of our agreements.");
         } else {
-            p.para("We will not ask you again about these agreements, which you have assessed:");
+            p.para("Thank you for assessing these agreements. We will not ask for your assessment of them again:");
             List<String> items = new ArrayList<>();
             for (Entry e : assessed) {
                 IcbAssessment i = e.agreement().icbAssessment();
@@ -195,7 +197,7 @@ public final class FollowUpLetter {
         }
 
         List<Entry> withdraw = entries.stream().filter(e -> e.decision().outcome() == Outcome.WITHDRAW).toList();
-        p.heading((declined.isEmpty() ? "4" : "5") + ". Agreements we intend to withdraw from");
+        p.heading((declined.isEmpty() ? "4" : "5") + ". Agreements we are withdrawing from");
         if (withdraw.isEmpty()) {
             p.para("There are none at present.");
         } else {
