@@ -64,7 +64,7 @@ final class Fixtures {
                 .programme("CPRD Aurum")
                 .history(List.of(
                         new HistoryEntry(LocalDate.of(2025, 11, 3), "icbAssessment.status", "NOT_REQUESTED", "REQUESTED",
-                                "letter to the ICB", "asked in the practice's first letter"),
+                                "letter to the ICB"),
                         new HistoryEntry(LocalDate.of(2025, 12, 15), "icbAssessment.conclusion", null,
                                 "NECESSARY_AND_LAWFUL", null)))
                 .build();
