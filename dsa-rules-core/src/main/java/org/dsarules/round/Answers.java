@@ -389,9 +389,18 @@ public final class Answers {
     }
 
     private static void record(List<Applied> changes, List<HistoryEntry> history, String register, String id, int row,
+            String field, String old, String now, LocalDate on, String source) {
+        record(changes, history, register, id, row, field, old, now, on, source, null);
+    }
+
+    /**
+     * As above, keeping the row's comment (record-format.md v1.2). An answer equal to the value held but with a
+     * comment still adds its entry: the ICB's words on it (why it declined to act, say) are not dropped.
+     */
+    private static void record(List<Applied> changes, List<HistoryEntry> history, String register, String id, int row,
             String field, String old, String now, LocalDate on, String source, String comment) {
         changes.add(new Applied(row, register, id, field, old, now));
-        if (!Objects.equals(old, now)) {
+        if (!Objects.equals(old, now) || comment != null) {
             history.add(new HistoryEntry(on, field, old, now, source, comment));
         }
     }

@@ -24,6 +24,9 @@ import org.dsarules.model.Status;
  * LAWFULNESS_DOUBTFUL) is not asked to be assessed again; its remaining missing facts are still
  * asked while the decision asks for them. A new request is referred to the BMA, not asked about,
  * unless its decision asks the ICB (direct care).
+ *
+ * <p>An ASK_ICB_FOR_INFORMATION decision always keeps at least one question, whatever the ICB answered
+ * before: see {@code actionQuestions}.
  */
 public final class OpenQuestions {
     /** The field whose answer is the ICB's assessment. */
@@ -95,8 +98,63 @@ public final class OpenQuestions {
         if (!assessed(a)) {
             out.add(new OpenQuestion(CONCLUSION, assessmentQuestion(d, ask), false));
         }
+        if (ask) {
+            actionQuestions(d, a, out);
+        }
         return out;
     }
+
+    /**
+     * The rows that ask the ICB to act, for an ASK decision the ICB's answers have not settled: rows 7
+     * (correct or complete a direct-care agreement) and 9 (separate a mixed one) stay open whatever the
+     * ICB concluded, so an assessment alone never settles them. Each row fills the register field whose
+     * value records what the ICB did, so that applying the answer decides the agreement again: for a
+     * separation, the purposes the agreement keeps; for a correction, the field behind each red flag.
+     * The ICB says how it acted in the questionnaire's comment column, which the answer's history entry
+     * keeps (record-format.md v1.2). Last, whatever else happened, an ASK decision never leaves without
+     * a question: the assessment is asked again, naming what is still open.
+     */
+    private static void actionQuestions(Decision d, Agreement a, List<OpenQuestion> out) {
+        String row = d.decisiveStepIfTraced().map(t -> t.policyRow()).orElse(null);
+        Set<String> asked = new java.util.HashSet<>();
+        out.forEach(q -> asked.add(q.field()));
+        if ("9".equals(row) && !asked.contains("purposes")) {
+            out.add(new OpenQuestion("purposes", "Please separate the direct-care sharing under this agreement from "
+                    + "its other uses, so that the practice can withdraw from those without harming care. Once you "
+                    + "have: which purposes does this agreement keep? (If you have not separated it, give its purposes "
+                    + "as they stand and say why in the comment.)", false));
+        } else if ("7".equals(row)) {
+            for (String flag : d.redFlags()) {
+                String field = CORRECTS.get(flag);
+                if (field != null && asked.add(field)) {
+                    out.add(new OpenQuestion(field, "Please correct the agreement on this point. "
+                            + CORRECTION_QUESTIONS.get(field) + " (Answer with the agreement as it stands after your "
+                            + "correction, and say what you changed in the comment.)", false));
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(new OpenQuestion(CONCLUSION, "The practice still cannot decide on this agreement ("
+                    + (d.summary() == null ? "it remains open" : d.summary().strip()) + "). Please assess it again in the "
+                    + "light of this: is the sharing necessary, lawful and proportionate? Say what you checked in the comment.",
+                    false));
+        }
+    }
+
+    /** For a direct-care agreement (row 7), the field whose correction clears each red flag. */
+    private static final Map<String, String> CORRECTS = Map.of(
+            "RF-COMMERCIAL", "commercialAccess",
+            "RF-OPT-OUT-IGNORED", "nationalDataOptOutApplied",
+            "RF-CONFIDENTIALITY", "commonLawBasis",
+            "RF-NO-LAWFUL-BASIS", "article6Bases",
+            "RF-PRACTICE-NOT-CONTROLLER", "practiceRole");
+
+    private static final Map<String, String> CORRECTION_QUESTIONS = Map.of(
+            "commercialAccess", "Does any commercial organisation still get access to the data?",
+            "nationalDataOptOutApplied", "Are patients' national data opt-outs now honoured?",
+            "commonLawBasis", "What is the common law basis for sharing the confidential data?",
+            "article6Bases", "What is the UK GDPR Article 6 basis for the processing?",
+            "practiceRole", "What role does the agreement now give the practice (it should be a controller)?");
 
     /**
      * The question of the assessment row. The decisive row's own question (ASK decisions only) names
@@ -114,7 +172,8 @@ public final class OpenQuestions {
         if ("12".equals(row)) {
             return extra;
         }
-        return "5".equals(row) || "14".equals(row) ? own : extra + " " + own;
+        // row 9's request to separate the uses has its own row (see actionQuestions), whose answer records it
+        return "5".equals(row) || "14".equals(row) || "9".equals(row) ? own : extra + " " + own;
     }
 
     private static void missingField(Agreement a, String field, String question, List<OpenQuestion> out) {

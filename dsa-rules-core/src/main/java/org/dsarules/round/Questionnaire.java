@@ -44,6 +44,16 @@ public final class Questionnaire {
             List.of("practice", "agreementId", "programme", "title", "field", "question", "allowed", "answer");
 
     /**
+     * The optional column v1.2 adds, after the others: the ICB's own words on its answer, kept in the
+     * applied answer's history entry. Written (empty) in every questionnaire, so the ICB has a place for them.
+     */
+    public static final String COMMENT = "comment";
+
+    /** The columns written: the v1.1 columns, then {@link #COMMENT}. */
+    public static final List<String> WRITTEN_COLUMNS = java.util.stream.Stream.concat(COLUMNS.stream(),
+            java.util.stream.Stream.of(COMMENT)).toList();
+
+    /**
      * Fields whose answer may differ between the practices holding one programme: asked per practice in
      * a system questionnaire. Everything else is a fact of the agreement itself, asked once.
      */
@@ -97,8 +107,8 @@ public final class Questionnaire {
         }
 
         List<String> cells() {
-            List<String> c = new ArrayList<>(8);
-            for (String s : new String[] {practice, agreementId, programme, title, field, question, allowed, answer}) {
+            List<String> c = new ArrayList<>(9);
+            for (String s : new String[] {practice, agreementId, programme, title, field, question, allowed, answer, comment}) {
                 c.add(s == null ? "" : s);
             }
             return c;
@@ -163,7 +173,7 @@ public final class Questionnaire {
     public static void write(List<Row> rows, Writer out) {
         try (JsonGenerator g = CSV.getFactory().createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            writeRow(g, COLUMNS);
+            writeRow(g, WRITTEN_COLUMNS);
             for (Row r : rows) {
                 writeRow(g, r.cells());
             }

@@ -53,8 +53,8 @@ public final class QuestionnaireWorkbook {
             font.setBold(true);
             bold.setFont(font);
             Row h = sheet.createRow(0);
-            for (int i = 0; i < Questionnaire.COLUMNS.size(); i++) {
-                h.createCell(i).setCellValue(Questionnaire.COLUMNS.get(i));
+            for (int i = 0; i < Questionnaire.WRITTEN_COLUMNS.size(); i++) {
+                h.createCell(i).setCellValue(Questionnaire.WRITTEN_COLUMNS.get(i));
                 h.getCell(i).setCellStyle(bold);
             }
             for (int r = 0; r < rows.size(); r++) {
@@ -69,7 +69,7 @@ public final class QuestionnaireWorkbook {
             }
             // the header stays in view; the question column wide enough to read, the answer column to type in
             sheet.createFreezePane(0, 1);
-            int[] widths = {10, 14, 30, 30, 28, 60, 30, 24};
+            int[] widths = {10, 14, 30, 30, 28, 60, 30, 24, 40};
             for (int i = 0; i < widths.length; i++) {
                 sheet.setColumnWidth(i, widths[i] * 256);
             }

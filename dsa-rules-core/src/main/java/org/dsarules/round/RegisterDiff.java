@@ -28,8 +28,16 @@ import org.dsarules.model.Agreement;
 public record RegisterDiff(List<Changed> changed, List<Changed> factsOnly, List<Added> added, List<String> removed,
         int unchanged) {
 
-    /** One fact that differs: its path, and its values in the cell syntax (null: not known). */
-    public record Fact(String field, String oldValue, String newValue) {
+    /**
+     * One fact that differs: its path, its values in the cell syntax (null: not known), and the words that
+     * came with the change (the ICB's comment on its answer, from the new register's history: record-format.md
+     * v1.2), or null.
+     */
+    public record Fact(String field, String oldValue, String newValue, String comment) {
+        /** A fact without a comment. */
+        public Fact(String field, String oldValue, String newValue) {
+            this(field, oldValue, newValue, null);
+        }
     }
 
     /**
@@ -139,10 +147,24 @@ public record RegisterDiff(List<Changed> changed, List<Changed> factsOnly, List<
         List<Fact> out = new ArrayList<>();
         for (String p : paths) {
             if (!Objects.equals(a.get(p), b.get(p))) {
-                out.add(new Fact(p, a.get(p), b.get(p)));
+                out.add(new Fact(p, a.get(p), b.get(p), comment(after, p, b.get(p))));
             }
         }
         return out;
+    }
+
+    /** The comment of the latest history entry that set {@code field} to {@code value}, or null. */
+    private static String comment(Agreement a, String field, String value) {
+        if (a.history() == null) {
+            return null;
+        }
+        for (int k = a.history().size() - 1; k >= 0; k--) {
+            org.dsarules.model.HistoryEntry h = a.history().get(k);
+            if (h.field().equals(field) && Objects.equals(h.newValue(), value)) {
+                return h.comment() == null || h.comment().isBlank() ? null : h.comment().strip();
+            }
+        }
+        return null;
     }
 
     private static Map<String, Decision> byId(List<Decision> decisions) {

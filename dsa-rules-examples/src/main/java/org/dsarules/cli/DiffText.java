@@ -67,7 +67,8 @@ final class DiffText {
 
     private static void facts(RegisterDiff.Changed c, PrintWriter out) {
         for (RegisterDiff.Fact f : c.facts()) {
-            out.println("      " + f.field() + ": " + value(f.oldValue()) + " -> " + value(f.newValue()));
+            out.println("      " + f.field() + ": " + value(f.oldValue()) + " -> " + value(f.newValue())
+                    + (f.comment() != null ? "  (comment: \"" + DiffText.clean(f.comment()) + "\")" : ""));
         }
     }
 

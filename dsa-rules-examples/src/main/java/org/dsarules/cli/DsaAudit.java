@@ -49,6 +49,7 @@ public final class DsaAudit implements Runnable {
             Map.entry("audit", AuditCommand.class), Map.entry("explain", ExplainCommand.class),
             Map.entry("diff", DiffCommand.class), Map.entry("letter", LetterCommand.class),
             Map.entry("questions", QuestionsCommand.class), Map.entry("answer", AnswerCommand.class),
+            Map.entry("sent", SentCommand.class),
             Map.entry("refer", ReferCommand.class), Map.entry("ppg", PpgCommand.class),
             Map.entry("test", TestCommand.class), Map.entry("rules", RulesCommand.class),
             Map.entry("template", TemplateCommand.class), Map.entry("generate", GenerateCommand.class),

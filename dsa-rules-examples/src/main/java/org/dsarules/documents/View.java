@@ -45,6 +45,32 @@ final class View {
     // --- The letter to the ICB. ---
 
     /** The questions of the letter, numbered once, grouped by theme, and which agreement needs which. */
+    /**
+     * The signed agreements the letter names nowhere else (not asked about, not withdrawn from): the ICB is
+     * asked, once for all of them, to assess each, so that the letter names every agreement the practice is
+     * signed up to (issue 25 item 7). An agreement the ICB has assessed already is not listed again.
+     */
+    List<Item> toAssess() {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        questions.agreements().forEach(a -> named.add(a.item().id()));
+        return items.stream().filter(i -> !i.isNewRequest() && i.agreement() != null)
+                .filter(i -> i.outcome() != Outcome.WITHDRAW && !named.contains(i.id()))
+                .filter(i -> !org.dsarules.round.OpenQuestions.assessed(i.agreement()))
+                .sorted(Comparator.comparing(Item::id)).toList();
+    }
+
+    /** The signed agreements the ICB has assessed already: named once, so the letter names every signed agreement. */
+    List<Item> assessedAlready() {
+        return items.stream().filter(i -> !i.isNewRequest() && i.agreement() != null && i.outcome() != Outcome.WITHDRAW)
+                .filter(i -> org.dsarules.round.OpenQuestions.assessed(i.agreement()))
+                .sorted(Comparator.comparing(Item::id)).toList();
+    }
+
+    /** "Title, with Org (our reference X); ..." for a one-line list. */
+    static String headings(List<Item> items) {
+        return String.join("; ", items.stream().map(Item::heading).toList());
+    }
+
     IcbQuestions questions() {
         return questions;
     }
@@ -67,10 +93,13 @@ final class View {
 
     // --- Records left out of a document. ---
 
-    /** The records in error, named as the reader knows them: "MB-04 (record 3): the field purposes[1] ..." */
+    /** The records in error, named as the reader knows them: "our reference MB-04 (entry 3 of our register)". */
     List<String> leftOut() {
-        return result.errors().stream().map(e -> (e.dsaId() != null ? e.dsaId() + " (record " + e.index() + ")"
-                : "record " + e.index()) + ": " + Plain.line(e.message())).toList();
+        // Named by reference only: a validation message is the practice's own business, never sent to another
+        // organisation (issue 25 item 6); the practice's audit and report keep the messages.
+        return result.errors().stream().map(e -> e.dsaId() != null ? "our reference " + Plain.line(e.dsaId())
+                + " (entry " + e.index() + " of our register)" : "entry " + e.index() + " of our register")
+                .distinct().toList();
     }
 
     boolean hasPracticeName() {

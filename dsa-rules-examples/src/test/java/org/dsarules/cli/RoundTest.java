@@ -79,10 +79,10 @@ class RoundTest {
         assertTrue(letter.out().contains("# Our data sharing agreements during the GP collective action"), letter.out());
         assertFalse(letter.out().contains("following up"), letter.out());
 
-        // 3. The questionnaire: v1.1's columns in order, a row per open question, fields as paths.
+        // 3. The questionnaire: v1.1's columns in order (then v1.2's comment), a row per open question, fields as paths.
         Run questions = dsa("questions", register.toString(), "--as-of", "2026-06-15");
         assertEquals(0, questions.status(), questions.err());
-        assertTrue(questions.out().startsWith("practice,agreementId,programme,title,field,question,allowed,answer\n"),
+        assertTrue(questions.out().startsWith("practice,agreementId,programme,title,field,question,allowed,answer,comment\n"),
                 questions.out());
         List<Questionnaire.Row> rows = Questionnaire.read(new StringReader(questions.out()), "q");
         assertTrue(rows.stream().allMatch(r -> "Z99042".equals(r.practice()) && r.answer() == null), questions.out());
@@ -176,7 +176,7 @@ class RoundTest {
         // Still open: MB-13's purposes (its answers were refused), asked again.
         assertTrue(section(f, "## 2.").contains("### MB-13: Carers' support referral scheme"), f);
         // MB-08, declined: pass the questions to the controller the agreement names.
-        assertTrue(section(f, "## 3. Agreements you declined to assess").contains("Please pass these questions to Westvale County Council:"), f);
+        assertTrue(section(f, "## 3. Agreements you declined to assess").contains("These questions are for Westvale County Council, which the agreement names as controller:"), f);
         assertFalse(section(f, "## 2.").contains("MB-08"), f);
         // MB-11 was asked on 16 June 2026: 28 days later its reply is overdue.
         assertTrue(section(f, "## 4. Replies now overdue").contains("MB-11: Cancer screening commissioning extract: asked on "

@@ -42,7 +42,11 @@ class SampleDocumentsTest {
                 new Doc("letter-notice.txt", List.of("letter", SAMPLE, "--as-of", "2026-06-15", "--kind", "notice")),
                 new Doc("letter-supplier.txt", List.of("letter", SAMPLE, "--as-of", "2026-06-15", "--kind", "supplier")),
                 new Doc("letter-referral-reply.txt", List.of("letter", SAMPLE, "--as-of", "2026-06-15", "--kind",
-                        "referral-reply")));
+                        "referral-reply")),
+                // The second month (SecondMonthTest walks it): the follow-up and the next questionnaire.
+                new Doc("letter-follow-up.md", List.of("letter", SecondMonthTest.MONTH_2.toString(), "--as-of", "2026-07-20")),
+                new Doc("questionnaire-month-2.csv", List.of("questions", SecondMonthTest.MONTH_2.toString(), "--as-of",
+                        "2026-07-20")));
     }
 
     @ParameterizedTest

@@ -53,7 +53,7 @@ class ReportsTest {
         assertFalse(letter.contains("2026-06-15"), "an ISO date in the letter");
 
         String questions = between(letter, "## Our questions", "## The agreements we ask about");
-        String asks = between(letter, "## The agreements we ask about", "## Agreements we are withdrawing from");
+        String asks = between(letter, "## The agreements we ask about", "## Your assessment of the other agreements");
         assertEquals(a.ids(Outcome.ASK_ICB_FOR_INFORMATION), idsIn(asks, a.allIds()));
         assertEquals(Set.of(), idsIn(questions, a.allIds()), "the questions name no agreement");
         // Each question once in the whole letter.
@@ -103,7 +103,7 @@ class ReportsTest {
         assertTrue(letter.contains("will not sign any new voluntary agreement"));
         assertTrue(letter.contains("[PRACTICE MANAGER NAME]") && letter.contains("15 June 2026"));
         assertFalse(letter.contains("\\") || letter.contains("**"), "Markdown in the text letter");
-        String asks = between(letter, "THE AGREEMENTS WE ASK ABOUT", "AGREEMENTS WE ARE WITHDRAWING");
+        String asks = between(letter, "THE AGREEMENTS WE ASK ABOUT", "YOUR ASSESSMENT OF THE OTHER AGREEMENTS");
         assertEquals(a.ids(Outcome.ASK_ICB_FOR_INFORMATION), idsIn(asks, a.allIds()));
         a.decisions(Outcome.ASK_ICB_FOR_INFORMATION).forEach(d -> d.missing().forEach(f ->
                 assertTrue(letter.contains(". " + d.questionsForIcb().get(d.missing().indexOf(f))), f)));

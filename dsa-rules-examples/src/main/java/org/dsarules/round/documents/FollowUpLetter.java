@@ -17,6 +17,7 @@ import org.dsarules.model.IcbStatus;
 import org.dsarules.model.Party;
 import org.dsarules.model.PartyRole;
 import org.dsarules.model.Practice;
+import org.dsarules.model.Status;
 import org.dsarules.round.AuditedRegister;
 import org.dsarules.round.OpenQuestion;
 import org.dsarules.round.OpenQuestions;
@@ -78,15 +79,19 @@ public final class FollowUpLetter {
         String ods = practice == null || blank(practice.odsCode()) ? "[ODS CODE]" : p.v(practice.odsCode());
         String icb = practice == null || blank(practice.icb()) ? "[ICB NAME]" : p.v(practice.icb());
 
-        LocalDate firstLetter = entries.stream().map(e -> e.agreement().icbAssessment())
-                .filter(Objects::nonNull).map(IcbAssessment::requestedOn).filter(Objects::nonNull)
-                .min(Comparator.naturalOrder()).orElse(null);
+        // The first letter's date as `dsa-audit sent` recorded it; else the earliest request the register holds.
+        LocalDate firstLetter = SentLetters.firstSent(register.decided(), SentLetters.Letter.ICB);
+        if (firstLetter == null) {
+            firstLetter = entries.stream().map(e -> e.agreement().icbAssessment())
+                    .filter(Objects::nonNull).map(IcbAssessment::requestedOn).filter(Objects::nonNull)
+                    .min(Comparator.naturalOrder()).orElse(null);
+        }
         LocalDate reply = entries.stream().map(e -> e.agreement().icbAssessment())
                 .filter(i -> i != null && i.status() == IcbStatus.RECEIVED).map(IcbAssessment::receivedOn)
                 .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
 
         p.lines(List.of(p.bold(name) + " (ODS code " + ods + ")", "[PRACTICE ADDRESS]"));
-        p.para("[DATE]");
+        p.para(LONG.format(asOf));
         p.lines(List.of("To: [ICB CONTACT NAME], " + icb, "[ICB ADDRESS OR EMAIL]"));
         p.title("Our data sharing agreements: following up our letter of "
                 + (firstLetter == null ? "[DATE OF OUR FIRST LETTER]" : LONG.format(firstLetter)));
@@ -100,7 +105,9 @@ public final class FollowUpLetter {
 
         List<Entry> assessed = entries.stream().filter(e -> OpenQuestions.assessed(e.agreement())).toList();
         List<Entry> declined = entries.stream().filter(e -> OpenQuestions.declined(e.agreement())).toList();
+        // A withdrawal is in its own section (notice given, the law's requirement asked there), never "still open".
         List<Entry> open = entries.stream().filter(e -> !OpenQuestions.declined(e.agreement()))
+                .filter(e -> e.decision().outcome() != Outcome.WITHDRAW)
                 .filter(e -> OpenQuestions.asked(e.decision(), e.agreement())).toList();
         List<Entry> overdue = entries.stream().filter(e -> overdue(e.agreement(), asOf, replyWithinDays)).toList();
 
@@ -108,13 +115,14 @@ public final class FollowUpLetter {
         if (assessed.isEmpty()) {
             p.para("Your reply has not yet assessed any of our agreements.");
         } else {
-            p.para("We will not ask you again about these agreements, which you have assessed:");
+            p.para("Thank you for assessing these agreements. We will not ask for your assessment of them again:");
             List<String> items = new ArrayList<>();
             for (Entry e : assessed) {
                 IcbAssessment i = e.agreement().icbAssessment();
                 LocalDate on = answeredOn(e.agreement());
                 items.add(e.head(p) + ": you assessed it as " + words(i.conclusion().name())
-                        + (on != null ? " (answered on " + LONG.format(on) + ")" : "") + ". " + consequence(e.decision()));
+                        + (on != null ? " (answered on " + LONG.format(on) + ")" : "") + ". "
+                        + consequence(e.decision(), e.agreement(), p) + comment(e.agreement(), p));
             }
             p.bullets(items);
         }
@@ -127,6 +135,10 @@ public final class FollowUpLetter {
                     + "attached questionnaire has a row for each, with the values we can record.");
             for (Entry e : open) {
                 p.subheading(e.head(p));
+                org.dsarules.model.HistoryEntry said = IcbComments.latestAny(e.agreement());
+                if (said != null) {
+                    p.para("Your reply on it said: \u201C" + p.v(said.comment().strip()) + "\u201D");
+                }
                 List<String> qs = new ArrayList<>();
                 for (OpenQuestion q : OpenQuestions.of(e.decision(), e.agreement())) {
                     qs.add(p.v(q.question()));
@@ -137,13 +149,27 @@ public final class FollowUpLetter {
 
         if (!declined.isEmpty()) {
             p.heading("3. Agreements you declined to assess");
-            p.para("For the agreements below your reply said that the ICB's role does not extend to assessing them. "
-                    + "The practice still needs the answers before it can decide. Please pass our questions to the "
-                    + "organisation that each agreement names as controller, which can answer them, and tell us that "
-                    + "you have done so:");
+            p.para("For the agreements below your reply said that the ICB's role is limited and does not extend to "
+                    + "assessing them. We answer that reply point by point.");
+            p.para("The practice asks as the controller. The partners of " + name + " are the controller of their "
+                    + "patients' records. Before the practice shares them, or goes on sharing them, it must be satisfied "
+                    + "that the sharing is lawful, necessary and proportionate, and it cannot be satisfied without the "
+                    + "answers below. We are not asking the ICB to take that decision for us: we are asking for the "
+                    + "facts we need to take it.");
+            p.para("The ICB can obtain the answers. These agreements reached the practice through the ICB, which "
+                    + "commissions or hosts them and works with the organisations they name. It can obtain the answers "
+                    + "from those organisations more readily than each of its practices can, and once for all of them.");
+            p.para("Where only the controller named in an agreement can answer, please pass our questions to it, by "
+                    + "the name below, and tell us that you have done so and when. We will record its answers as we "
+                    + "record yours.");
             for (Entry e : declined) {
                 p.subheading(e.head(p));
-                p.para("Please pass these questions to " + controllers(e.agreement(), p) + ":");
+                String said = IcbComments.latest(e.agreement(), OpenQuestions.CONCLUSION);
+                if (said != null) {
+                    p.para("Your reply said: \u201C" + p.v(said) + "\u201D");
+                }
+                p.para("These questions are for " + controllers(e.agreement(), p) + ", which the agreement names as "
+                        + "controller:");
                 List<String> qs = new ArrayList<>();
                 for (OpenQuestion q : OpenQuestions.of(e.decision(), e.agreement())) {
                     qs.add(p.v(q.question()));
@@ -171,15 +197,19 @@ public final class FollowUpLetter {
         }
 
         List<Entry> withdraw = entries.stream().filter(e -> e.decision().outcome() == Outcome.WITHDRAW).toList();
-        p.heading((declined.isEmpty() ? "4" : "5") + ". Agreements we intend to withdraw from");
+        p.heading((declined.isEmpty() ? "4" : "5") + ". Agreements we are withdrawing from");
         if (withdraw.isEmpty()) {
             p.para("There are none at present.");
         } else {
-            p.para("Unless you show us by [DATE FOR REPLY] that the law or our contract requires us to share under "
-                    + "them, the practice intends to withdraw from these agreements, giving notice under the terms of each:");
+            // One story with the first letter: notice is given, not threatened (issue 25 item 4).
+            p.para("The practice is withdrawing from these agreements, giving notice under the terms of each. If the "
+                    + "law or the practice's contract requires it to share under one of them, please tell us by "
+                    + LONG.format(asOf.plusDays(replyWithinDays)) + ", naming the provision.");
             List<String> items = new ArrayList<>();
             for (Entry e : withdraw) {
-                items.add(p.bold(e.head(p)) + ". Reason: " + p.v(e.decision().summary()));
+                LocalDate notice = SentLetters.firstSent(e.agreement(), SentLetters.Letter.NOTICE);
+                items.add(p.bold(e.head(p)) + ". Reason: " + p.v(e.decision().summary())
+                        + (notice != null ? " Notice of withdrawal was given on " + LONG.format(notice) + "." : ""));
             }
             p.bullets(items);
         }
@@ -228,13 +258,34 @@ public final class FollowUpLetter {
                 : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
-    private static String consequence(Decision d) {
+    /**
+     * What follows from the decision, in words that suit the agreement's status: a signed agreement is kept or
+     * withdrawn from; a request is signed or not. A withdrawal gives its reason.
+     */
+    private static String consequence(Decision d, Agreement a, Prose p) {
+        boolean request = a.status() == Status.NEW_REQUEST;
         return switch (d.outcome()) {
-            case KEEP -> "The practice will keep it.";
-            case WITHDRAW -> "The practice will withdraw from it (see below).";
+            case KEEP -> request ? "The practice can sign it." : "The practice will go on sharing under it.";
+            case WITHDRAW -> (request ? "The practice will not sign it, because " : "The practice is withdrawing from "
+                    + "it, because ") + lowerFirst(p.v(d.summary())) + ".";
             case REFER_TO_BMA -> "The practice is referring it to the BMA.";
-            case ASK_ICB_FOR_INFORMATION -> "A question on it remains (see below).";
+            case ASK_ICB_FOR_INFORMATION -> "The practice cannot decide yet: the questions that remain are below.";
         };
+    }
+
+    private static String lowerFirst(String s) {
+        String t = s == null ? "" : s.strip();
+        if (t.endsWith(".")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t.length() > 1 && Character.isUpperCase(t.charAt(0)) && !Character.isUpperCase(t.charAt(1))
+                ? Character.toLowerCase(t.charAt(0)) + t.substring(1) : t;
+    }
+
+    /** The ICB's own words on its latest conclusion (the questionnaire's comment column), as " You added: ..."; or "". */
+    static String comment(Agreement a, Prose p) {
+        String c = IcbComments.latest(a, OpenQuestions.CONCLUSION);
+        return c == null ? "" : " You added: \u201C" + p.v(c) + "\u201D";
     }
 
     private static String words(String code) {
