@@ -33,6 +33,7 @@ public final class WorkspaceServer implements AutoCloseable {
     private final Access access;
     private final Javalin app;
     private final String htmx;
+    private final org.dsarules.workspace.Campaign campaign;
 
     private WorkspaceServer(Workspace workspace, Access access, int port) {
         this.workspace = workspace;
@@ -40,6 +41,8 @@ public final class WorkspaceServer implements AutoCloseable {
         this.htmx = "/webjars/htmx.org/" + assetVersion("htmx") + "/dist/htmx.min.js";
         Pages pages = new Pages(this);
         Api api = new Api(this);
+        this.campaign = new org.dsarules.workspace.Campaign(workspace);
+        DocumentPages documents = new DocumentPages(this);
         this.app = Javalin.create(config -> {
             config.jetty.host = "127.0.0.1";
             config.jetty.port = port;
@@ -54,6 +57,7 @@ public final class WorkspaceServer implements AutoCloseable {
             config.routes.before(this::guard);
             config.routes.after(WorkspaceServer::headers);
             pages.routes(config.routes);
+            documents.routes(config.routes);
             api.routes(config.routes);
             config.routes.exception(Refusal.class, (e, ctx) -> refuse(ctx, e.status, e.getMessage()));
             config.routes.exception(WorkspaceException.class, (e, ctx) -> refuse(ctx, 400, e.getMessage()));
@@ -88,6 +92,10 @@ public final class WorkspaceServer implements AutoCloseable {
 
     Workspace workspace() {
         return workspace;
+    }
+
+    org.dsarules.workspace.Campaign campaign() {
+        return campaign;
     }
 
     Sessions sessions() {
