@@ -173,7 +173,7 @@ public final class Campaign {
             case SUPPLIER -> Reports.letter(m, Reports.Letter.SUPPLIER);
             case FOLLOW_UP -> FollowUpLetter.markdown(round(m, odsCode), REPLY_DAYS);
         };
-        return new Document(kind, text, about(m, kind), ws.currentVersion(odsCode), asOf);
+        return new Document(kind, text, about(m, kind, odsCode), ws.currentVersion(odsCode), asOf);
     }
 
     /** A download of a document: its bytes in the form its extension names. */
@@ -199,6 +199,11 @@ public final class Campaign {
         };
     }
 
+    /** The agreements a document written now would be about (the PPG page: none in particular). */
+    public List<String> agreements(String odsCode, Kind kind, LocalDate asOf) {
+        return about(model(odsCode, asOf), kind, odsCode);
+    }
+
     /** Whether the follow-up is the letter due: the register records that the ICB's reply was applied. */
     public boolean followUpDue(String odsCode, LocalDate asOf) {
         DocumentModel m = model(odsCode, asOf);
@@ -216,10 +221,18 @@ public final class Campaign {
         return w.toString();
     }
 
-    /** The agreements a document is about: those decided with its outcome (the PPG page: none in particular). */
-    private static List<String> about(DocumentModel m, Kind kind) {
+    /**
+     * The agreements a document is about: for the letters to the ICB and the questionnaire, every agreement
+     * the questionnaire asks about (the questions of those decided ASK_ICB_FOR_INFORMATION and the request
+     * to assess each signed agreement); for the others those decided with its outcome; the PPG page: none.
+     */
+    private static List<String> about(DocumentModel m, Kind kind, String odsCode) {
         if (kind.about == null) {
             return List.of();
+        }
+        if (kind.about == Outcome.ASK_ICB_FOR_INFORMATION) {
+            return Questionnaire.of(round(m, odsCode)).stream().map(Questionnaire.Row::agreementId)
+                    .filter(java.util.Objects::nonNull).distinct().toList();
         }
         return m.decided().stream().filter(d -> d.decision().outcome() == kind.about).map(d -> d.agreement().id()).toList();
     }
@@ -418,17 +431,18 @@ public final class Campaign {
 
     /**
      * What is due next for a practice, from its decisions and what was sent: the ICB letter while an agreement
-     * to ask about is in no ICB letter sent; the replies overdue ({@code requestedOn} more than
+     * the questionnaire asks about is in no ICB letter sent; the replies overdue ({@code requestedOn} more than
      * {@link #REPLY_DAYS} days before {@code asOf}, no answer received), with the follow-up to send; the
      * notices to give and the referrals to make for agreements no notice or pack sent covers.
      */
     public List<String> due(Registers.Audited audited, String odsCode) {
         List<Sent> sent = sent(odsCode);
         List<String> due = new ArrayList<>();
-        List<String> ask = ids(audited, Outcome.ASK_ICB_FOR_INFORMATION);
+        List<String> ask = about(model(odsCode, audited.asOf()), Kind.ICB_LETTER, odsCode);
         List<String> unasked = uncovered(ask, sent, Kind.ICB_LETTER);
         if (!unasked.isEmpty()) {
-            due.add("Send the letter to the ICB: " + unasked.size() + " agreement(s) to ask about (" + String.join(", ", unasked) + ")");
+            due.add("Send the letter to the ICB: " + unasked.size() + " agreement(s) to ask about or for its assessment of ("
+                    + String.join(", ", unasked) + ")");
         }
         List<String> overdue = new ArrayList<>();
         for (Registers.Row r : audited.rows()) {

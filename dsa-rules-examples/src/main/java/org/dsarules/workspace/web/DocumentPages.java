@@ -83,7 +83,7 @@ final class DocumentPages {
         List<DocumentViews.Item> items = new ArrayList<>();
         Registers.Audited audited = ws().current(ods, asOf);
         for (Campaign.Kind k : kinds) {
-            int n = k.about == null ? audited.rows().size() : audited.count(k.about);
+            int n = k.about == null ? audited.rows().size() : campaign().agreements(ods, k, asOf).size();
             items.add(new DocumentViews.Item(k, n));
         }
         ctx.html(WorkspaceServer.render("documents/index.jte", new DocumentViews.Index(page(ctx, "Documents · " + ods, ods), items,
