@@ -139,10 +139,51 @@ class CampaignTest {
 
     /** The questionnaire the workspace wrote, with some rows answered (one of them wrongly). */
     static List<Questionnaire.Row> answered(String csv) {
+        return answered(csv, null, null);
+    }
+
+    /**
+     * As {@link #answered(String)}, and, given the register and the rules, one more answer that changes an
+     * agreement's outcome: found by trying each allowed value of each row with the library's Answers and
+     * deciding again, never assumed.
+     */
+    static List<Questionnaire.Row> answered(String csv, org.dsarules.model.Register register, Workspace ws) {
+        List<Questionnaire.Row> rows = Questionnaire.read(new StringReader(csv), "q.csv");
+        Questionnaire.Row changing = null;
+        String changingAnswer = null;
+        if (register != null) {
+            search:
+            for (Questionnaire.Row r : rows) {
+                if (r.agreementId() == null || !r.allowed().startsWith("one of: ")) {
+                    continue;
+                }
+                Agreement before = register.agreements().stream().filter(a -> a.id().equals(r.agreementId())).findFirst().orElseThrow();
+                Outcome was = ws.rules().decide(before, ws.today()).outcome();
+                for (String v : r.allowed().substring("one of: ".length()).split(",\\s*")) {
+                    var one = new Questionnaire.Row(1, r.practice(), r.agreementId(), r.programme(), r.title(), r.field(),
+                            r.question(), r.allowed(), v);
+                    var applied = org.dsarules.round.Answers.apply(List.of(new org.dsarules.round.Answers.Named("r", register)),
+                            List.of(one), ws.today(), "probe");
+                    if (!applied.refused().isEmpty()) {
+                        continue;
+                    }
+                    Agreement after = applied.registers().get(0).register().agreements().stream()
+                            .filter(a -> a.id().equals(r.agreementId())).findFirst().orElseThrow();
+                    if (ws.rules().decide(after, ws.today()).outcome() != was) {
+                        changing = r;
+                        changingAnswer = v;
+                        break search;
+                    }
+                }
+            }
+            assertTrue(changing != null, "the sample has an answer that changes an outcome");
+        }
         List<Questionnaire.Row> out = new ArrayList<>();
-        for (Questionnaire.Row r : Questionnaire.read(new StringReader(csv), "q.csv")) {
+        for (Questionnaire.Row r : rows) {
             String answer = null;
-            if ("MB-09".equals(r.agreementId()) && r.field().equals("icbAssessment.conclusion")) {
+            if (r == changing) {
+                answer = changingAnswer;
+            } else if ("MB-09".equals(r.agreementId()) && r.field().equals("icbAssessment.conclusion")) {
                 answer = "NOT_NECESSARY";
             } else if ("MB-08".equals(r.agreementId()) && r.field().equals("dpiaProvided")) {
                 answer = "perhaps";
@@ -157,8 +198,8 @@ class CampaignTest {
     void theAnsweredQuestionnaireIsAppliedAsANewVersionWithEveryRowReported() throws Exception {
         LocalDate asOf = ws.today();
         String csv = campaign.document(ODS, Campaign.Kind.QUESTIONNAIRE, asOf).text();
-        List<Questionnaire.Row> rows = answered(csv);
         int before = ws.currentVersion(ODS);
+        List<Questionnaire.Row> rows = answered(csv, ws.register(ODS, before), ws);
 
         StringWriter w = new StringWriter();
         Questionnaire.write(rows, w);
@@ -174,6 +215,7 @@ class CampaignTest {
         assertTrue(a.history().stream().anyMatch(h -> h.source().startsWith("ICB questionnaire answers.csv")));
         assertTrue(ws.history(ODS, "MB-09").stream().anyMatch(c -> c.field().equals("icbAssessment.conclusion")));
         assertTrue(campaign.followUpDue(ODS, asOf), "the reply is recorded: the follow-up is the letter due");
+        assertFalse(ws.diff(ODS, before, report.version(), asOf).isEmpty(), "an answer that changes an outcome shows in the diff");
         int stored = ws.database().read(c -> {
             try (var s = c.createStatement(); var r = s.executeQuery("SELECT count(*) FROM icb_answer")) {
                 r.next();

@@ -34,6 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * decision change; axe-core (from its webjar, injected into each page) finds no serious or critical
  * violation on any page. Skipped where chromium or chromedriver is not installed (CI installs both).
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class WorkspaceBrowserTest {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -108,6 +109,7 @@ class WorkspaceBrowserTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void importCorrectAFactAndSeeTheDecisionChange() {
         String base = "http://127.0.0.1:" + server.port();
         browser.get(server.address());
@@ -171,6 +173,7 @@ class WorkspaceBrowserTest {
      * axe-core on every documents page.
      */
     @Test
+    @org.junit.jupiter.api.Order(2)
     void theIcbLetterSentTheAnswersImportedTheDiffAndTheFollowUp() throws IOException {
         String base = "http://127.0.0.1:" + server.port();
         browser.get(server.address());
@@ -206,7 +209,7 @@ class WorkspaceBrowserTest {
         Path answers = dir.resolve("answers.csv");
         java.io.StringWriter w = new java.io.StringWriter();
         org.dsarules.round.Questionnaire.write(CampaignTest.answered(new Campaign(workspace).document("Z99042",
-                Campaign.Kind.QUESTIONNAIRE, workspace.today()).text()), w);
+                Campaign.Kind.QUESTIONNAIRE, workspace.today()).text(), workspace.register("Z99042", requested), workspace), w);
         Files.writeString(answers, w.toString());
         browser.get(base + "/practices/Z99042/answers");
         accessible("answers form");
