@@ -154,8 +154,8 @@ class CampaignTest {
         if (register != null) {
             search:
             for (Questionnaire.Row r : rows) {
-                // MB-08 and MB-09 have the other answers (MB-08's refused, which stops all of its answers).
-                if (r.agreementId() == null || !r.allowed().startsWith("one of: ") || r.agreementId().equals("MB-08")
+                // MB-09 and MB-13 have the other answers (MB-13's refused, which stops all of its answers).
+                if (r.agreementId() == null || !r.allowed().startsWith("one of: ") || r.agreementId().equals("MB-13")
                         || r.agreementId().equals("MB-09")) {
                     continue;
                 }
@@ -187,7 +187,7 @@ class CampaignTest {
                 answer = changingAnswer;
             } else if ("MB-09".equals(r.agreementId()) && r.field().equals("icbAssessment.conclusion")) {
                 answer = "NOT_NECESSARY";
-            } else if ("MB-08".equals(r.agreementId()) && r.field().equals("dpiaProvided")) {
+            } else if ("MB-13".equals(r.agreementId()) && r.field().equals("purposes")) {
                 answer = "perhaps";
             }
             out.add(new Questionnaire.Row(r.row(), r.practice(), r.agreementId(), r.programme(), r.title(), r.field(),
@@ -211,7 +211,7 @@ class CampaignTest {
         assertEquals(before + 1, report.version());
         assertTrue(report.applied().stream().anyMatch(a -> a.agreementId().equals("MB-09")
                 && a.field().equals("icbAssessment.conclusion") && "NOT_NECESSARY".equals(a.newValue())), report.toString());
-        assertTrue(report.refused().stream().anyMatch(r -> "MB-08".equals(r.agreementId())), report.toString());
+        assertTrue(report.refused().stream().anyMatch(r -> "MB-13".equals(r.agreementId())), report.toString());
         Agreement a = ws.register(ODS, report.version()).agreements().stream().filter(x -> x.id().equals("MB-09")).findFirst().orElseThrow();
         assertEquals(IcbConclusion.NOT_NECESSARY, a.icbAssessment().conclusion());
         assertTrue(a.history().stream().anyMatch(h -> h.source().startsWith("ICB questionnaire answers.csv")));

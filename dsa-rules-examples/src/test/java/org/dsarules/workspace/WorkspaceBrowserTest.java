@@ -216,7 +216,7 @@ class WorkspaceBrowserTest {
         browser.findElement(By.id("file")).sendKeys(answers.toString());
         browser.findElement(By.id("import-answers")).click();
         waiting().until(d -> !d.findElements(By.id("answers-report")).isEmpty());
-        assertTrue(browser.findElement(By.id("refused")).getText().contains("MB-08"));
+        assertTrue(browser.findElement(By.id("refused")).getText().contains("MB-13"));
         accessible("answers report");
         browser.findElement(By.id("answers-diff")).click();
         waiting().until(d -> !d.findElements(By.id("changes")).isEmpty());
