@@ -3,6 +3,7 @@ package org.dsarules.workspace;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.dsarules.exception.RegisterFormatException;
+import org.dsarules.register.FormReader;
+import org.dsarules.register.csv.CsvRegisterReader;
+import org.dsarules.register.json.RegisterReader;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.Practice;
 import org.dsarules.model.Register;
@@ -41,14 +45,12 @@ public final class RegisterText {
 
     /** Reads {@code content} as a register file named {@code name} in {@code format}. */
     public static Read read(byte[] content, RegisterFiles.Format format, String name) {
-        return withFile(content, name, format, file -> {
+        return withSource(content, format, name, source -> {
             List<RegisterEntry> entries = new ArrayList<>();
-            try (RegisterSource source = RegisterFiles.open(file, format)) {
-                while (source.hasNext()) {
-                    entries.add(source.next());
-                }
-                return new Read(source.practice(), entries);
+            while (source.hasNext()) {
+                entries.add(source.next());
             }
+            return new Read(source.practice(), entries);
         });
     }
 
@@ -57,6 +59,17 @@ public final class RegisterText {
      * file's life: for an audit that reads as it decides.
      */
     public static <T> T withSource(byte[] content, RegisterFiles.Format format, String name, Function<RegisterSource, T> use) {
+        if (format != RegisterFiles.Format.XLSX) {
+            // CSV and JSON are read from memory by the library's own readers: no temporary file on the edit path
+            // (every edit reads its one record, every decided version its whole register).
+            String shown = safeName(name, format);
+            FormReader reader = format == RegisterFiles.Format.CSV ? CsvRegisterReader.defaults() : RegisterReader.defaults();
+            try (RegisterSource source = reader.open(new ByteArrayInputStream(content), shown)) {
+                return use.apply(source);
+            } catch (RegisterFormatException e) {
+                throw new WorkspaceException(String.valueOf(e.getMessage()), e);
+            }
+        }
         return withFile(content, name, format, file -> {
             try (RegisterSource source = RegisterFiles.open(file, format)) {
                 return use.apply(source);

@@ -194,8 +194,17 @@ public final class Workspace implements AutoCloseable {
 
     /** The newest version number of a practice's register, or 0 when the workspace has no such practice. */
     public int currentVersion(String odsCode) {
-        List<VersionInfo> v = db.read(c -> versions(c, odsCode, null));
-        return v.isEmpty() ? 0 : v.get(0).number();
+        // One indexed max, not the list of every version with its counts: asked on every page and edit.
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT coalesce(max(v.number), 0) FROM register_version v "
+                    + "JOIN practice p ON p.id = v.practice_id WHERE p.ods_code = ?")) {
+                s.setString(1, odsCode);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getInt(1);
+                }
+            }
+        });
     }
 
     /** A version's register: the practice block and the agreements in order, as the library reads them back. */
@@ -579,7 +588,7 @@ public final class Workspace implements AutoCloseable {
                     rows.set(k, new Row(saved, baseRevision + 1, decision));
                 }
             }
-            VersionInfo v = versions(odsCode).get(0);
+            VersionInfo v = db.read(c -> versions(c, odsCode, number + 1)).get(0);
             remember(odsCode + "/" + v.number() + "/" + asOf, new Audited(v, old.practice(), asOf, rows, old.errors()));
         }
         return result;

@@ -34,6 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * decision change; axe-core (from its webjar, injected into each page) finds no serious or critical
  * violation on any page. Skipped where chromium or chromedriver is not installed (CI installs both).
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class WorkspaceBrowserTest {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -108,6 +109,7 @@ class WorkspaceBrowserTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void importCorrectAFactAndSeeTheDecisionChange() {
         String base = "http://127.0.0.1:" + server.port();
         browser.get(server.address());
@@ -163,5 +165,73 @@ class WorkspaceBrowserTest {
         browser.get(base + "/practices/Z99042/diff");
         assertTrue(browser.findElement(By.id("changes")).getText().contains(target.dsaId()));
         accessible("diff");
+    }
+
+    /**
+     * The documents: import the sample as a spreadsheet (CSV, written by the library's writer), generate the
+     * ICB letter and mark it sent, import the ICB's answered questionnaire, see the diff and the follow-up;
+     * axe-core on every documents page.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void theIcbLetterSentTheAnswersImportedTheDiffAndTheFollowUp() throws IOException {
+        String base = "http://127.0.0.1:" + server.port();
+        browser.get(server.address());
+        Path csv = dir.resolve("millbrook-register.csv");
+        org.dsarules.model.Register sample;
+        try (var source = org.dsarules.register.RegisterFiles.open(SAMPLE, org.dsarules.register.RegisterFiles.Format.JSON)) {
+            sample = org.dsarules.register.ReadResult.of(source).register();
+        }
+        Files.write(csv, RegisterText.write(sample, org.dsarules.register.RegisterFiles.Format.CSV));
+        browser.get(base + "/import");
+        browser.findElement(By.id("file")).sendKeys(csv.toString());
+        browser.findElement(By.id("import")).click();
+        waiting().until(d -> !d.findElements(By.id("import-report")).isEmpty());
+
+        browser.get(base + "/practices/Z99042/documents");
+        accessible("documents");
+        for (Campaign.Kind k : Campaign.Kind.values()) {
+            browser.get(base + "/practices/Z99042/documents/" + k.slug);
+            assertTrue(!browser.findElement(By.id("document")).getText().isBlank(), k.slug);
+            accessible("document " + k.slug);
+        }
+        browser.get(base + "/practices/Z99042/documents/icb-letter");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('sentOn').value = arguments[0];",
+                workspace.today().minusDays(40).toString());
+        browser.findElement(By.id("mark-sent")).click();
+        waiting().until(d -> !d.findElements(By.id("marked")).isEmpty());
+        accessible("document marked sent");
+        browser.get(base + "/");
+        assertTrue(browser.findElement(By.cssSelector("[data-practice=Z99042] .due")).getText().contains("Replies overdue"));
+        int requested = workspace.currentVersion("Z99042");
+
+        // The ICB answers the questionnaire the workspace wrote (one row wrongly, so it is refused).
+        Path answers = dir.resolve("answers.csv");
+        java.io.StringWriter w = new java.io.StringWriter();
+        org.dsarules.round.Questionnaire.write(CampaignTest.answered(new Campaign(workspace).document("Z99042",
+                Campaign.Kind.QUESTIONNAIRE, workspace.today()).text(), workspace.register("Z99042", requested), workspace), w);
+        Files.writeString(answers, w.toString());
+        browser.get(base + "/practices/Z99042/answers");
+        accessible("answers form");
+        browser.findElement(By.id("file")).sendKeys(answers.toString());
+        browser.findElement(By.id("import-answers")).click();
+        waiting().until(d -> !d.findElements(By.id("answers-report")).isEmpty());
+        assertTrue(browser.findElement(By.id("refused")).getText().contains("MB-13"));
+        accessible("answers report");
+        browser.findElement(By.id("answers-diff")).click();
+        waiting().until(d -> !d.findElements(By.id("changes")).isEmpty());
+        assertEquals(requested + 1, workspace.currentVersion("Z99042"));
+        accessible("diff after the answers");
+
+        browser.get(base + "/practices/Z99042/documents");
+        assertTrue(!browser.findElements(By.id("follow-up-due")).isEmpty(), "the reply is recorded: the follow-up is due");
+        browser.get(base + "/practices/Z99042/documents/follow-up");
+        String followUp = browser.findElement(By.id("document")).getText();
+        assertTrue(followUp.contains("MB-09"), followUp);
+        accessible("follow-up");
+
+        browser.get(base + "/practices/Z99042/agreements/MB-13");
+        waiting().until(d -> !d.findElements(By.id("settle-heading")).isEmpty());
+        accessible("agreement with what would settle it");
     }
 }

@@ -99,17 +99,8 @@ final class Pages {
                 counts.put(o, a.count(o));
             }
             int flagged = (int) a.rows().stream().filter(r -> r.decision() != null && !r.decision().redFlags().isEmpty()).count();
-            // What is due next, as far as the decisions alone say; letters sent and replies awaited come with the documents.
-            List<String> due = new ArrayList<>();
-            if (counts.get(Outcome.ASK_ICB_FOR_INFORMATION) > 0) {
-                due.add("Write to the ICB about " + counts.get(Outcome.ASK_ICB_FOR_INFORMATION) + " agreement(s)");
-            }
-            if (counts.get(Outcome.WITHDRAW) > 0) {
-                due.add("Give notice to end " + counts.get(Outcome.WITHDRAW) + " agreement(s)");
-            }
-            if (counts.get(Outcome.REFER_TO_BMA) > 0) {
-                due.add("Refer " + counts.get(Outcome.REFER_TO_BMA) + " agreement(s) to the BMA");
-            }
+            // What is due next: the decisions, with the documents marked as sent and the replies awaited.
+            List<String> due = server.campaign().due(a, p.odsCode());
             cards.add(new Views.Card(p, counts, flagged, a.errors().size(), due));
         }
         ctx.html(WorkspaceServer.render("dashboard.jte", new Views.Dashboard(page(ctx, "Dashboard", null), cards)));

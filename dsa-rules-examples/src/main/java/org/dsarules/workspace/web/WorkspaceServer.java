@@ -84,6 +84,15 @@ public final class WorkspaceServer implements AutoCloseable {
         m.put("POST /practices/{ods}/agreements/{id}/edit", Who.PRACTICE);
         m.put("GET /practices/{ods}/diff", Who.PRACTICE);
         m.put("GET /practices/{ods}/export", Who.PRACTICE);
+        // The practice's documents, marks of them as sent, and the ICB's answers (web.DocumentPages).
+        m.put("GET /practices/{ods}/documents", Who.PRACTICE);
+        m.put("GET /practices/{ods}/documents/{kind}", Who.PRACTICE);
+        m.put("GET /practices/{ods}/documents/{kind}/download", Who.PRACTICE);
+        m.put("POST /practices/{ods}/documents/{kind}/sent", Who.PRACTICE);
+        m.put("GET /practices/{ods}/sent/{letter}", Who.PRACTICE);
+        m.put("GET /practices/{ods}/answers", Who.PRACTICE);
+        m.put("POST /practices/{ods}/answers", Who.PRACTICE);
+        m.put("GET /practices/{ods}/agreements/{id}/settle", Who.PRACTICE);
         m.put("GET /programmes", Who.LMC);
         m.put("GET /imports", Who.LMC);
         m.put("GET /accounts", Who.LMC);
@@ -129,6 +138,7 @@ public final class WorkspaceServer implements AutoCloseable {
     private final Access access;
     private final Javalin app;
     private final String htmx;
+    private final org.dsarules.workspace.Campaign campaign;
 
     private WorkspaceServer(Workspace workspace, Options options) {
         this.workspace = workspace;
@@ -140,6 +150,8 @@ public final class WorkspaceServer implements AutoCloseable {
         Pages pages = new Pages(this);
         Api api = new Api(this);
         LmcPages lmc = new LmcPages(this);
+        this.campaign = new org.dsarules.workspace.Campaign(workspace);
+        DocumentPages documents = new DocumentPages(this);
         this.app = Javalin.create(config -> {
             config.jetty.host = options.bind();
             config.jetty.port = options.port();
@@ -169,6 +181,7 @@ public final class WorkspaceServer implements AutoCloseable {
             config.routes.after(WorkspaceServer::headers);
             pages.routes(config.routes);
             lmc.routes(config.routes);
+            documents.routes(config.routes);
             api.routes(config.routes);
             config.routes.exception(Refusal.class, (e, ctx) -> refuse(ctx, e.status, e.getMessage()));
             config.routes.exception(HiddenPracticeException.class, (e, ctx) -> refuse(ctx, 404, e.getMessage()));
@@ -243,6 +256,10 @@ public final class WorkspaceServer implements AutoCloseable {
 
     Workspace workspace() {
         return workspace;
+    }
+
+    org.dsarules.workspace.Campaign campaign() {
+        return campaign;
     }
 
     Sessions sessions() {

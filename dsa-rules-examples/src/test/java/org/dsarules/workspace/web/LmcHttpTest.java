@@ -116,6 +116,14 @@ class LmcHttpTest {
         EXPECTED.put("POST /practices/{ods}/agreements/{id}/edit", new int[] {401, 404, 400}); // no revision
         EXPECTED.put("GET /practices/{ods}/diff", new int[] {401, 404, 200});
         EXPECTED.put("GET /practices/{ods}/export", new int[] {401, 404, 200});
+        EXPECTED.put("GET /practices/{ods}/documents", new int[] {401, 404, 200});
+        EXPECTED.put("GET /practices/{ods}/documents/{kind}", new int[] {401, 404, 200});
+        EXPECTED.put("GET /practices/{ods}/documents/{kind}/download", new int[] {401, 404, 200});
+        EXPECTED.put("POST /practices/{ods}/documents/{kind}/sent", new int[] {401, 404, 303}); // back to the document, with what was or was not marked
+        EXPECTED.put("GET /practices/{ods}/sent/{letter}", new int[] {401, 404, 404});
+        EXPECTED.put("GET /practices/{ods}/answers", new int[] {401, 404, 200});
+        EXPECTED.put("POST /practices/{ods}/answers", new int[] {401, 404, 400});
+        EXPECTED.put("GET /practices/{ods}/agreements/{id}/settle", new int[] {401, 404, 200});
         EXPECTED.put("GET /programmes", new int[] {401, 403, 200});
         EXPECTED.put("GET /imports", new int[] {401, 403, 200});
         EXPECTED.put("GET /accounts", new int[] {401, 403, 200});
@@ -139,7 +147,8 @@ class LmcHttpTest {
         for (String route : routes) {
             String method = route.substring(0, route.indexOf(' '));
             String path = route.substring(route.indexOf(' ') + 1).replace("{ods}", A).replace("{id}", "MB-01")
-                    .replace("{name}", "nobody-here");
+                    .replace("{name}", "nobody-here")
+                    .replace("{kind}", "icb-letter").replace("{letter}", "0");
             int[] expected = EXPECTED.get(route);
             Login[] who = {null, login(managerOfB), login(officer)};
             for (int i = 0; i < 3; i++) {

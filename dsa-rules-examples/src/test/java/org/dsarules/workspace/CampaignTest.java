@@ -1,0 +1,238 @@
+package org.dsarules.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.dsarules.DsaRules;
+import org.dsarules.decision.Outcome;
+import org.dsarules.model.Agreement;
+import org.dsarules.model.IcbConclusion;
+import org.dsarules.model.IcbStatus;
+import org.dsarules.register.RegisterFiles;
+import org.dsarules.round.Questionnaire;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The campaign's documents in the workspace: written by the library's code, marked sent, and the ICB's answers applied. */
+class CampaignTest {
+    static final String ODS = "Z99042";
+
+    @TempDir
+    Path dir;
+    DsaRules rules;
+    Workspace ws;
+    Campaign campaign;
+
+    @BeforeEach
+    void open() throws Exception {
+        rules = DsaRules.defaults();
+        ws = Workspace.open(dir, rules);
+        campaign = new Campaign(ws);
+        ws.importRegister(Files.readAllBytes(WorkspaceHttpTest.SAMPLE), RegisterFiles.Format.JSON, "millbrook-register.json",
+                null, Actor.LOCAL, null);
+    }
+
+    @AfterEach
+    void close() {
+        ws.close();
+        rules.close();
+    }
+
+    @Test
+    void everyDocumentIsWrittenAndEachDownloadIsItsForm() {
+        LocalDate asOf = ws.today();
+        for (Campaign.Kind k : Campaign.Kind.values()) {
+            Campaign.Document d = campaign.document(ODS, k, asOf);
+            assertFalse(d.text().isBlank(), k.slug);
+            for (String f : k.formats()) {
+                byte[] b = campaign.download(ODS, k, f, asOf);
+                assertTrue(b.length > 0, k.slug + "." + f);
+                if (f.equals("xlsx")) {
+                    assertEquals('P', b[0], "an .xlsx is a zip");
+                }
+                if (f.equals("html")) {
+                    assertTrue(new String(b, StandardCharsets.UTF_8).startsWith("<!DOCTYPE html>"), k.slug);
+                }
+            }
+        }
+        Campaign.Document q = campaign.document(ODS, Campaign.Kind.QUESTIONNAIRE, asOf);
+        assertTrue(q.text().startsWith(String.join(",", Questionnaire.COLUMNS)), q.text());
+        assertTrue(q.agreements().contains("MB-09"), q.agreements().toString());
+        assertThrows(WorkspaceException.class, () -> campaign.download(ODS, Campaign.Kind.BMA_PACK, "xlsx", asOf));
+    }
+
+    @Test
+    void theIcbLetterSentRecordsTheRequestOnEachAgreementWithHistoryAndTheDueListFollows() {
+        LocalDate asOf = ws.today();
+        List<String> asked = campaign.agreements(ODS, Campaign.Kind.ICB_LETTER, asOf);
+        assertFalse(asked.isEmpty());
+        List<String> dueBefore = campaign.due(ws.current(ODS, asOf), ODS);
+        assertTrue(dueBefore.stream().anyMatch(d -> d.startsWith("Send the letter to the ICB")), dueBefore.toString());
+        int before = ws.currentVersion(ODS);
+        LocalDate sentOn = asOf.minusDays(40);
+
+        Campaign.Marked m = campaign.markSent(ODS, Campaign.Kind.ICB_LETTER, sentOn, Actor.LOCAL, "posted");
+
+        assertEquals(before + 1, m.version(), "a new register version");
+        assertEquals(sentOn, m.sent().sentOn());
+        assertEquals(asked, m.sent().agreements());
+        for (String id : asked) {
+            Agreement a = ws.register(ODS, m.version()).agreements().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+            if (a.icbAssessment() != null && a.icbAssessment().status() == IcbStatus.RECEIVED) {
+                continue;
+            }
+            assertEquals(IcbStatus.REQUESTED, a.icbAssessment().status(), id);
+            assertEquals(sentOn, a.icbAssessment().requestedOn(), id);
+            assertTrue(a.history().stream().anyMatch(h -> h.field().equals("icbAssessment.requestedOn")
+                    && sentOn.toString().equals(h.newValue()) && h.source().startsWith("ICB letter sent")), id);
+            assertTrue(ws.history(ODS, id).stream().anyMatch(c -> c.field().equals("icbAssessment.requestedOn")
+                    && c.version() == m.version()), id + " has its change row");
+        }
+        List<String> due = campaign.due(ws.current(ODS, asOf), ODS);
+        assertFalse(due.stream().anyMatch(d -> d.startsWith("Send the letter to the ICB")), due.toString());
+        assertTrue(due.stream().anyMatch(d -> d.startsWith("Replies overdue")), "40 days without a reply: " + due);
+        // The follow-up letter dates the first letter from the request the mark recorded.
+        String followUp = campaign.document(ODS, Campaign.Kind.FOLLOW_UP, asOf).text();
+        assertTrue(followUp.contains(String.valueOf(sentOn.getYear())) && !followUp.contains("[DATE OF OUR FIRST LETTER]"), followUp);
+
+        // A later mark corrects the date; the first stays in the history.
+        Campaign.Sent corrected = campaign.correctSent(ODS, m.sent().letterId(), sentOn.plusDays(1), Actor.LOCAL, "wrong day");
+        assertEquals(sentOn.plusDays(1), corrected.sentOn());
+        assertEquals(1, campaign.sent(ODS).size());
+        assertThrows(WorkspaceException.class,
+                () -> campaign.markSent(ODS, Campaign.Kind.NOTICES, asOf.plusDays(1), Actor.LOCAL, null), "not in the future");
+    }
+
+    @Test
+    void noticesAndTheBmaPackSentAreNoLongerDue() {
+        LocalDate asOf = ws.today();
+        long withdraw = ws.current(ODS, asOf).count(Outcome.WITHDRAW);
+        long refer = ws.current(ODS, asOf).count(Outcome.REFER_TO_BMA);
+        campaign.markSent(ODS, Campaign.Kind.NOTICES, asOf, Actor.LOCAL, null);
+        campaign.markSent(ODS, Campaign.Kind.BMA_PACK, asOf, Actor.LOCAL, null);
+        List<String> due = campaign.due(ws.current(ODS, asOf), ODS);
+        assertFalse(due.stream().anyMatch(d -> d.startsWith("Give notice") || d.startsWith("Refer ")), due.toString());
+        int[] counts = ws.database().read(c -> {
+            try (var s = c.createStatement(); var r = s.executeQuery(
+                    "SELECT (SELECT count(*) FROM notice), (SELECT count(*) FROM referral), (SELECT count(*) FROM letter_sent)")) {
+                r.next();
+                return new int[] {r.getInt(1), r.getInt(2), r.getInt(3)};
+            }
+        });
+        assertEquals(withdraw, counts[0]);
+        assertEquals(refer, counts[1]);
+        assertEquals(2, counts[2]);
+    }
+
+    /** The questionnaire the workspace wrote, with some rows answered (one of them wrongly). */
+    static List<Questionnaire.Row> answered(String csv) {
+        return answered(csv, null, null);
+    }
+
+    /**
+     * As {@link #answered(String)}, and, given the register and the rules, one more answer that changes an
+     * agreement's outcome: found by trying each allowed value of each row with the library's Answers and
+     * deciding again, never assumed.
+     */
+    static List<Questionnaire.Row> answered(String csv, org.dsarules.model.Register register, Workspace ws) {
+        List<Questionnaire.Row> rows = Questionnaire.read(new StringReader(csv), "q.csv");
+        Questionnaire.Row changing = null;
+        String changingAnswer = null;
+        if (register != null) {
+            search:
+            for (Questionnaire.Row r : rows) {
+                // MB-09 and MB-13 have the other answers (MB-13's refused, which stops all of its answers).
+                if (r.agreementId() == null || !r.allowed().startsWith("one of: ") || r.agreementId().equals("MB-13")
+                        || r.agreementId().equals("MB-09")) {
+                    continue;
+                }
+                Agreement before = register.agreements().stream().filter(a -> a.id().equals(r.agreementId())).findFirst().orElseThrow();
+                Outcome was = ws.rules().decide(before, ws.today()).outcome();
+                for (String v : r.allowed().substring("one of: ".length()).split(",\\s*")) {
+                    var one = new Questionnaire.Row(1, r.practice(), r.agreementId(), r.programme(), r.title(), r.field(),
+                            r.question(), r.allowed(), v);
+                    var applied = org.dsarules.round.Answers.apply(List.of(new org.dsarules.round.Answers.Named("r", register)),
+                            List.of(one), ws.today(), "probe");
+                    if (!applied.refused().isEmpty()) {
+                        continue;
+                    }
+                    Agreement after = applied.registers().get(0).register().agreements().stream()
+                            .filter(a -> a.id().equals(r.agreementId())).findFirst().orElseThrow();
+                    if (ws.rules().decide(after, ws.today()).outcome() != was) {
+                        changing = r;
+                        changingAnswer = v;
+                        break search;
+                    }
+                }
+            }
+            assertTrue(changing != null, "the sample has an answer that changes an outcome");
+        }
+        List<Questionnaire.Row> out = new ArrayList<>();
+        for (Questionnaire.Row r : rows) {
+            String answer = null;
+            if (r == changing) {
+                answer = changingAnswer;
+            } else if ("MB-09".equals(r.agreementId()) && r.field().equals("icbAssessment.conclusion")) {
+                answer = "NOT_NECESSARY";
+            } else if ("MB-13".equals(r.agreementId()) && r.field().equals("purposes")) {
+                answer = "perhaps";
+            }
+            out.add(new Questionnaire.Row(r.row(), r.practice(), r.agreementId(), r.programme(), r.title(), r.field(),
+                    r.question(), r.allowed(), answer));
+        }
+        return out;
+    }
+
+    @Test
+    void theAnsweredQuestionnaireIsAppliedAsANewVersionWithEveryRowReported() throws Exception {
+        LocalDate asOf = ws.today();
+        String csv = campaign.document(ODS, Campaign.Kind.QUESTIONNAIRE, asOf).text();
+        int before = ws.currentVersion(ODS);
+        List<Questionnaire.Row> rows = answered(csv, ws.register(ODS, before), ws);
+
+        StringWriter w = new StringWriter();
+        Questionnaire.write(rows, w);
+        Campaign.AnswerReport report = campaign.importAnswers(ODS, w.toString().getBytes(StandardCharsets.UTF_8), "answers.csv",
+                asOf, Actor.LOCAL, "ICB reply");
+
+        assertEquals(before + 1, report.version());
+        assertTrue(report.applied().stream().anyMatch(a -> a.agreementId().equals("MB-09")
+                && a.field().equals("icbAssessment.conclusion") && "NOT_NECESSARY".equals(a.newValue())), report.toString());
+        assertTrue(report.refused().stream().anyMatch(r -> "MB-13".equals(r.agreementId())), report.toString());
+        Agreement a = ws.register(ODS, report.version()).agreements().stream().filter(x -> x.id().equals("MB-09")).findFirst().orElseThrow();
+        assertEquals(IcbConclusion.NOT_NECESSARY, a.icbAssessment().conclusion());
+        assertTrue(a.history().stream().anyMatch(h -> h.source().startsWith("ICB questionnaire answers.csv")));
+        assertTrue(ws.history(ODS, "MB-09").stream().anyMatch(c -> c.field().equals("icbAssessment.conclusion")));
+        assertTrue(campaign.followUpDue(ODS, asOf), "the reply is recorded: the follow-up is the letter due");
+        assertFalse(ws.diff(ODS, before, report.version(), asOf).isEmpty(), "an answer that changes an outcome shows in the diff");
+        int stored = ws.database().read(c -> {
+            try (var s = c.createStatement(); var r = s.executeQuery("SELECT count(*) FROM icb_answer")) {
+                r.next();
+                return r.getInt(1);
+            }
+        });
+        assertEquals(report.applied().size() + report.refused().size(), stored);
+
+        // The same answers as a workbook read the same way; applied again they change nothing.
+        ByteArrayOutputStream x = new ByteArrayOutputStream();
+        Questionnaire.writeWorkbook(rows, x);
+        Campaign.AnswerReport again = campaign.importAnswers(ODS, x.toByteArray(), "answers.xlsx", asOf, Actor.LOCAL, null);
+        assertEquals(0, again.version(), "nothing changed: no new version");
+        assertEquals(report.refused().size(), again.refused().size());
+        assertThrows(WorkspaceException.class, () -> campaign.importAnswers(ODS, "not,a\nquestionnaire,at all\n".getBytes(
+                StandardCharsets.UTF_8), "x.csv", asOf, Actor.LOCAL, null));
+    }
+}
