@@ -164,7 +164,6 @@ class SecondMonthTest {
      * summary's wording is the "words" lane's (issue 25 item 2), not this lane's: enable once lane-words is merged.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("WORDS LANE (issue 25 item 2): enable after merging lane-words, whose summaries name the cause")
     void lapsedBasesAreNamedWithTheirDates() throws Exception {
         Run audit = dsa("audit", ASHBY.toString(), "--as-of", "2026-07-20", "--format", "json");
         assertEquals(0, audit.status(), audit.err());
