@@ -51,7 +51,8 @@ public record Register(Practice practice, List<Agreement> agreements, Map<String
         }
         return o instanceof Register that
                 && Objects.equals(practice, that.practice)
-                && Objects.equals(agreements, that.agreements);
+                && Objects.equals(agreements, that.agreements)
+                && Objects.equals(ownColumns, that.ownColumns);
     }
 
     @Override
@@ -59,11 +60,12 @@ public record Register(Practice practice, List<Agreement> agreements, Map<String
         int h = 0;
         h = 31 * h + Objects.hashCode(practice);
         h = 31 * h + Objects.hashCode(agreements);
+        h = 31 * h + Objects.hashCode(ownColumns);
         return h;
     }
 
     @Override
     public String toString() {
-        return "Register[practice=" + practice + ", agreements=" + agreements + "]";
+        return "Register[practice=" + practice + ", agreements=" + agreements + ", ownColumns=" + ownColumns + "]";
     }
 }

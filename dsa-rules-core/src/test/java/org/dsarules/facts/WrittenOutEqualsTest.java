@@ -82,7 +82,10 @@ class WrittenOutEqualsTest {
             return list;
         }
         if (type == Map.class) {
-            return second ? Map.of("k", "v") : Map.of();
+            // A map's values may be maps themselves (Register.ownColumns: agreement id -> column -> cell).
+            Type valueType = generic instanceof ParameterizedType p ? p.getActualTypeArguments()[1] : String.class;
+            Class<?> valueClass = valueType instanceof ParameterizedType vp ? (Class<?>) vp.getRawType() : (Class<?>) valueType;
+            return second ? Map.of("k", valueClass == Object.class ? "v" : value(valueClass, valueType, true)) : Map.of();
         }
         if (type == Agreement.class) {
             return Agreement.builder(second ? "B" : "A").build();
