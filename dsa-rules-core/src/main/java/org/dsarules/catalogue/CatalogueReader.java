@@ -38,7 +38,9 @@ final class CatalogueReader {
     static final List<String> FACT_KEYS = List.of("field", "value", "sources", "checked");
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // On the library's own buffer pool, not Jackson's thread-local one, which would keep this class loader
+    // reachable from the reading thread after the library is dropped (docs/api.md, class loaders).
+    private static final ObjectMapper JSON = org.dsarules.internal.JacksonSupport.mapper();
     /** The placeholder words of record-format.md v1.2: text that means "not known", never evidence. */
     private static final Set<String> PLACEHOLDERS = Set.of("unknown", "not known", "n/k", "nk", "n/a", "na",
             "not applicable", "tbc", "tbd", "to be confirmed", "to be decided", "none", "pending", "?", "-");
@@ -269,9 +271,14 @@ final class CatalogueReader {
         }
         Agreement a;
         try {
-            a = AgreementCodec.fromJson(record.toString());
+            // Written through the library's own mapper, never JsonNode.toString(): that uses Jackson's internal
+            // writer on its thread-local buffer pool, which keeps this class loader reachable from the
+            // reading thread after the library is dropped (ClassLoaderUnloadTest).
+            a = AgreementCodec.fromJson(JSON.writeValueAsString(record));
         } catch (IllegalArgumentException e) {
             throw new CatalogueException(at + ": " + e.getMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new CatalogueException(at + ": " + e.getOriginalMessage(), e);
         }
         Object value = switch (field) {
             case "practiceRole" -> a.practiceRole();

@@ -52,6 +52,19 @@ public record ProgrammeKey(String value) implements Comparable<ProgrammeKey> {
         return out.isEmpty() ? null : out.toString();
     }
 
+    // equals and hashCode are written out (a key is hashed in every alias table): a record's generated ones
+    // are bootstrapped through java.lang.runtime.ObjectMethods, whose caches keep this class, and so an
+    // application's class loader, reachable after it is dropped on JDK 17 (JDK-8078641).
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof ProgrammeKey that && value.equals(that.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public int compareTo(ProgrammeKey o) {
         return value.compareTo(o.value);

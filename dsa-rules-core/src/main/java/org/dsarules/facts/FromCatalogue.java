@@ -28,6 +28,40 @@ public record FromCatalogue(String field, String value, String entry, String pro
         sources = List.copyOf(sources);
     }
 
+    // equals, hashCode and toString are written out, with a record's meaning, as for every fact the engine
+    // inserts: the generated ones would keep this class loader reachable on JDK 17 (JDK-8078641).
+    @Override
+    public boolean equals(Object o) {
+        if (o == this) {
+            return true;
+        }
+        return o instanceof FromCatalogue that
+                && field.equals(that.field)
+                && value.equals(that.value)
+                && entry.equals(that.entry)
+                && programme.equals(that.programme)
+                && checked.equals(that.checked)
+                && sources.equals(that.sources);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        h = 31 * h + field.hashCode();
+        h = 31 * h + value.hashCode();
+        h = 31 * h + entry.hashCode();
+        h = 31 * h + programme.hashCode();
+        h = 31 * h + checked.hashCode();
+        h = 31 * h + sources.hashCode();
+        return h;
+    }
+
+    @Override
+    public String toString() {
+        return "FromCatalogue[field=" + field + ", value=" + value + ", entry=" + entry + ", programme=" + programme
+                + ", checked=" + checked + ", sources=" + sources + "]";
+    }
+
     /** The sources as one line: the addresses separated by spaces. */
     public String sourceText() {
         return String.join(" ", sources);

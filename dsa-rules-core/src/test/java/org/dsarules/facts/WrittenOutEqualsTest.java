@@ -29,7 +29,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class WrittenOutEqualsTest {
     private static final List<Class<?>> RECORDS = List.of(AsOf.class, Campaign.class, ConfidentialityBasis.class,
-            Duty.class, IcbQuestion.class, Note.class, Proposal.class, Purposes.class, RaisedFlag.class, Unknown.class,
+            Duty.class, IcbQuestion.class, Note.class, Proposal.class, Purposes.class, RaisedFlag.class, Unknown.class, FromCatalogue.class,
             Agreement.class, HistoryEntry.class, IcbAssessment.class, LegalRequirement.class, Party.class,
             Practice.class, Register.class);
 
