@@ -35,7 +35,8 @@ class MessyFolderTest {
 
     @Test
     void placeholdersAreNotKnownWithWarningsAndBadRecordsStopOnlyThemselves() throws Exception {
-        RoundTest.Run run = dsa("audit", A, "--as-of", "2026-12-07", "--format", "json");
+        // The register's own facts first (without the catalogue of known programmes, which would fill A-1's reference).
+        RoundTest.Run run = dsa("audit", A, "--as-of", "2026-12-07", "--format", "json", "--no-catalogue");
         assertEquals(1, run.status(), run.err());
         JsonNode doc = JSON.readTree(run.out());
         Map<String, JsonNode> decisions = new TreeMap<>();
@@ -46,6 +47,19 @@ class MessyFolderTest {
         // the reading's warnings (icbAssessment.status "N/A") come first, then the model's (reference "TBC")
         assertEquals(List.of("icbAssessment.status", "legalRequirement.reference"), fields(a1, "PLACEHOLDER_AS_UNKNOWN"));
         assertTrue(a1.get("missing").toString().contains("legalRequirement.reference"), a1.toString());
+        assertEquals("ASK_ICB_FOR_INFORMATION", a1.get("outcome").asText(), a1.toString());
+        // With the catalogue of known programmes (on by default), the placeholder is a fact left not known, so
+        // the GDPPR entry fills the direction's reference from its published source, and the duty decides.
+        RoundTest.Run withCatalogue = dsa("audit", A, "--as-of", "2026-12-07", "--format", "json");
+        JsonNode filled = null;
+        for (JsonNode d : JSON.readTree(withCatalogue.out()).get("decisions")) {
+            if (d.get("dsaId").asText().equals("A-1")) {
+                filled = d;
+            }
+        }
+        assertEquals("KEEP", filled.get("outcome").asText(), String.valueOf(filled));
+        assertEquals("[\"legalRequirement.reference\"]", filled.get("catalogue").get("filled").toString());
+        assertEquals(List.of("icbAssessment.status", "legalRequirement.reference"), fields(filled, "PLACEHOLDER_AS_UNKNOWN"));
         JsonNode a2 = decisions.get("A-2");
         assertEquals(List.of("status", "practiceRole", "parties[0].role", "parties[0].instructedBy",
                 "parties[0].directCareProvider", "purposes", "identifiability", "nationalDataOptOutApplied", "dpiaProvided",
