@@ -22,7 +22,7 @@ class SystemReportTest {
 
     @Test
     void programmesPracticesAndTheFactsThatDiffer() {
-        SystemAudit.Programme helix = system.programmes().stream().filter(p -> "programmemb-05".equals(p.key()))
+        SystemAudit.Programme helix = system.programmes().stream().filter(p -> "programmemb05".equals(p.key()))
                 .findFirst().orElseThrow();
         assertTrue(helix.outcomesDiffer());
         assertEquals(Outcome.WITHDRAW, helix.holdings().get(0).outcome());
