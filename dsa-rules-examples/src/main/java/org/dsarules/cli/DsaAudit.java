@@ -68,7 +68,10 @@ public final class DsaAudit implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (audit, explain, diff, letter, questions, answer, refer, ppg, test, rules, template, generate)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required ("
+                // From the one list of subcommands, so that a command added there is named here too.
+                + SUBCOMMANDS.stream().map(Map.Entry::getKey).filter(n -> !n.equals("help"))
+                        .collect(java.util.stream.Collectors.joining(", ")) + ")");
     }
 
     public static void main(String[] args) {
