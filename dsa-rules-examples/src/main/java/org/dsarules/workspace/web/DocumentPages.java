@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dsarules.decision.Decision;
 import org.dsarules.documents.WhatIf;
-import org.dsarules.workspace.Actor;
 import org.dsarules.workspace.Campaign;
 import org.dsarules.workspace.Registers;
 import org.dsarules.workspace.Workspace;
@@ -50,22 +49,11 @@ final class DocumentPages {
     }
 
     private Views.Page page(Context ctx, String title, String ods) {
-        return server.page(ctx, ctx.attribute("session"), title, ods);
+        return server.page(ctx, title, ods);
     }
 
-    /** The practice of the path, if the actor may see it; 404 otherwise, as if it did not exist. */
     private String ods(Context ctx) {
-        String ods;
-        try {
-            ods = Workspace.odsCode(ctx.pathParam("ods"));
-        } catch (WorkspaceException e) {
-            throw new Refusal(404, "There is no such practice in this workspace.");
-        }
-        Actor actor = ctx.attribute("actor");
-        if (!server.access().mayAccess(actor, ods) || ws().currentVersion(ods) == 0) {
-            throw new Refusal(404, "There is no practice " + ods + " in this workspace.");
-        }
-        return ods;
+        return server.practiceOfPath(ctx);
     }
 
     private static Campaign.Kind kind(Context ctx) {

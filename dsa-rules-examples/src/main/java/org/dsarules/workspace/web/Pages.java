@@ -55,22 +55,11 @@ final class Pages {
     }
 
     private Views.Page page(Context ctx, String title, String ods) {
-        return server.page(ctx, ctx.attribute("session"), title, ods);
+        return server.page(ctx, title, ods);
     }
 
-    /** The practice of the path, if the actor may see it; 404 otherwise, as if it did not exist. */
     private String ods(Context ctx) {
-        String ods;
-        try {
-            ods = Workspace.odsCode(ctx.pathParam("ods"));
-        } catch (WorkspaceException e) {
-            throw new Refusal(404, "There is no such practice in this workspace.");
-        }
-        Actor actor = ctx.attribute("actor");
-        if (!server.access().mayAccess(actor, ods) || ws().currentVersion(ods) == 0) {
-            throw new Refusal(404, "There is no practice " + ods + " in this workspace.");
-        }
-        return ods;
+        return server.practiceOfPath(ctx);
     }
 
     static LocalDate asOf(Context ctx, Workspace ws) {

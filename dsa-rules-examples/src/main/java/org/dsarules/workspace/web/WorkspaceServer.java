@@ -420,6 +420,29 @@ public final class WorkspaceServer implements AutoCloseable {
         }
     }
 
+    /** A page for the session of {@code ctx}: what every page handler of the workspace renders into. */
+    Views.Page page(Context ctx, String title, String odsCode) {
+        return page(ctx, ctx.attribute("session"), title, odsCode);
+    }
+
+    /**
+     * The practice of the path, if the request's actor may see it; otherwise 404, as if it did not exist. The one
+     * check every page of a practice makes (its registers, its documents), so that none can forget a part of it.
+     */
+    String practiceOfPath(Context ctx) {
+        String ods;
+        try {
+            ods = Workspace.odsCode(ctx.pathParam("ods"));
+        } catch (WorkspaceException e) {
+            throw new Refusal(404, "There is no such practice in this workspace.");
+        }
+        Actor actor = ctx.attribute("actor");
+        if (!access().mayAccess(actor, ods) || workspace().currentVersion(ods) == 0) {
+            throw new Refusal(404, "There is no practice " + ods + " in this workspace.");
+        }
+        return ods;
+    }
+
     Views.Page page(Context ctx, Sessions.Session s, String title, String odsCode) {
         Account a = ctx.attribute("account");
         Actor actor = ctx.attribute("actor");
