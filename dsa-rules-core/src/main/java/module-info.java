@@ -43,6 +43,9 @@ module org.dsarules.core {
     exports org.dsarules.round;
     exports org.dsarules.catalogue;
     exports org.dsarules.facts;
+    // Not API: the helpers the knowledge base's scenario runner (org.dsarules.kb.scenario, the authors'
+    // side) shares with the library: "did you mean" and the Jackson mapper on its own buffer pool.
+    exports org.dsarules.internal to org.dsarules.kb;
 
     // Read to tell an uber-jar that lost a service entry (RuleCompilerSupport).
     uses org.drools.wiring.api.ComponentsSupplier;

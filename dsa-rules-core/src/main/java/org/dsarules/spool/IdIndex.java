@@ -136,10 +136,8 @@ public final class IdIndex {
                 return m;
             }
         } catch (IOException e) {
-            throw new DsaRulesException("cannot use a temporary file in "
-                    + (tmp != null ? tmp.getParent() : System.getProperty("java.io.tmpdir"))
-                    + " (to check a large register's ids for duplicates): " + e.getMessage()
-                    + "; free some space there, or set java.io.tmpdir", e);
+            throw TemporaryFolder.failure(e, tmp != null ? tmp.getParent() : null,
+                    "to check a large register's ids for duplicates");
         }
     }
 

@@ -35,6 +35,8 @@ public final class Spool implements Closeable {
     static final int IN_MEMORY = 1 << 20;
 
     private final int inMemory;
+    /** Where the file goes: null for Java's temporary folder ({@code java.io.tmpdir}). */
+    private final Path folder;
     private StringBuilder memory = new StringBuilder();
     private FileChannel channel;
     private Writer file;
@@ -47,7 +49,13 @@ public final class Spool implements Closeable {
 
     /** A spool that moves to a file past {@code inMemoryChars} characters (for tests). */
     public Spool(int inMemoryChars) {
+        this(inMemoryChars, null);
+    }
+
+    /** A spool whose file goes in {@code folder} (for tests; null: Java's temporary folder). */
+    Spool(int inMemoryChars, Path folder) {
         this.inMemory = inMemoryChars;
+        this.folder = folder;
     }
 
     /** Adds one line; it must not hold a {@code \n}. */
@@ -106,7 +114,7 @@ public final class Spool implements Closeable {
     }
 
     private void spill() throws IOException {
-        Path tmp = Files.createTempFile("dsa-audit-", ".spool");
+        Path tmp = TemporaryFolder.createFile(folder, "dsa-audit-", ".spool");
         where = tmp;
         boolean unlinked;
         try {
@@ -133,9 +141,9 @@ public final class Spool implements Closeable {
     }
 
     private DsaRulesException failed(IOException e) {
-        String place = where != null ? where.toString() : System.getProperty("java.io.tmpdir");
-        return new DsaRulesException("cannot use a temporary file in " + place + " (for what the audit holds until "
-                + "its end): " + e.getMessage() + "; free some space there, or set java.io.tmpdir", e);
+        // Where names the file until it is unlinked, then its folder; before it exists, the folder asked for.
+        Path place = where == null ? folder : Files.isDirectory(where) ? where : where.getParent();
+        return TemporaryFolder.failure(e, place, "for what the audit holds until its end");
     }
 
     @Override

@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.dsarules.DsaRules;
-import org.dsarules.scenario.ScenarioResult;
-import org.dsarules.scenario.Scenarios;
+import org.dsarules.kb.scenario.ScenarioResult;
+import org.dsarules.kb.scenario.Scenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

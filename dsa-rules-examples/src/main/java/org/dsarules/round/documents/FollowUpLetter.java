@@ -1,5 +1,9 @@
 package org.dsarules.round.documents;
 
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.TemplateException;
+import gg.jte.output.StringOutput;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -30,6 +34,11 @@ import org.dsarules.round.OpenQuestions;
  * pass the questions to the controller the agreement names, naming that organisation; and names the
  * agreements whose reply is overdue ({@code requestedOn} plus the reply window). Square-bracketed
  * placeholders are for the practice to fill in. Deterministic: no clock is read.
+ *
+ * <p>What the letter says of each agreement is chosen here, from its decision, status and history, into a
+ * {@link FollowUp} (register text already escaped for the letter's form, by {@link Prose}); the words and
+ * the layout are the templates {@code followUpMarkdown.jte} and {@code followUpText.jte} (with the first
+ * letters, in {@code src/main/jte/plain}).
  */
 public final class FollowUpLetter {
     /** Days the ICB has to reply before a request is overdue, unless told otherwise. */
@@ -37,17 +46,23 @@ public final class FollowUpLetter {
 
     private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
+    /** The plain templates, compiled at build time into the first letters' package. */
+    private static final class Engine {
+        static final TemplateEngine PLAIN = TemplateEngine.createPrecompiled(null, ContentType.Plain,
+                FollowUpLetter.class.getClassLoader(), "org.dsarules.documents");
+    }
+
     private FollowUpLetter() {
     }
 
     /** The letter in Markdown. */
     public static String markdown(AuditedRegister register, int replyWithinDays) {
-        return write(register, replyWithinDays, Prose.Form.MARKDOWN);
+        return render("followUpMarkdown.jte", FollowUp.of(register, replyWithinDays, new Prose(Prose.Form.MARKDOWN)));
     }
 
     /** The letter as plain text, to paste into an email. */
     public static String text(AuditedRegister register, int replyWithinDays) {
-        return write(register, replyWithinDays, Prose.Form.TEXT);
+        return render("followUpText.jte", FollowUp.of(register, replyWithinDays, new Prose(Prose.Form.TEXT)));
     }
 
     /** Whether the register records that the round has begun: an answer applied, so the follow-up is the letter due. */
@@ -57,172 +72,164 @@ public final class FollowUpLetter {
                         && h.source().startsWith("ICB questionnaire")));
     }
 
-    private record Entry(Decision decision, Agreement agreement) {
-        String head(Prose p) {
-            return p.v(agreement.id()) + (agreement.title() != null ? ": " + p.v(agreement.title()) : "");
+    private static String render(String template, FollowUp letter) {
+        StringOutput out = new StringOutput(8 * 1024);
+        try {
+            Engine.PLAIN.render(template, letter, out);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("letter template " + template + " failed: " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * What the follow-up letter says, chosen from the register; every string from the register is escaped for
+     * the letter's form, every date is in words, a placeholder stands where the register has nothing.
+     *
+     * @param name        the practice's name, or {@code [PRACTICE NAME]}
+     * @param ods         its ODS code, or {@code [ODS CODE]}
+     * @param icb         its ICB, or {@code [ICB NAME]}
+     * @param date        the as-of date: the letter's date
+     * @param firstLetter the date of the first letter, or {@code [DATE OF OUR FIRST LETTER]}
+     * @param reply       the date of the ICB's latest reply, or null when none was received
+     * @param replyDays   the reply window in days
+     * @param replyBy     the date by which a law requiring an agreement the practice withdraws from must be named
+     */
+    public record FollowUp(String name, String ods, String icb, String date, String firstLetter, String reply,
+            int replyDays, String replyBy, List<Assessed> assessed, List<Open> open, List<Declined> declined,
+            List<Overdue> overdue, List<Withdrawn> withdraw) {
+
+        static FollowUp of(AuditedRegister register, int replyWithinDays, Prose p) {
+            Objects.requireNonNull(register, "register");
+            if (replyWithinDays < 0) {
+                throw new IllegalArgumentException("the reply window must not be negative: " + replyWithinDays);
+            }
+            LocalDate asOf = register.result().asOf();
+            List<Decided> entries = register.decided();
+            Practice practice = register.practice();
+            String name = practice == null || blank(practice.name()) ? "[PRACTICE NAME]" : p.v(practice.name());
+            String ods = practice == null || blank(practice.odsCode()) ? "[ODS CODE]" : p.v(practice.odsCode());
+            String icb = practice == null || blank(practice.icb()) ? "[ICB NAME]" : p.v(practice.icb());
+
+            // The first letter's date as `dsa-audit sent` recorded it; else the earliest request the register holds.
+            LocalDate firstLetter = SentLetters.firstSent(entries, SentLetters.Letter.ICB);
+            if (firstLetter == null) {
+                firstLetter = entries.stream().map(e -> e.agreement().icbAssessment())
+                        .filter(Objects::nonNull).map(IcbAssessment::requestedOn).filter(Objects::nonNull)
+                        .min(Comparator.naturalOrder()).orElse(null);
+            }
+            LocalDate reply = entries.stream().map(e -> e.agreement().icbAssessment())
+                    .filter(i -> i != null && i.status() == IcbStatus.RECEIVED).map(IcbAssessment::receivedOn)
+                    .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+
+            List<Assessed> assessed = new ArrayList<>();
+            List<Open> open = new ArrayList<>();
+            List<Declined> declined = new ArrayList<>();
+            List<Overdue> overdue = new ArrayList<>();
+            List<Withdrawn> withdraw = new ArrayList<>();
+            for (Decided x : entries) {
+                Decision d = x.decision();
+                Agreement a = x.agreement();
+                String head = p.v(a.id()) + (a.title() != null ? ": " + p.v(a.title()) : "");
+                if (OpenQuestions.assessed(a)) {
+                    LocalDate on = answeredOn(a);
+                    String comment = IcbComments.latest(a, OpenQuestions.CONCLUSION);
+                    assessed.add(new Assessed(head, words(a.icbAssessment().conclusion().name()),
+                            on == null ? null : LONG.format(on), Consequence.of(d, a),
+                            d.outcome() == Outcome.WITHDRAW ? lowerFirst(p.v(d.summary())) : null,
+                            comment == null ? null : p.v(comment)));
+                }
+                if (OpenQuestions.declined(a)) {
+                    String said = IcbComments.latest(a, OpenQuestions.CONCLUSION);
+                    declined.add(new Declined(head, said == null ? null : p.v(said), controllers(a, p),
+                            blank(a.requestedBy()) ? null : p.v(a.requestedBy().strip()), questions(d, a, p)));
+                } else if (d.outcome() != Outcome.WITHDRAW && OpenQuestions.asked(d, a)) {
+                    // A withdrawal is in its own section (notice given, the law's requirement asked there), never "still open".
+                    HistoryEntry said = IcbComments.latestAny(a);
+                    open.add(new Open(head, said == null ? null : p.v(said.comment().strip()), questions(d, a, p)));
+                }
+                if (replyOverdue(a, asOf, replyWithinDays)) {
+                    LocalDate asked = a.icbAssessment().requestedOn();
+                    overdue.add(new Overdue(head, LONG.format(asked), LONG.format(asked.plusDays(replyWithinDays))));
+                }
+                if (d.outcome() == Outcome.WITHDRAW) {
+                    LocalDate notice = SentLetters.firstSent(a, SentLetters.Letter.NOTICE);
+                    withdraw.add(new Withdrawn(head, p.v(d.summary()), notice == null ? null : LONG.format(notice)));
+                }
+            }
+            return new FollowUp(name, ods, icb, LONG.format(asOf),
+                    firstLetter == null ? "[DATE OF OUR FIRST LETTER]" : LONG.format(firstLetter),
+                    reply == null ? null : LONG.format(reply), replyWithinDays, LONG.format(asOf.plusDays(replyWithinDays)),
+                    List.copyOf(assessed), List.copyOf(open), List.copyOf(declined), List.copyOf(overdue),
+                    List.copyOf(withdraw));
+        }
+
+        /** The number of a section after the first two: one more when the section on declined agreements is there. */
+        public int section(int withoutDeclined) {
+            return declined.isEmpty() ? withoutDeclined : withoutDeclined + 1;
         }
     }
 
-    private static String write(AuditedRegister register, int replyWithinDays, Prose.Form form) {
-        Objects.requireNonNull(register, "register");
-        if (replyWithinDays < 0) {
-            throw new IllegalArgumentException("the reply window must not be negative: " + replyWithinDays);
+    /**
+     * An agreement the ICB assessed: its heading, the conclusion in words, the day answered (or null), what
+     * follows from the decision, the decision's reason lower-cased to follow "because", the ICB's comment (or null).
+     */
+    public record Assessed(String head, String conclusion, String answeredOn, Consequence consequence, String because,
+            String comment) {
+    }
+
+    /** What follows from the decision, chosen by the agreement's status: a signed agreement is kept or withdrawn from; a request is signed or not. */
+    public enum Consequence {
+        SIGN, SHARE_ON, NOT_SIGN, WITHDRAW, REFER, UNDECIDED;
+
+        static Consequence of(Decision d, Agreement a) {
+            boolean request = a.status() == Status.NEW_REQUEST;
+            return switch (d.outcome()) {
+                case KEEP -> request ? SIGN : SHARE_ON;
+                case WITHDRAW -> request ? NOT_SIGN : WITHDRAW;
+                case REFER_TO_BMA -> REFER;
+                case ASK_ICB_FOR_INFORMATION -> UNDECIDED;
+            };
         }
-        Prose p = new Prose(form);
-        LocalDate asOf = register.result().asOf();
-        List<Entry> entries = new ArrayList<>();
-        for (Decided x : register.decided()) {
-            entries.add(new Entry(x.decision(), x.agreement()));
+    }
+
+    /** An agreement still open: its heading, the ICB's latest comment on it (or null), the questions still asked. */
+    public record Open(String head, String said, List<String> questions) {
+    }
+
+    /**
+     * An agreement the ICB declined to assess: its heading, the ICB's comment on its conclusion (or null), the
+     * controllers it names (none, one or more), who asked for it (or null), the questions still asked (maybe none).
+     */
+    public record Declined(String head, String said, List<String> controllers, String requestedBy,
+            List<String> questions) {
+
+        /** The controllers by name: "A", "A and B", "A, B and C". */
+        public String controllerNames() {
+            return controllers.size() == 1 ? controllers.get(0)
+                    : String.join(", ", controllers.subList(0, controllers.size() - 1)) + " and "
+                            + controllers.get(controllers.size() - 1);
         }
-        Practice practice = register.practice();
-        String name = practice == null || blank(practice.name()) ? "[PRACTICE NAME]" : p.v(practice.name());
-        String ods = practice == null || blank(practice.odsCode()) ? "[ODS CODE]" : p.v(practice.odsCode());
-        String icb = practice == null || blank(practice.icb()) ? "[ICB NAME]" : p.v(practice.icb());
+    }
 
-        // The first letter's date as `dsa-audit sent` recorded it; else the earliest request the register holds.
-        LocalDate firstLetter = SentLetters.firstSent(register.decided(), SentLetters.Letter.ICB);
-        if (firstLetter == null) {
-            firstLetter = entries.stream().map(e -> e.agreement().icbAssessment())
-                    .filter(Objects::nonNull).map(IcbAssessment::requestedOn).filter(Objects::nonNull)
-                    .min(Comparator.naturalOrder()).orElse(null);
+    /** An agreement whose reply is overdue: its heading, the day asked, the day the reply was due. */
+    public record Overdue(String head, String askedOn, String dueBy) {
+    }
+
+    /** An agreement the practice withdraws from: its heading, the decision's reason, the day notice was given (or null). */
+    public record Withdrawn(String head, String reason, String noticeOn) {
+    }
+
+    private static List<String> questions(Decision d, Agreement a, Prose p) {
+        List<String> qs = new ArrayList<>();
+        for (OpenQuestion q : OpenQuestions.of(d, a)) {
+            qs.add(p.v(q.question()));
         }
-        LocalDate reply = entries.stream().map(e -> e.agreement().icbAssessment())
-                .filter(i -> i != null && i.status() == IcbStatus.RECEIVED).map(IcbAssessment::receivedOn)
-                .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
-
-        p.lines(List.of(p.bold(name) + " (ODS code " + ods + ")", "[PRACTICE ADDRESS]"));
-        p.para(LONG.format(asOf));
-        p.lines(List.of("To: [ICB CONTACT NAME], " + icb, "[ICB ADDRESS OR EMAIL]"));
-        p.title("Our data sharing agreements: following up our letter of "
-                + (firstLetter == null ? "[DATE OF OUR FIRST LETTER]" : LONG.format(firstLetter)));
-        p.para("Dear [ICB CONTACT NAME],");
-        p.para("We wrote to you on " + (firstLetter == null ? "[DATE OF OUR FIRST LETTER]" : LONG.format(firstLetter))
-                + " about the data sharing agreements on the register of " + name + ", asking for information on some "
-                + "of them and for your assessment of those the practice has signed. "
-                + (reply == null ? "We have not yet had your reply on the agreements below."
-                        : "Thank you for your reply of " + LONG.format(reply) + ". We have recorded your answers and "
-                                + "reviewed the agreements again as of " + LONG.format(asOf) + "."));
-
-        List<Entry> assessed = entries.stream().filter(e -> OpenQuestions.assessed(e.agreement())).toList();
-        List<Entry> declined = entries.stream().filter(e -> OpenQuestions.declined(e.agreement())).toList();
-        // A withdrawal is in its own section (notice given, the law's requirement asked there), never "still open".
-        List<Entry> open = entries.stream().filter(e -> !OpenQuestions.declined(e.agreement()))
-                .filter(e -> e.decision().outcome() != Outcome.WITHDRAW)
-                .filter(e -> OpenQuestions.asked(e.decision(), e.agreement())).toList();
-        List<Entry> overdue = entries.stream().filter(e -> overdue(e.agreement(), asOf, replyWithinDays)).toList();
-
-        p.heading("1. What your reply settled");
-        if (assessed.isEmpty()) {
-            p.para("Your reply has not yet assessed any of our agreements.");
-        } else {
-            p.para("Thank you for assessing these agreements. We will not ask for your assessment of them again:");
-            List<String> items = new ArrayList<>();
-            for (Entry e : assessed) {
-                IcbAssessment i = e.agreement().icbAssessment();
-                LocalDate on = answeredOn(e.agreement());
-                items.add(e.head(p) + ": you assessed it as " + words(i.conclusion().name())
-                        + (on != null ? " (answered on " + LONG.format(on) + ")" : "") + ". "
-                        + consequence(e.decision(), e.agreement(), p) + comment(e.agreement(), p));
-            }
-            p.bullets(items);
-        }
-
-        p.heading("2. What is still open");
-        if (open.isEmpty()) {
-            p.para("Nothing else is open on our side.");
-        } else {
-            p.para("For each agreement below we still need the answers to these questions, and only these: the "
-                    + "attached questionnaire has a row for each, with the values we can record.");
-            for (Entry e : open) {
-                p.subheading(e.head(p));
-                org.dsarules.model.HistoryEntry said = IcbComments.latestAny(e.agreement());
-                if (said != null) {
-                    p.para("Your reply on it said: \u201C" + p.v(said.comment().strip()) + "\u201D");
-                }
-                List<String> qs = new ArrayList<>();
-                for (OpenQuestion q : OpenQuestions.of(e.decision(), e.agreement())) {
-                    qs.add(p.v(q.question()));
-                }
-                p.bullets(qs);
-            }
-        }
-
-        if (!declined.isEmpty()) {
-            p.heading("3. Agreements you declined to assess");
-            p.para("For the agreements below your reply said that the ICB's role is limited and does not extend to "
-                    + "assessing them. We answer that reply point by point.");
-            p.para("The practice asks as the controller. The partners of " + name + " are the controller of their "
-                    + "patients' records. Before the practice shares them, or goes on sharing them, it must be satisfied "
-                    + "that the sharing is lawful, necessary and proportionate, and it cannot be satisfied without the "
-                    + "answers below. We are not asking the ICB to take that decision for us: we are asking for the "
-                    + "facts we need to take it.");
-            p.para("The ICB can obtain the answers. These agreements reached the practice through the ICB, which "
-                    + "commissions or hosts them and works with the organisations they name. It can obtain the answers "
-                    + "from those organisations more readily than each of its practices can, and once for all of them.");
-            p.para("Where only the controller named in an agreement can answer, please pass our questions to it, by "
-                    + "the name below, and tell us that you have done so and when. We will record its answers as we "
-                    + "record yours.");
-            for (Entry e : declined) {
-                p.subheading(e.head(p));
-                String said = IcbComments.latest(e.agreement(), OpenQuestions.CONCLUSION);
-                if (said != null) {
-                    p.para("Your reply said: \u201C" + p.v(said) + "\u201D");
-                }
-                p.para("These questions are for " + controllers(e.agreement(), p) + ", which the agreement names as "
-                        + "controller:");
-                List<String> qs = new ArrayList<>();
-                for (OpenQuestion q : OpenQuestions.of(e.decision(), e.agreement())) {
-                    qs.add(p.v(q.question()));
-                }
-                if (qs.isEmpty()) {
-                    qs.add("Is the sharing under this agreement necessary, lawful and proportionate?");
-                }
-                p.bullets(qs);
-            }
-        }
-
-        p.heading((declined.isEmpty() ? "3" : "4") + ". Replies now overdue");
-        if (overdue.isEmpty()) {
-            p.para("No reply is overdue.");
-        } else {
-            p.para("We asked for your answers on these agreements more than " + replyWithinDays + " days ago and have "
-                    + "not had them:");
-            List<String> items = new ArrayList<>();
-            for (Entry e : overdue) {
-                LocalDate asked = e.agreement().icbAssessment().requestedOn();
-                items.add(e.head(p) + ": asked on " + LONG.format(asked) + ", due by "
-                        + LONG.format(asked.plusDays(replyWithinDays)));
-            }
-            p.bullets(items);
-        }
-
-        List<Entry> withdraw = entries.stream().filter(e -> e.decision().outcome() == Outcome.WITHDRAW).toList();
-        p.heading((declined.isEmpty() ? "4" : "5") + ". Agreements we are withdrawing from");
-        if (withdraw.isEmpty()) {
-            p.para("There are none at present.");
-        } else {
-            // One story with the first letter: notice is given, not threatened (issue 25 item 4).
-            p.para("The practice is withdrawing from these agreements, giving notice under the terms of each. If the "
-                    + "law or the practice's contract requires it to share under one of them, please tell us by "
-                    + LONG.format(asOf.plusDays(replyWithinDays)) + ", naming the provision.");
-            List<String> items = new ArrayList<>();
-            for (Entry e : withdraw) {
-                LocalDate notice = SentLetters.firstSent(e.agreement(), SentLetters.Letter.NOTICE);
-                items.add(p.bold(e.head(p)) + ". Reason: " + p.v(e.decision().summary())
-                        + (notice != null ? " Notice of withdrawal was given on " + LONG.format(notice) + "." : ""));
-            }
-            p.bullets(items);
-        }
-
-        p.para("Please send your reply to [PRACTICE EMAIL ADDRESS].");
-        p.para("Yours sincerely,");
-        p.lines(List.of("[PRACTICE MANAGER NAME]", "[ROLE], on behalf of the partners of " + name));
-        p.para("cc: [LMC NAME], Local Medical Committee");
-        return p.toString();
+        return List.copyOf(qs);
     }
 
     /** A request sent, no reply received, and the reply window passed before the as-of date. */
-    static boolean overdue(Agreement a, LocalDate asOf, int days) {
+    static boolean replyOverdue(Agreement a, LocalDate asOf, int days) {
         IcbAssessment i = a.icbAssessment();
         return i != null && i.status() != IcbStatus.RECEIVED && i.requestedOn() != null
                 && i.requestedOn().plusDays(days).isBefore(asOf);
@@ -241,36 +248,15 @@ public final class FollowUpLetter {
         return a.icbAssessment() == null ? null : a.icbAssessment().receivedOn();
     }
 
-    /** The organisations the agreement names as controller (or joint controller), by name; else a placeholder. */
-    static String controllers(Agreement a, Prose p) {
+    /** The organisations the agreement names as controller (or joint controller), by name, escaped. */
+    static List<String> controllers(Agreement a, Prose p) {
         List<String> names = new ArrayList<>();
         for (Party party : a.partyList()) {
             if (party.role() == PartyRole.CONTROLLER || party.role() == PartyRole.JOINT_CONTROLLER) {
                 names.add(p.v(party.name().strip()));
             }
         }
-        if (names.isEmpty()) {
-            return a.requestedBy() != null && !a.requestedBy().isBlank()
-                    ? p.v(a.requestedBy().strip()) + ", which asked for the agreement (it names no controller)"
-                    : "[CONTROLLER NAME], the controller (the agreement names none)";
-        }
-        return names.size() == 1 ? names.get(0)
-                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
-    }
-
-    /**
-     * What follows from the decision, in words that suit the agreement's status: a signed agreement is kept or
-     * withdrawn from; a request is signed or not. A withdrawal gives its reason.
-     */
-    private static String consequence(Decision d, Agreement a, Prose p) {
-        boolean request = a.status() == Status.NEW_REQUEST;
-        return switch (d.outcome()) {
-            case KEEP -> request ? "The practice can sign it." : "The practice will go on sharing under it.";
-            case WITHDRAW -> (request ? "The practice will not sign it, because " : "The practice is withdrawing from "
-                    + "it, because ") + lowerFirst(p.v(d.summary())) + ".";
-            case REFER_TO_BMA -> "The practice is referring it to the BMA.";
-            case ASK_ICB_FOR_INFORMATION -> "The practice cannot decide yet: the questions that remain are below.";
-        };
+        return List.copyOf(names);
     }
 
     private static String lowerFirst(String s) {
@@ -280,12 +266,6 @@ public final class FollowUpLetter {
         }
         return t.length() > 1 && Character.isUpperCase(t.charAt(0)) && !Character.isUpperCase(t.charAt(1))
                 ? Character.toLowerCase(t.charAt(0)) + t.substring(1) : t;
-    }
-
-    /** The ICB's own words on its latest conclusion (the questionnaire's comment column), as " You added: ..."; or "". */
-    static String comment(Agreement a, Prose p) {
-        String c = IcbComments.latest(a, OpenQuestions.CONCLUSION);
-        return c == null ? "" : " You added: \u201C" + p.v(c) + "\u201D";
     }
 
     private static String words(String code) {

@@ -1,4 +1,4 @@
-package org.dsarules.scenario;
+package org.dsarules.kb.scenario;
 
 import java.util.List;
 import org.dsarules.decision.AuditResult;

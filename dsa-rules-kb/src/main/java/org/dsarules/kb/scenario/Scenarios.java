@@ -1,4 +1,4 @@
-package org.dsarules.scenario;
+package org.dsarules.kb.scenario;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,7 +34,7 @@ import org.dsarules.decision.TraceLevel;
 import org.dsarules.decision.TraceStep;
 import org.dsarules.internal.Suggest;
 import org.dsarules.exception.DsaRulesException;
-import org.dsarules.scenario.ScenarioResult.Failure;
+import org.dsarules.kb.scenario.ScenarioResult.Failure;
 import org.dsarules.internal.JacksonSupport;
 
 /**
