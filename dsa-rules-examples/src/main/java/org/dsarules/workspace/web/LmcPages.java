@@ -41,6 +41,10 @@ final class LmcPages {
         r.post("/accounts/{name}/enable", ctx -> setEnabled(ctx, true));
     }
 
+    Catalogue catalogue() {
+        return catalogue;
+    }
+
     private Workspace ws() {
         return server.workspace();
     }
@@ -104,7 +108,7 @@ final class LmcPages {
         LocalDate asOf = Pages.asOf(ctx, ws());
         List<String> practices = practices(ctx);
         ctx.html(WorkspaceServer.render("programmes.jte", new Views.ProgrammesPage(page(ctx, "Programmes across practices"),
-                asOf, practices, Programmes.across(ws(), practices, asOf, catalogue))));
+                asOf, practices, Programmes.across(ws(), practices, asOf, catalogue), server.round().advice())));
     }
 
     private void imports(Context ctx) {
