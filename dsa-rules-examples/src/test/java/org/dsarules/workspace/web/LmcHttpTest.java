@@ -124,7 +124,15 @@ class LmcHttpTest {
         EXPECTED.put("GET /practices/{ods}/answers", new int[] {401, 404, 200});
         EXPECTED.put("POST /practices/{ods}/answers", new int[] {401, 404, 400});
         EXPECTED.put("GET /practices/{ods}/agreements/{id}/settle", new int[] {401, 404, 200});
+        EXPECTED.put("GET /practices/{ods}/conflicts", new int[] {401, 404, 200});
         EXPECTED.put("GET /programmes", new int[] {401, 403, 200});
+        EXPECTED.put("POST /programmes/{key}/advice", new int[] {401, 403, 400}); // no advice chosen
+        EXPECTED.put("GET /system", new int[] {401, 403, 200});
+        EXPECTED.put("GET /system/questionnaire", new int[] {401, 403, 200});
+        EXPECTED.put("POST /system/answers", new int[] {401, 403, 400}); // no file
+        EXPECTED.put("GET /letter", new int[] {401, 403, 200});
+        EXPECTED.put("GET /letter/download", new int[] {401, 403, 200});
+        EXPECTED.put("GET /progress", new int[] {401, 200, 200}); // a practice manager: their own practice's line only
         EXPECTED.put("GET /imports", new int[] {401, 403, 200});
         EXPECTED.put("GET /accounts", new int[] {401, 403, 200});
         EXPECTED.put("POST /accounts", new int[] {401, 403, 400}); // no name
@@ -147,7 +155,7 @@ class LmcHttpTest {
         for (String route : routes) {
             String method = route.substring(0, route.indexOf(' '));
             String path = route.substring(route.indexOf(' ') + 1).replace("{ods}", A).replace("{id}", "MB-01")
-                    .replace("{name}", "nobody-here")
+                    .replace("{name}", "nobody-here").replace("{key}", "westvalesharedcarerecord")
                     .replace("{kind}", "icb-letter").replace("{letter}", "0");
             int[] expected = EXPECTED.get(route);
             Login[] who = {null, login(managerOfB), login(officer)};
