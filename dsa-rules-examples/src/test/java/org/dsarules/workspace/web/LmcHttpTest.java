@@ -290,6 +290,45 @@ class LmcHttpTest {
     }
 
     @Test
+    void theLmcsRoundChangesOnlyWithTheFormsTokenAndAManagerSeesOnlyTheirOwnLine() throws Exception {
+        Login lmc = login(officer);
+        String advise = "/programmes/westvalesharedcarerecord/advice";
+        HttpResponse<String> forged = send(HttpRequest.newBuilder(URI.create(base + advise)).header("Cookie", lmc.cookie())
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("advice=KEEP")));
+        assertEquals(403, forged.statusCode(), "no CSRF token: refused");
+        assertFalse(send(request("GET", "/programmes", lmc)).body().contains("data-advice=\"KEEP\""), "and nothing recorded");
+        HttpResponse<String> advised = send(HttpRequest.newBuilder(URI.create(base + advise)).header("Cookie", lmc.cookie())
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+                        "advice=KEEP&comment=direct+care&_csrf=" + URLEncoder.encode(lmc.csrf(), StandardCharsets.UTF_8))));
+        assertEquals(303, advised.statusCode(), advised.body());
+        assertTrue(send(request("GET", "/programmes", lmc)).body().contains("data-advice=\"KEEP\""));
+        Login pm = login(managerOfB);
+        assertTrue(send(request("GET", "/practices/" + B + "/agreements/MB-01", pm)).body().contains("id=\"lmc-advice\" data-advice=\"KEEP\""),
+                "the advice on the practice's agreement of the programme");
+
+        // The system questionnaire over both practices, uploaded back unanswered: nothing changes, each practice is reported.
+        HttpResponse<String> q = send(request("GET", "/system/questionnaire?format=csv", lmc));
+        assertTrue(q.body().startsWith("practice,agreementId,programme"), q.body());
+        String boundary = "----lmc" + System.nanoTime();
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + lmc.csrf() + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"q.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+                + q.body() + "\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> applied = send(HttpRequest.newBuilder(URI.create(base + "/system/answers")).header("Cookie", lmc.cookie())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(multipart, StandardCharsets.UTF_8)));
+        assertEquals(200, applied.statusCode(), applied.body());
+        assertTrue(applied.body().contains("data-practice=\"" + A + "\"") && applied.body().contains("data-practice=\"" + B + "\""));
+
+        // What is sent and overdue: the officer sees both practices, a manager their own line only.
+        assertTrue(send(request("GET", "/progress", lmc)).body().contains("data-practice=\"" + A + "\""));
+        String own = send(request("GET", "/progress", pm)).body();
+        assertTrue(own.contains("data-practice=\"" + B + "\""), own);
+        assertFalse(own.contains(A), "nothing of the other practice");
+        assertEquals(403, send(request("GET", "/letter/download?format=txt", pm)).statusCode());
+        assertTrue(send(request("GET", "/letter/download?format=txt", lmc)).body().contains("Ashdown Surgery (fictional)"));
+    }
+
+    @Test
     void aDisabledAccountsSessionEndsAtItsNextRequest() throws Exception {
         Account temp = workspace.accounts().add("pm-temp", Role.PRACTICE_MANAGER, B, PASSWORD.toCharArray(), officer.actor());
         Login s = login(temp);
