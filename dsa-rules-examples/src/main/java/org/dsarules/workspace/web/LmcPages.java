@@ -8,7 +8,6 @@ import java.util.List;
 import org.dsarules.catalogue.Catalogue;
 import org.dsarules.workspace.Actor;
 import org.dsarules.workspace.Programmes;
-import org.dsarules.workspace.Registers;
 import org.dsarules.workspace.Workspace;
 import org.dsarules.workspace.WorkspaceException;
 import org.dsarules.workspace.accounts.Account;
@@ -99,9 +98,7 @@ final class LmcPages {
     // ---------------------------------------------------------------- the LMC's views
 
     private List<String> practices(Context ctx) {
-        Actor actor = ctx.attribute("actor");
-        return ws().practices().stream().map(Registers.PracticeInfo::odsCode)
-                .filter(ods -> server.access().mayAccess(actor, ods)).toList();
+        return server.visibleOdsCodes(ctx);
     }
 
     private void programmes(Context ctx) {

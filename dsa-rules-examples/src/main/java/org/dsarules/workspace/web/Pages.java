@@ -46,8 +46,7 @@ final class Pages {
 
     /** The practices the session may see (the import page offers only these). */
     private List<Registers.PracticeInfo> visible(Context ctx) {
-        Actor actor = ctx.attribute("actor");
-        return ws().practices().stream().filter(p -> server.access().mayAccess(actor, p.odsCode())).toList();
+        return server.visiblePractices(ctx);
     }
 
     private Workspace ws() {

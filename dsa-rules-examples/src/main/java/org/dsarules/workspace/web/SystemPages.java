@@ -12,9 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.dsarules.model.LmcAdvice;
-import org.dsarules.workspace.Actor;
 import org.dsarules.workspace.Campaign;
-import org.dsarules.workspace.Registers;
 import org.dsarules.workspace.SystemRound;
 import org.dsarules.workspace.Workspace;
 import org.dsarules.workspace.WorkspaceException;
@@ -53,9 +51,7 @@ final class SystemPages {
 
     /** The practices the request's actor may see. */
     private List<String> practices(Context ctx) {
-        Actor actor = ctx.attribute("actor");
-        return ws().practices().stream().map(Registers.PracticeInfo::odsCode)
-                .filter(ods -> server.access().mayAccess(actor, ods)).toList();
+        return server.visibleOdsCodes(ctx);
     }
 
     // ---------------------------------------------------------------- the system questionnaire

@@ -461,6 +461,17 @@ public final class WorkspaceServer implements AutoCloseable {
         return ods;
     }
 
+    /** The practices the request's actor may see, by ODS code: every page that lists practices lists only these. */
+    List<org.dsarules.workspace.Registers.PracticeInfo> visiblePractices(Context ctx) {
+        Actor actor = ctx.attribute("actor");
+        return workspace().practices().stream().filter(p -> access().mayAccess(actor, p.odsCode())).toList();
+    }
+
+    /** As {@link #visiblePractices}, their ODS codes. */
+    List<String> visibleOdsCodes(Context ctx) {
+        return visiblePractices(ctx).stream().map(org.dsarules.workspace.Registers.PracticeInfo::odsCode).toList();
+    }
+
     Views.Page page(Context ctx, Sessions.Session s, String title, String odsCode) {
         Account a = ctx.attribute("account");
         Actor actor = ctx.attribute("actor");
