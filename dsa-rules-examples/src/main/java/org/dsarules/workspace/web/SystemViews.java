@@ -1,7 +1,6 @@
 package org.dsarules.workspace.web;
 
 import java.util.List;
-import java.util.Map;
 import org.dsarules.workspace.SystemRound;
 
 /** What the LMC's round pages' templates are given: values only, every one escaped by the template engine. */
@@ -30,13 +29,6 @@ public final class SystemViews {
 
     /** What each practice has sent and what is overdue. */
     public record ProgressPage(Views.Page page, String asOf, int replyDays, List<SystemRound.Progress> practices) {
-    }
-
-    /** The LMC's advice on each programme, for the programmes view. */
-    public record AdviceView(Map<String, SystemRound.Advice> advice) {
-        public SystemRound.Advice of(String key) {
-            return advice.get(key);
-        }
     }
 
     /** A piece of advice in words. */
