@@ -154,7 +154,7 @@ public final class Campaign {
     }
 
     /** The register as the second round's code sees it (the follow-up letter, the questionnaire). */
-    private static AuditedRegister round(DocumentModel m, String odsCode) {
+    static AuditedRegister round(DocumentModel m, String odsCode) {
         return new AuditedRegister(odsCode, m.result(), m.decided());
     }
 
@@ -444,14 +444,7 @@ public final class Campaign {
             due.add("Send the letter to the ICB: " + unasked.size() + " agreement(s) to ask about or for its assessment of ("
                     + String.join(", ", unasked) + ")");
         }
-        List<String> overdue = new ArrayList<>();
-        for (Registers.Row r : audited.rows()) {
-            IcbAssessment i = r.agreement().icbAssessment();
-            if (i != null && i.status() == IcbStatus.REQUESTED && i.requestedOn() != null
-                    && i.requestedOn().plusDays(REPLY_DAYS).isBefore(audited.asOf())) {
-                overdue.add(r.dsaId());
-            }
-        }
+        List<String> overdue = overdue(audited).stream().map(Registers.Row::dsaId).toList();
         if (!overdue.isEmpty()) {
             due.add("Replies overdue from the ICB on " + overdue.size() + " agreement(s) (" + String.join(", ", overdue)
                     + "): send the follow-up letter");
@@ -465,6 +458,23 @@ public final class Campaign {
             due.add("Refer " + referrals.size() + " agreement(s) to the BMA (" + String.join(", ", referrals) + ")");
         }
         return due;
+    }
+
+    /**
+     * The agreements whose ICB reply is overdue as of the version's date, as the follow-up letter reckons it:
+     * {@code requestedOn} more than {@link #REPLY_DAYS} days before, and no answer received.
+     */
+    public static List<Registers.Row> overdue(Registers.Audited audited) {
+        List<Registers.Row> overdue = new ArrayList<>();
+        for (Registers.Row r : audited.rows()) {
+            IcbAssessment i = r.agreement().icbAssessment();
+            // As the follow-up letter reckons it: asked, not yet answered, and the window passed.
+            if (i != null && i.status() != IcbStatus.RECEIVED && i.requestedOn() != null
+                    && i.requestedOn().plusDays(REPLY_DAYS).isBefore(audited.asOf())) {
+                overdue.add(r);
+            }
+        }
+        return overdue;
     }
 
     private static List<String> ids(Registers.Audited audited, Outcome o) {
@@ -527,7 +537,7 @@ public final class Campaign {
         return new AnswerReport(name, version, result.applied(), result.refused(), result.unanswered());
     }
 
-    private static List<Questionnaire.Row> readQuestionnaire(byte[] content, String name) {
+    static List<Questionnaire.Row> readQuestionnaire(byte[] content, String name) {
         try {
             if (name.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
                 // The workbook reader takes a file: a temporary copy, removed at once.
@@ -549,7 +559,7 @@ public final class Campaign {
         }
     }
 
-    private static void insertAnswer(Connection c, long practiceId, String dsaId, String programme, String field, String answer,
+    static void insertAnswer(Connection c, long practiceId, String dsaId, String programme, String field, String answer,
             String comment, LocalDate on, Long versionId, String refused, String now, Actor actor) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO icb_answer (practice_id, dsa_id, programme, field, answer, "
                 + "comment, received_on, version_id, refused, recorded_at, recorded_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
@@ -574,7 +584,7 @@ public final class Campaign {
 
     // ---------------------------------------------------------------- SQL
 
-    private static long practiceId(Connection c, String ods) throws SQLException {
+    static long practiceId(Connection c, String ods) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT id FROM practice WHERE ods_code = ?")) {
             s.setString(1, ods);
             try (ResultSet r = s.executeQuery()) {
@@ -586,7 +596,7 @@ public final class Campaign {
         }
     }
 
-    private static long versionId(Connection c, long practiceId, int number) throws SQLException {
+    static long versionId(Connection c, long practiceId, int number) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT id FROM register_version WHERE practice_id = ? AND number = ?")) {
             s.setLong(1, practiceId);
             s.setInt(2, number);

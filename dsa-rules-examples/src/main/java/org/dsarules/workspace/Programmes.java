@@ -48,6 +48,18 @@ public final class Programmes {
     /** Fields that name or date one practice's own copy; always differ, so never listed as a difference. */
     private static final java.util.Set<String> OWN = java.util.Set.of("id", "title", "history");
 
+    /** The name an agreement is grouped by: its programme, or without one its title. */
+    private static String named(org.dsarules.model.Agreement a) {
+        return a.programme() != null && !a.programme().isBlank() ? a.programme() : a.title();
+    }
+
+    /** The key this view groups an agreement under (the {@code key} of its {@link Programme}), or null. */
+    public static String key(org.dsarules.model.Agreement a, Catalogue catalogue) {
+        String named = named(a);
+        ProgrammeKey key = named == null || named.isBlank() ? null : catalogue.aliases().resolve(named);
+        return key == null ? null : key.value();
+    }
+
     /** The programmes of these practices' newest registers as of {@code asOf}, by name. */
     public static List<Programme> across(Workspace ws, Collection<String> odsCodes, LocalDate asOf, Catalogue catalogue) {
         Map<ProgrammeKey, List<Member>> groups = new TreeMap<>();
@@ -58,8 +70,7 @@ public final class Programmes {
                 continue;
             }
             for (Registers.Row row : ws.current(ods, asOf).rows()) {
-                String named = row.agreement().programme() != null && !row.agreement().programme().isBlank()
-                        ? row.agreement().programme() : row.agreement().title();
+                String named = named(row.agreement());
                 ProgrammeKey key = named == null || named.isBlank() ? null : catalogue.aliases().resolve(named);
                 if (key == null) {
                     continue;

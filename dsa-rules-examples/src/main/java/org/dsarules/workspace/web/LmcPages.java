@@ -8,7 +8,6 @@ import java.util.List;
 import org.dsarules.catalogue.Catalogue;
 import org.dsarules.workspace.Actor;
 import org.dsarules.workspace.Programmes;
-import org.dsarules.workspace.Registers;
 import org.dsarules.workspace.Workspace;
 import org.dsarules.workspace.WorkspaceException;
 import org.dsarules.workspace.accounts.Account;
@@ -39,6 +38,10 @@ final class LmcPages {
         r.post("/accounts", this::addAccount);
         r.post("/accounts/{name}/disable", ctx -> setEnabled(ctx, false));
         r.post("/accounts/{name}/enable", ctx -> setEnabled(ctx, true));
+    }
+
+    Catalogue catalogue() {
+        return catalogue;
     }
 
     private Workspace ws() {
@@ -95,16 +98,14 @@ final class LmcPages {
     // ---------------------------------------------------------------- the LMC's views
 
     private List<String> practices(Context ctx) {
-        Actor actor = ctx.attribute("actor");
-        return ws().practices().stream().map(Registers.PracticeInfo::odsCode)
-                .filter(ods -> server.access().mayAccess(actor, ods)).toList();
+        return server.visibleOdsCodes(ctx);
     }
 
     private void programmes(Context ctx) {
         LocalDate asOf = Pages.asOf(ctx, ws());
         List<String> practices = practices(ctx);
         ctx.html(WorkspaceServer.render("programmes.jte", new Views.ProgrammesPage(page(ctx, "Programmes across practices"),
-                asOf, practices, Programmes.across(ws(), practices, asOf, catalogue))));
+                asOf, practices, Programmes.across(ws(), practices, asOf, catalogue), server.round().advice())));
     }
 
     private void imports(Context ctx) {

@@ -46,8 +46,7 @@ final class Pages {
 
     /** The practices the session may see (the import page offers only these). */
     private List<Registers.PracticeInfo> visible(Context ctx) {
-        Actor actor = ctx.attribute("actor");
-        return ws().practices().stream().filter(p -> server.access().mayAccess(actor, p.odsCode())).toList();
+        return server.visiblePractices(ctx);
     }
 
     private Workspace ws() {
@@ -154,7 +153,13 @@ final class Pages {
         List<String> whyNot = row.decision() == null ? List.of()
                 : WhyNot.of(row.decision(), RuleCatalogue.of(ws().rules().knowledgeBase()));
         ctx.html(WorkspaceServer.render("agreement.jte", new Views.AgreementPage(page(ctx, row.dsaId() + " · " + ods, ods), row,
-                whyNot, ws().history(ods, row.dsaId()), ws().currentVersion(ods))));
+                whyNot, ws().history(ods, row.dsaId()), ws().currentVersion(ods), advice(row))));
+    }
+
+    /** The LMC's newest advice on the agreement's programme, or null. */
+    private org.dsarules.workspace.SystemRound.Advice advice(Registers.Row row) {
+        String key = server.round().programmeOf(row.agreement());
+        return key == null ? null : server.round().advice().get(key);
     }
 
     private void edit(Context ctx, Map<String, String> cells, String field, String message, Registers.Conflict conflict) {

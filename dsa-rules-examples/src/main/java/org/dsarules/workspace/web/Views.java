@@ -27,8 +27,10 @@ public final class Views {
             List<org.dsarules.workspace.accounts.Accounts.Attempt> attempts, String message, String error) {
     }
 
+    /** The programmes across practices, with the LMC's newest advice on each (by programme key). */
     public record ProgrammesPage(Page page, java.time.LocalDate asOf, List<String> practices,
-            List<org.dsarules.workspace.Programmes.Programme> programmes) {
+            List<org.dsarules.workspace.Programmes.Programme> programmes,
+            Map<String, org.dsarules.workspace.SystemRound.Advice> advice) {
     }
 
     public record ImportsPage(Page page, List<Registers.PracticeInfo> practices, List<org.dsarules.workspace.Workspace.ImportInfo> imports) {
@@ -46,8 +48,9 @@ public final class Views {
             String programme, String status, String sort, List<String> flags, List<String> programmes) {
     }
 
+    /** An agreement, with the LMC's advice on its programme (null when none). */
     public record AgreementPage(Page page, Registers.Row row, List<String> whyNot, List<Registers.Change> history,
-            int version) {
+            int version, org.dsarules.workspace.SystemRound.Advice advice) {
     }
 
     /** The edit form: the cells shown, how many party slots, and what the last save said (nulls when nothing). */

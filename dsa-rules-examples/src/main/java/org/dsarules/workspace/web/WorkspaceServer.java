@@ -93,7 +93,17 @@ public final class WorkspaceServer implements AutoCloseable {
         m.put("GET /practices/{ods}/answers", Who.PRACTICE);
         m.put("POST /practices/{ods}/answers", Who.PRACTICE);
         m.put("GET /practices/{ods}/agreements/{id}/settle", Who.PRACTICE);
+        m.put("GET /practices/{ods}/conflicts", Who.PRACTICE);
         m.put("GET /programmes", Who.LMC);
+        // The LMC's round across practices (web.SystemPages).
+        m.put("POST /programmes/{key}/advice", Who.LMC);
+        m.put("GET /system", Who.LMC);
+        m.put("GET /system/questionnaire", Who.LMC);
+        m.put("POST /system/answers", Who.LMC);
+        m.put("GET /letter", Who.LMC);
+        m.put("GET /letter/download", Who.LMC);
+        // Every signed-in account: a practice manager sees their own practice's line only.
+        m.put("GET /progress", Who.SIGNED_IN);
         m.put("GET /imports", Who.LMC);
         m.put("GET /accounts", Who.LMC);
         m.put("POST /accounts", Who.LMC);
@@ -139,6 +149,7 @@ public final class WorkspaceServer implements AutoCloseable {
     private final Javalin app;
     private final String htmx;
     private final org.dsarules.workspace.Campaign campaign;
+    private final org.dsarules.workspace.SystemRound round;
 
     private WorkspaceServer(Workspace workspace, Options options) {
         this.workspace = workspace;
@@ -151,7 +162,9 @@ public final class WorkspaceServer implements AutoCloseable {
         Api api = new Api(this);
         LmcPages lmc = new LmcPages(this);
         this.campaign = new org.dsarules.workspace.Campaign(workspace);
+        this.round = new org.dsarules.workspace.SystemRound(campaign, lmc.catalogue());
         DocumentPages documents = new DocumentPages(this);
+        SystemPages system = new SystemPages(this);
         this.app = Javalin.create(config -> {
             config.jetty.host = options.bind();
             config.jetty.port = options.port();
@@ -182,6 +195,7 @@ public final class WorkspaceServer implements AutoCloseable {
             pages.routes(config.routes);
             lmc.routes(config.routes);
             documents.routes(config.routes);
+            system.routes(config.routes);
             api.routes(config.routes);
             config.routes.exception(Refusal.class, (e, ctx) -> refuse(ctx, e.status, e.getMessage()));
             config.routes.exception(HiddenPracticeException.class, (e, ctx) -> refuse(ctx, 404, e.getMessage()));
@@ -260,6 +274,10 @@ public final class WorkspaceServer implements AutoCloseable {
 
     org.dsarules.workspace.Campaign campaign() {
         return campaign;
+    }
+
+    org.dsarules.workspace.SystemRound round() {
+        return round;
     }
 
     Sessions sessions() {
@@ -441,6 +459,17 @@ public final class WorkspaceServer implements AutoCloseable {
             throw new Refusal(404, "There is no practice " + ods + " in this workspace.");
         }
         return ods;
+    }
+
+    /** The practices the request's actor may see, by ODS code: every page that lists practices lists only these. */
+    List<org.dsarules.workspace.Registers.PracticeInfo> visiblePractices(Context ctx) {
+        Actor actor = ctx.attribute("actor");
+        return workspace().practices().stream().filter(p -> access().mayAccess(actor, p.odsCode())).toList();
+    }
+
+    /** As {@link #visiblePractices}, their ODS codes. */
+    List<String> visibleOdsCodes(Context ctx) {
+        return visiblePractices(ctx).stream().map(org.dsarules.workspace.Registers.PracticeInfo::odsCode).toList();
     }
 
     Views.Page page(Context ctx, Sessions.Session s, String title, String odsCode) {

@@ -124,7 +124,15 @@ class LmcHttpTest {
         EXPECTED.put("GET /practices/{ods}/answers", new int[] {401, 404, 200});
         EXPECTED.put("POST /practices/{ods}/answers", new int[] {401, 404, 400});
         EXPECTED.put("GET /practices/{ods}/agreements/{id}/settle", new int[] {401, 404, 200});
+        EXPECTED.put("GET /practices/{ods}/conflicts", new int[] {401, 404, 200});
         EXPECTED.put("GET /programmes", new int[] {401, 403, 200});
+        EXPECTED.put("POST /programmes/{key}/advice", new int[] {401, 403, 400}); // no advice chosen
+        EXPECTED.put("GET /system", new int[] {401, 403, 200});
+        EXPECTED.put("GET /system/questionnaire", new int[] {401, 403, 200});
+        EXPECTED.put("POST /system/answers", new int[] {401, 403, 400}); // no file
+        EXPECTED.put("GET /letter", new int[] {401, 403, 200});
+        EXPECTED.put("GET /letter/download", new int[] {401, 403, 200});
+        EXPECTED.put("GET /progress", new int[] {401, 200, 200}); // a practice manager: their own practice's line only
         EXPECTED.put("GET /imports", new int[] {401, 403, 200});
         EXPECTED.put("GET /accounts", new int[] {401, 403, 200});
         EXPECTED.put("POST /accounts", new int[] {401, 403, 400}); // no name
@@ -147,7 +155,7 @@ class LmcHttpTest {
         for (String route : routes) {
             String method = route.substring(0, route.indexOf(' '));
             String path = route.substring(route.indexOf(' ') + 1).replace("{ods}", A).replace("{id}", "MB-01")
-                    .replace("{name}", "nobody-here")
+                    .replace("{name}", "nobody-here").replace("{key}", "westvalesharedcarerecord")
                     .replace("{kind}", "icb-letter").replace("{letter}", "0");
             int[] expected = EXPECTED.get(route);
             Login[] who = {null, login(managerOfB), login(officer)};
@@ -279,6 +287,45 @@ class LmcHttpTest {
                 "the fact that differs, with each practice's value");
         String imports = send(request("GET", "/imports", lmc)).body();
         assertTrue(imports.contains("millbrook.json") && imports.contains("ashdown.json"), "what each practice imported");
+    }
+
+    @Test
+    void theLmcsRoundChangesOnlyWithTheFormsTokenAndAManagerSeesOnlyTheirOwnLine() throws Exception {
+        Login lmc = login(officer);
+        String advise = "/programmes/westvalesharedcarerecord/advice";
+        HttpResponse<String> forged = send(HttpRequest.newBuilder(URI.create(base + advise)).header("Cookie", lmc.cookie())
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("advice=KEEP")));
+        assertEquals(403, forged.statusCode(), "no CSRF token: refused");
+        assertFalse(send(request("GET", "/programmes", lmc)).body().contains("data-advice=\"KEEP\""), "and nothing recorded");
+        HttpResponse<String> advised = send(HttpRequest.newBuilder(URI.create(base + advise)).header("Cookie", lmc.cookie())
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+                        "advice=KEEP&comment=direct+care&_csrf=" + URLEncoder.encode(lmc.csrf(), StandardCharsets.UTF_8))));
+        assertEquals(303, advised.statusCode(), advised.body());
+        assertTrue(send(request("GET", "/programmes", lmc)).body().contains("data-advice=\"KEEP\""));
+        Login pm = login(managerOfB);
+        assertTrue(send(request("GET", "/practices/" + B + "/agreements/MB-01", pm)).body().contains("id=\"lmc-advice\" data-advice=\"KEEP\""),
+                "the advice on the practice's agreement of the programme");
+
+        // The system questionnaire over both practices, uploaded back unanswered: nothing changes, each practice is reported.
+        HttpResponse<String> q = send(request("GET", "/system/questionnaire?format=csv", lmc));
+        assertTrue(q.body().startsWith("practice,agreementId,programme"), q.body());
+        String boundary = "----lmc" + System.nanoTime();
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + lmc.csrf() + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"q.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+                + q.body() + "\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> applied = send(HttpRequest.newBuilder(URI.create(base + "/system/answers")).header("Cookie", lmc.cookie())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(multipart, StandardCharsets.UTF_8)));
+        assertEquals(200, applied.statusCode(), applied.body());
+        assertTrue(applied.body().contains("data-practice=\"" + A + "\"") && applied.body().contains("data-practice=\"" + B + "\""));
+
+        // What is sent and overdue: the officer sees both practices, a manager their own line only.
+        assertTrue(send(request("GET", "/progress", lmc)).body().contains("data-practice=\"" + A + "\""));
+        String own = send(request("GET", "/progress", pm)).body();
+        assertTrue(own.contains("data-practice=\"" + B + "\""), own);
+        assertFalse(own.contains(A), "nothing of the other practice");
+        assertEquals(403, send(request("GET", "/letter/download?format=txt", pm)).statusCode());
+        assertTrue(send(request("GET", "/letter/download?format=txt", lmc)).body().contains("Ashdown Surgery (fictional)"));
     }
 
     @Test
