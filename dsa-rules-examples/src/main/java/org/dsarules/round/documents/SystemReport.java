@@ -75,6 +75,14 @@ public final class SystemReport {
                         .append(line(h.agreement().id())).append("  ").append(h.outcome()).append('\n');
             }
         }
+        // Every record of every register is in the system's documents, decided or in error (issue 26).
+        b.append("\nRECORDS IN ERROR, NOT DECIDED (").append(s.inError().size()).append(")\n");
+        for (SystemAudit.InError e : s.inError()) {
+            b.append("  ").append(line(e.practice())).append("  ").append(reference(e)).append(" (entry ").append(e.entry())
+                    .append(" of ").append(line(e.register())).append(")  ").append(e.error().code())
+                    .append(e.error().field() != null ? " " + line(e.error().field()) : "").append(": ")
+                    .append(line(e.error().message())).append('\n');
+        }
         return b.toString();
     }
 
@@ -157,7 +165,24 @@ public final class SystemReport {
                         .append(css(h.outcome())).append("\">").append(h.outcome()).append("</td></tr>\n");
             }
         }
-        b.append("</tbody>\n</table>\n</body>\n</html>\n");
+        b.append("</tbody>\n</table>\n");
+        b.append("<h2 id=\"errors\">Records in error, not decided (").append(s.inError().size()).append(")</h2>\n");
+        if (s.inError().isEmpty()) {
+            b.append("<p>Every record of every register was decided.</p>\n");
+        } else {
+            b.append("<p>These records could not be read, so no outcome is given for them; each practice corrects its own ")
+                    .append("register and the system is audited again.</p>\n<table class=\"errors\">\n<thead><tr><th>Practice</th>")
+                    .append("<th>Register</th><th>Entry</th><th>Agreement</th><th>Field</th><th>Problem</th></tr></thead>\n<tbody>\n");
+            for (SystemAudit.InError e : s.inError()) {
+                b.append("<tr data-practice=\"").append(esc(e.practice())).append("\" data-code=\"").append(e.error().code())
+                        .append("\"><td>").append(esc(e.practiceName())).append("</td><td>").append(esc(e.register()))
+                        .append("</td><td class=\"n\">").append(e.entry()).append("</td><td><code>").append(esc(e.dsaId()))
+                        .append("</code></td><td><code>").append(esc(e.error().field())).append("</code></td><td>")
+                        .append(esc(e.error().message())).append("</td></tr>\n");
+            }
+            b.append("</tbody>\n</table>\n");
+        }
+        b.append("</body>\n</html>\n");
         return b.toString();
     }
 
@@ -204,6 +229,12 @@ public final class SystemReport {
                     values.put(p.holdings().get(i).practice() + " " + p.holdings().get(i).agreement().id(), d.values().get(i));
                 }
             }
+        }
+        ArrayNode errors = root.putArray("errors");
+        for (SystemAudit.InError e : s.inError()) {
+            errors.addObject().put("practice", e.practice()).put("register", e.register()).put("index", e.error().index())
+                    .put("dsaId", e.dsaId()).put("field", e.error().field()).put("code", e.error().code().name())
+                    .put("message", e.error().message());
         }
         Map<String, Integer> totals = new TreeMap<>();
         for (AuditedRegister r : s.registers()) {
@@ -256,6 +287,11 @@ public final class SystemReport {
 
     private static String practice(AuditedRegister r) {
         return name(r) + " (" + ods(r) + ")";
+    }
+
+    /** A record in error as its practice knows it: its id where one could be read. */
+    private static String reference(SystemAudit.InError e) {
+        return e.dsaId() != null ? line(e.dsaId()) : "(no id)";
     }
 
     private static String value(String v) {
