@@ -83,30 +83,9 @@ final class SystemDocuments {
         }
         SystemAudit system = SystemAudit.of(audited.registers(), aliases.aliases());
         String letter = format == Reports.Format.TEXT ? SystemLetter.text(system) : SystemLetter.markdown(system);
-        emit(spec, out, letter + leftOut(system, format == Reports.Format.MARKDOWN));
+        // the letter names each record in error by reference (SystemLetter)
+        emit(spec, out, letter);
         return errors(spec, audited, NAMED);
-    }
-
-    /**
-     * The closing section of a system letter written with records in error: each record it leaves out, by practice,
-     * named by reference only. A validation message is the practice's own business, never sent to another
-     * organisation (issue 25 item 6, issue 27 item 6): the system report keeps the messages.
-     */
-    static String leftOut(SystemAudit system, boolean markdown) {
-        List<String> lines = new ArrayList<>();
-        for (SystemAudit.InError e : system.inError()) {
-            String id = e.dsaId() != null ? "reference " + Sanitiser.line(e.dsaId()) + " (entry " + e.entry()
-                    + " of its register)" : "entry " + e.entry() + " of its register";
-            lines.add((markdown ? "- " : "  - ") + Sanitiser.line(e.practiceName()) + " (" + Sanitiser.line(e.practice())
-                    + "): " + id);
-        }
-        if (lines.isEmpty()) {
-            return "";
-        }
-        String heading = "Agreements this letter does not cover";
-        String intro = "The practices' registers hold " + lines.size() + " record(s) that could not be read, so this "
-                + "letter says nothing of them yet; we will write again once they are corrected:";
-        return "\n" + (markdown ? "## " + heading + "\n\n" : heading + "\n\n") + intro + "\n\n" + String.join("\n", lines) + "\n";
     }
 
     /**
