@@ -124,7 +124,7 @@ public final class SystemLetter {
                 any = true;
             }
             p.subheading(heading(programme, p));
-            p.bullets(asked.stream().map(a -> bullet(a, p)).toList());
+            p.bullets(asked.stream().map(a -> bullet(a, programme, p)).toList());
         }
         if (!any) {
             p.para(reply != null ? "Nothing else is open on our side." : "There are none at present.");
@@ -153,8 +153,8 @@ public final class SystemLetter {
                 if (said != null) {
                     p.para("Your reply said: \u201C" + p.v(said) + "\u201D");
                 }
-                p.para("These questions are for " + controllers(first, p) + ", which the agreement names as controller:");
-                List<String> qs = questions(programme).stream().map(a -> bullet(a, p)).toList();
+                p.para("These questions are for " + controllers(programme, first, p) + ":");
+                List<String> qs = questions(programme).stream().map(a -> bullet(a, programme, p)).toList();
                 p.bullets(qs.isEmpty() ? List.of("Is the sharing under this agreement necessary, lawful and proportionate?") : qs);
             }
         }
@@ -237,9 +237,9 @@ public final class SystemLetter {
         return out;
     }
 
-    private static String bullet(Asked a, Prose p) {
-        // one agreement: the heading names it already
-        if (a.forAgreements().size() <= 1) {
+    private static String bullet(Asked a, SystemAudit.Programme programme, Prose p) {
+        // a programme of one agreement: the heading names it already
+        if (a.forAgreements().isEmpty() || programme.holdings().size() == 1) {
             return p.v(a.question());
         }
         return p.v(a.question()) + " (for each practice: " + String.join("; ", a.forAgreements().stream().map(p::v).toList())
@@ -328,21 +328,29 @@ public final class SystemLetter {
         return s.registers().get(0).result().asOf();
     }
 
-    /** The organisations the agreement names as controller (or joint controller), by name; else a placeholder. */
-    private static String controllers(Agreement a, Prose p) {
-        List<String> names = new ArrayList<>();
-        for (Party party : a.partyList()) {
-            if ((party.role() == PartyRole.CONTROLLER || party.role() == PartyRole.JOINT_CONTROLLER) && party.name() != null) {
-                names.add(p.v(party.name().strip()));
+    /**
+     * Whom the questions of a declined programme are for: the organisations its agreements name as controller (or
+     * joint controller), by name, each once; else the organisation that asked for the agreement; else a placeholder.
+     */
+    private static String controllers(SystemAudit.Programme programme, Agreement first, Prose p) {
+        Set<String> names = new LinkedHashSet<>();
+        for (SystemAudit.Holding h : programme.holdings()) {
+            for (Party party : h.agreement().partyList()) {
+                if ((party.role() == PartyRole.CONTROLLER || party.role() == PartyRole.JOINT_CONTROLLER)
+                        && party.name() != null && !party.name().isBlank()) {
+                    names.add(p.v(party.name().strip()));
+                }
             }
         }
         if (names.isEmpty()) {
-            return a.requestedBy() != null && !a.requestedBy().isBlank()
-                    ? p.v(a.requestedBy().strip()) + ", which asked for the agreement (it names no controller)"
+            return first.requestedBy() != null && !first.requestedBy().isBlank()
+                    ? p.v(first.requestedBy().strip()) + ", which asked for the agreement (the agreement names no controller)"
                     : "[CONTROLLER NAME], the controller (the agreement names none)";
         }
-        return names.size() == 1 ? names.get(0)
-                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        List<String> list = new ArrayList<>(names);
+        String who = list.size() == 1 ? list.get(0)
+                : String.join(", ", list.subList(0, list.size() - 1)) + " and " + list.get(list.size() - 1);
+        return who + ", which the agreement names as controller";
     }
 
     /**
