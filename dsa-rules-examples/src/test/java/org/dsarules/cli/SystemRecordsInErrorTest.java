@@ -85,6 +85,25 @@ class SystemRecordsInErrorTest {
     }
 
     @Test
+    void aRecordInErrorsTextIsShownAsTextInTheHtml(@TempDir Path dir) throws Exception {
+        String header = "practice.odsCode,practice.name,id,title,status\n";
+        Path a = Files.writeString(dir.resolve("a.csv"), header
+                + "\"X1\"\"><script>alert(1)</script>\",\"<b>Elm</b> & Co\",E-1,GDPPR,EXISTING\n"
+                + ",,\"<img src=x onerror=alert(2)>\",t,\"<script>alert(3)</script>\"\n");
+        Path b = Files.writeString(dir.resolve("b.csv"), header + "Y2,Yew,Y-1,GDPPR,EXISTING\n");
+        RoundTest.Run html = dsa("audit", a.toString(), b.toString(), "--as-of", "2026-12-07", "--format", "html");
+        assertEquals(1, html.status(), html.err());
+        String page = html.out();
+        assertFalse(page.contains("<script>"), page);
+        assertFalse(page.contains("<img"), page);
+        assertFalse(page.contains("<b>Elm"), page);
+        // jte's attribute escaping: the quote cannot close the attribute, no tag can open inside it
+        assertTrue(page.contains("data-practice=\"X1&#34;>&lt;script>alert(1)&lt;/script>\""), page);
+        assertTrue(page.contains("<td>&lt;b&gt;Elm&lt;/b&gt; &amp; Co</td>"), page);
+        assertTrue(page.contains("&lt;script&gt;alert(3)&lt;/script&gt;"), page);
+    }
+
+    @Test
     void theSystemWorkbookHasASheetOfThem(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("system.xlsx");
         RoundTest.Run run = dsa(command("audit", "--format", "xlsx", "--out", out.toString()));
