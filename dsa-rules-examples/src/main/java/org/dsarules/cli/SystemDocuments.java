@@ -118,7 +118,7 @@ final class SystemDocuments {
             stdout.println("Wrote " + target);
         }
         stdout.flush();
-        return errors(spec, audited, "left out of its practice's letter, which names them");
+        return errors(spec, audited, "left out of its practice's letter");
     }
 
     private static String letterName(Path register, String extension) {
