@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.dsarules.decision.Decided;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.Outcome;
+import org.dsarules.decision.RecordError;
 import org.dsarules.model.Agreement;
 
 /**
@@ -128,6 +129,48 @@ public record SystemAudit(List<AuditedRegister> registers, List<Programme> progr
             List<String> values = facts.stream().map(f -> f.get(p)).toList();
             if (values.stream().distinct().count() > 1) {
                 out.add(new Difference(p, values));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A record of a practice's register that could not be decided. Every record of every register is in the
+     * system's documents, decided or in error (issue 26): these are the ones in error, with their error.
+     *
+     * @param practice     the practice's ODS code (the register's name when it has none)
+     * @param practiceName the practice's name, or its ODS code when the register names none
+     * @param register     the register's name (its file name)
+     * @param error        what is wrong with the record; its {@code index} is the record's 0-based position
+     */
+    public record InError(String practice, String practiceName, String register, RecordError error) {
+        public InError {
+            Objects.requireNonNull(error, "error");
+        }
+
+        /** The record's place in its register, counted from 1 (as a reader counts: "entry 3"). */
+        public int entry() {
+            return error.index() + 1;
+        }
+
+        /** The record's id where one could be read, else null. */
+        public String dsaId() {
+            return error.dsaId() == null || error.dsaId().isBlank() ? null : error.dsaId();
+        }
+    }
+
+    /**
+     * The records in error of every register, register by register in the order given, each register's in
+     * input order. Derived from {@link #registers()}' results, so a {@code SystemAudit} built by its
+     * constructor has them too.
+     */
+    public List<InError> inError() {
+        List<InError> out = new ArrayList<>();
+        for (AuditedRegister r : registers) {
+            String ods = r.odsCode() != null ? r.odsCode() : r.name();
+            String name = r.practice() != null && r.practice().name() != null ? r.practice().name() : ods;
+            for (RecordError e : r.result().errors()) {
+                out.add(new InError(ods, name, r.name(), e));
             }
         }
         return out;

@@ -1,5 +1,6 @@
 package org.dsarules.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dsarules.DsaRules;
+import org.dsarules.decision.RecordError;
 import org.dsarules.register.RegisterFiles;
 import org.dsarules.register.RegisterWriter;
 import org.dsarules.round.Answers;
@@ -37,8 +39,10 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "updated register is written there under its own file name. The answers file may also be the "
                 + "LMC's advice (CSV columns programme,advice with KEEP or WITHDRAW): it sets lmcAdvice on that "
                 + "programme's agreement in every register."},
-        footer = {"", "Exit status: 0 every answer applied, 1 some rows refused (the rest applied), 2 the command could "
-                + "not run (nothing written)."})
+        footer = {"", "A record in error (one that cannot be read) gets no answer: it is written into the new register "
+                + "as it was read, cells as typed, and listed.", "",
+                "Exit status: 0 every answer applied, 1 some rows refused or records in error (the rest applied, every "
+                + "register written), 2 the command could not run (nothing written)."})
 final class AnswerCommand implements Callable<Integer> {
 
     @Spec
@@ -87,7 +91,9 @@ final class AnswerCommand implements Callable<Integer> {
         }
         Inputs.refuseCollisions(pairs);
         LocalDate date = on != null ? on : LocalDate.now(DsaRules.ZONE);
-        List<Answers.Named> registers = RegisterArgs.read(files, input);
+        // Records in error are kept apart: no answer applies to them, and they go into the new register as read.
+        List<RegisterArgs.Whole> whole = RegisterArgs.readAll(files, input);
+        List<Answers.Named> registers = whole.stream().map(RegisterArgs.Whole::named).toList();
         Questionnaire.Answered answered = Questionnaire.readAnswered(answersFile);
         List<Questionnaire.Row> rows = answered.rows();
         answered.warnings().forEach(w -> spec.commandLine().getErr().println("dsa-audit: warning: " + w));
@@ -97,8 +103,19 @@ final class AnswerCommand implements Callable<Integer> {
         List<SafeOutput.Target> writes = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             Answers.Named n = result.registers().get(i);
-            RegisterWriter writer = RegisterFiles.writer(RegisterArgs.format(files.get(i), input));
-            writes.add(new SafeOutput.Target(targets.get(i), os -> writer.write(n.register(), os)));
+            RegisterFiles.Format format = RegisterArgs.format(files.get(i), input);
+            RegisterWriter writer = RegisterFiles.writer(format);
+            Path file = files.get(i);
+            List<Integer> inError = whole.get(i).errors().stream().map(RecordError::index).sorted().toList();
+            writes.add(new SafeOutput.Target(targets.get(i), os -> {
+                if (inError.isEmpty()) {
+                    writer.write(n.register(), os);
+                    return;
+                }
+                ByteArrayOutputStream valid = new ByteArrayOutputStream();
+                writer.write(n.register(), valid);
+                os.write(CarriedRecords.splice(format, file, inError, valid.toByteArray()));
+            }));
         }
         if (several) {
             // All or none: a full disk at the third register leaves the folder as it was, and says so.
@@ -107,11 +124,13 @@ final class AnswerCommand implements Callable<Integer> {
             SafeOutput.write(out, writes.get(0).writer());
         }
         PrintWriter stdout = spec.commandLine().getOut();
+        int inError = whole.stream().mapToInt(w -> w.errors().size()).sum();
         long changed = result.applied().stream().filter(a -> !a.unchanged()).count();
         stdout.println("Applied " + source + " on " + date + " to " + files.size() + " register(s): "
                 + result.applied().size() + " answer(s) applied (" + changed + " changed a value), "
                 + result.refused().size() + " row(s) refused, " + result.unanswered() + " row(s) unanswered"
-                + (result.conflicts().isEmpty() ? "" : ", " + result.conflicts().size() + " conflict(s) with a practice's value"));
+                + (result.conflicts().isEmpty() ? "" : ", " + result.conflicts().size() + " conflict(s) with a practice's value")
+                + (inError == 0 ? "" : ", " + inError + " record(s) in error carried through unchanged"));
         if (!result.applied().isEmpty()) {
             stdout.println();
             stdout.println("Applied:");
@@ -126,7 +145,7 @@ final class AnswerCommand implements Callable<Integer> {
             stdout.println("Refused (not applied):");
             for (Answers.Refused r : result.refused()) {
                 stdout.println("  row " + r.row() + (r.agreementId() != null ? "  " + DiffText.clean(r.agreementId()) : "")
-                        + "  " + DiffText.clean(r.field()) + ": " + DiffText.clean(r.why()));
+                        + "  " + DiffText.clean(r.field()) + ": " + DiffText.clean(r.why()) + inErrorNote(r, whole));
             }
         }
         if (!result.conflicts().isEmpty()) {
@@ -134,6 +153,16 @@ final class AnswerCommand implements Callable<Integer> {
             stdout.println("Conflicts (asked once for a programme; the practice's own value was kept):");
             for (Answers.Conflict c : result.conflicts()) {
                 stdout.println("  " + DiffText.clean(c.describe()));
+            }
+        }
+        if (inError > 0) {
+            stdout.println();
+            stdout.println("Records in error (no answer applies to them; written into the new register as they were read):");
+            for (RegisterArgs.Whole w : whole) {
+                for (RecordError e : w.errors()) {
+                    stdout.println("  " + DiffText.clean(w.named().name()) + "  " + (e.dsaId() != null ? DiffText.clean(e.dsaId())
+                            + " " : "") + "(entry " + (e.index() + 1) + "): " + DiffText.clean(e.message()));
+                }
             }
         }
         if (!result.unmatched().isEmpty()) {
@@ -148,7 +177,22 @@ final class AnswerCommand implements Callable<Integer> {
             stdout.println("Wrote " + t);
         }
         stdout.flush();
-        return result.refused().isEmpty() ? ExitStatus.OK : ExitStatus.RECORDS_IN_ERROR;
+        return result.refused().isEmpty() && inError == 0 ? ExitStatus.OK : ExitStatus.RECORDS_IN_ERROR;
+    }
+
+    /** For a row refused because it names a record in error: why there is no agreement of that id to answer. */
+    private static String inErrorNote(Answers.Refused r, List<RegisterArgs.Whole> whole) {
+        if (r.agreementId() == null) {
+            return "";
+        }
+        for (RegisterArgs.Whole w : whole) {
+            if (w.named().register().agreements().stream().noneMatch(a -> a.id().equals(r.agreementId()))
+                    && w.errors().stream().anyMatch(e -> r.agreementId().equals(e.dsaId()))) {
+                return " (" + DiffText.clean(r.agreementId()) + " is a record in error in " + DiffText.clean(w.named().name())
+                        + ", carried through unchanged: correct it, then apply this row again)";
+            }
+        }
+        return "";
     }
 
     private static boolean several(List<Path> files) {

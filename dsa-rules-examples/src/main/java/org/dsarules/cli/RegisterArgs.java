@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.dsarules.DsaRules;
+import org.dsarules.decision.RecordError;
 import org.dsarules.exception.DsaRulesException;
 import org.dsarules.register.ReadResult;
 import org.dsarules.register.RegisterFiles;
@@ -127,24 +128,44 @@ final class RegisterArgs {
     }
 
     /**
-     * Reads every register whole for {@code answer}: a register with records in error is refused, so
-     * that the new register written from it drops nothing.
+     * Reads every register whole, refusing one with records in error, so that a new register written from it
+     * drops nothing ({@code sent}).
      */
     static List<Answers.Named> read(List<Path> files, InputOptions input) {
         List<Answers.Named> out = new ArrayList<>();
+        for (Whole w : readAll(files, input)) {
+            List<RecordError> errors = w.errors();
+            if (!errors.isEmpty()) {
+                throw new CliException(w.named().name() + ": " + errors.size() + " record(s) in error (the first: record "
+                        + errors.get(0).index() + ", " + errors.get(0).message() + "); correct them first "
+                        + "('dsa-audit audit " + w.named().name() + "' lists them), so that the new register drops none");
+            }
+            out.add(w.named());
+        }
+        return out;
+    }
+
+    /**
+     * A register read whole: the valid agreements (with the practice's own columns) and the records in error,
+     * which {@code answer} carries into the register it writes unchanged (issue 26).
+     */
+    record Whole(Answers.Named named, List<RecordError> errors) {
+        Whole {
+            errors = List.copyOf(errors);
+        }
+    }
+
+    /** Reads every register whole, records in error kept apart; the registers together within the limit. */
+    static List<Whole> readAll(List<Path> files, InputOptions input) {
+        List<Whole> out = new ArrayList<>();
         int[] read = {0};
         for (Path f : files) {
             ReadResult r = ReadResult.of(limited(files, f, input, read, "answer"));
-            if (!r.errors().isEmpty()) {
-                throw new CliException(f + ": " + r.errors().size() + " record(s) in error (the first: record "
-                        + r.errors().get(0).index() + ", " + r.errors().get(0).message() + "); correct them first "
-                        + "('dsa-audit audit " + f + "' lists them), so that the new register drops none");
-            }
-            out.add(new Answers.Named(f.toString(), r.register()));
+            out.add(new Whole(new Answers.Named(f.toString(), r.register()), r.errors()));
         }
         if (out.size() > 1) {
-            requirePractices(out.stream().map(n -> new Object[] {n.name(),
-                    n.register().practice() == null ? null : n.register().practice().odsCode()}).toList());
+            requirePractices(out.stream().map(w -> new Object[] {w.named().name(), w.named().register().practice() == null
+                    ? null : w.named().register().practice().odsCode()}).toList());
         }
         return out;
     }

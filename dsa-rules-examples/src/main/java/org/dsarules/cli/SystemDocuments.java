@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.dsarules.DsaRules;
-import org.dsarules.decision.RecordError;
 import org.dsarules.documents.Reports;
 import org.dsarules.documents.DocumentModel;
 import org.dsarules.round.AuditedRegister;
@@ -44,7 +43,7 @@ final class SystemDocuments {
         SystemAudit system = SystemAudit.of(audited.registers(), aliases.aliases());
         if (format == ReportFormat.xlsx) {
             SafeOutput.write(out, FixedTimeZip.of(date, os -> SystemWorkbook.write(system, os)));
-            return errors(spec, audited);
+            return errors(spec, audited, LISTED);
         }
         String document = switch (format) {
             case html -> SystemReport.html(system);
@@ -52,8 +51,13 @@ final class SystemDocuments {
             case text, xlsx -> SystemReport.text(system);
         };
         emit(spec, out, document);
-        return errors(spec, audited);
+        return errors(spec, audited, LISTED);
     }
+
+    /** How the system report holds records in error: each is listed, with its problem (the LMC's working document). */
+    private static final String LISTED = "listed in this document with their problem, not decided";
+    /** How the system letter holds them: named by reference only (a letter to another organisation). */
+    private static final String NAMED = "named in this letter by reference, not decided";
 
     /**
      * {@code letter --system R1 R2 ...}: the LMC's letter to the ICB for the whole system. Records in error
@@ -74,33 +78,14 @@ final class SystemDocuments {
             spec.commandLine().getErr().println("dsa-audit: " + inError + " record(s) in error in the registers given, so "
                     + "no letter was written: it would leave them out without a word. Correct them (run 'dsa-audit audit' "
                     + "on each register named below to see why), or pass --allow-incomplete for a letter that names them");
-            errors(spec, audited);
+            errors(spec, audited, "not in any letter: none was written");
             return ExitStatus.RECORDS_IN_ERROR;
         }
         SystemAudit system = SystemAudit.of(audited.registers(), aliases.aliases());
         String letter = format == Reports.Format.TEXT ? SystemLetter.text(system) : SystemLetter.markdown(system);
-        emit(spec, out, letter + leftOut(audited.registers(), format == Reports.Format.MARKDOWN));
-        return errors(spec, audited);
-    }
-
-    /** The closing section of a system letter written with records in error: each record it leaves out, by practice. */
-    static String leftOut(List<AuditedRegister> registers, boolean markdown) {
-        List<String> lines = new ArrayList<>();
-        for (AuditedRegister a : registers) {
-            for (RecordError e : a.result().errors()) {
-                String id = e.dsaId() == null || e.dsaId().isBlank() ? "record " + e.index() : e.dsaId();
-                String practice = a.odsCode() != null ? a.odsCode() : a.name();
-                lines.add((markdown ? "- " : "  - ") + Sanitiser.line(practice) + ": " + Sanitiser.line(id)
-                        + (e.field() != null ? " (" + Sanitiser.line(e.field()) + ")" : ""));
-            }
-        }
-        if (lines.isEmpty()) {
-            return "";
-        }
-        String heading = "Agreements this letter does not cover";
-        String intro = "The practices' registers hold " + lines.size() + " record(s) that could not be read, so this "
-                + "letter says nothing of them yet; we will write again once they are corrected:";
-        return "\n" + (markdown ? "## " + heading + "\n\n" : heading + "\n\n") + intro + "\n\n" + String.join("\n", lines) + "\n";
+        // the letter names each record in error by reference (SystemLetter)
+        emit(spec, out, letter);
+        return errors(spec, audited, NAMED);
     }
 
     /**
@@ -133,7 +118,7 @@ final class SystemDocuments {
             stdout.println("Wrote " + target);
         }
         stdout.flush();
-        return errors(spec, audited);
+        return errors(spec, audited, "left out of its practice's letter");
     }
 
     private static String letterName(Path register, String extension) {
@@ -150,12 +135,13 @@ final class SystemDocuments {
         }
     }
 
-    private static int errors(CommandSpec spec, RegisterArgs.Audited audited) {
+    /** One warning per register with records in error, saying where they are ({@code where}); the exit status. */
+    private static int errors(CommandSpec spec, RegisterArgs.Audited audited, String where) {
         for (AuditedRegister a : audited.registers()) {
             int n = a.result().summary().errors();
             if (n > 0) {
                 spec.commandLine().getErr().println("dsa-audit: warning: " + Sanitiser.line(a.name()) + ": " + n
-                        + " record(s) in error are not in this document; run 'dsa-audit audit "
+                        + " record(s) in error, " + where + "; run 'dsa-audit audit "
                         + Sanitiser.line(a.name()) + "' to see why");
             }
         }

@@ -178,7 +178,9 @@ class OutputsSafetyTest {
         Run allowed = dsa("letter", "--system", regs.toString(), "--as-of", AS_OF, "--allow-incomplete");
         assertEquals(1, allowed.status(), allowed.err());
         assertTrue(allowed.out().contains("## Agreements this letter does not cover"), allowed.out());
-        assertTrue(allowed.out().contains("- A00001: DSA-9 (purposes"), allowed.out());
+        assertTrue(allowed.out().contains("- Alder Surgery (A00001): reference DSA-9 (entry 2 of its register)"), allowed.out());
+        // by reference only: no field, no validation message, in a letter to another organisation
+        assertFalse(allowed.out().contains("purposes"), allowed.out());
     }
 
     // ------------------------------------------------------------------ issue 26: one register unreadable, the others go on

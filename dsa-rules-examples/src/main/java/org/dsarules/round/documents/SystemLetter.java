@@ -1,143 +1,60 @@
 package org.dsarules.round.documents;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.TemplateException;
+import gg.jte.output.StringOutput;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.dsarules.model.LmcAdvice;
-import org.dsarules.round.AuditedRegister;
-import org.dsarules.round.Programmes;
-import org.dsarules.round.Questionnaire;
+import java.util.Objects;
 import org.dsarules.round.SystemAudit;
 
 /**
- * The LMC's letter to the ICB for the whole system: the practices it writes for, the questions asked
- * once per programme (the ICB answers them once in the attached system questionnaire, and the answer
- * is applied to every practice's register), the questions whose answer may differ between practices,
- * the LMC's advice per programme, and the programmes whose outcomes differ between practices, with
- * the facts that differ. Markdown or plain text; square-bracketed placeholders for the LMC to fill in.
+ * The LMC's letter to the ICB for the whole system, in the LMC's own words: the practices it writes for; one
+ * heading per programme (grouped by programme key, aliases resolved, record-format.md v1.2), each question about
+ * the programme asked once under it (a question whose answer may differ between practices names the practices'
+ * agreements it is asked for); the LMC's advice per programme; the programmes whose outcomes differ between
+ * practices, with the facts that differ. Once the ICB has replied (its answers applied to the registers, where
+ * their history keeps them with the ICB's comments), the letter first acknowledges what the reply settled,
+ * programme by programme, then asks only what is still open, and passes on what the ICB declined to assess: the
+ * practices, as controllers, ask the ICB that commissions or hosts the agreement to obtain the answers, and a
+ * question only the named controller can answer is to be passed to it by name (as {@link FollowUpLetter} does for
+ * one practice). Records in error are named by reference only, at the end (a validation message is the
+ * practices' own business). Markdown or plain text, rendered by the precompiled jte
+ * template {@code plain/system/letter.jte} from {@link SystemLetterView}; square-bracketed placeholders for the LMC
+ * to fill in.
+ * Deterministic: no clock is read.
  */
 public final class SystemLetter {
+    /** The precompiled plain templates (src/main/jte/plain), generated into the documents' package. */
+    private static final TemplateEngine PLAIN = TemplateEngine.createPrecompiled(null, ContentType.Plain,
+            SystemLetter.class.getClassLoader(), "org.dsarules.documents");
+
     private SystemLetter() {
     }
 
+    /**
+     * The letter in Markdown. Its programmes are those of {@code system}, grouped there by programme key with the
+     * aliases it was built with ({@link SystemAudit#of(List, org.dsarules.catalogue.ProgrammeAliases)}: a command's
+     * {@code --aliases} file with the shipped ones), so the letter's headings and the questionnaire's programme rows
+     * meet the same programmes.
+     */
     public static String markdown(SystemAudit system) {
         return write(system, Prose.Form.MARKDOWN);
     }
 
+    /** The letter as plain text; see {@link #markdown(SystemAudit)}. */
     public static String text(SystemAudit system) {
         return write(system, Prose.Form.TEXT);
     }
 
-    private static String write(SystemAudit s, Prose.Form form) {
-        Prose p = new Prose(form);
-        Set<String> icbs = new LinkedHashSet<>();
-        List<String> practices = new ArrayList<>();
-        for (AuditedRegister r : s.registers()) {
-            if (r.practice() != null && r.practice().icb() != null && !r.practice().icb().isBlank()) {
-                icbs.add(r.practice().icb().strip());
-            }
-            String name = r.practice() != null && r.practice().name() != null ? r.practice().name() : r.name();
-            practices.add(p.v(name) + (r.odsCode() != null ? " (" + p.v(r.odsCode()) + ")" : ""));
+    private static String write(SystemAudit system, Prose.Form form) {
+        Objects.requireNonNull(system, "system");
+        StringOutput out = new StringOutput(8 * 1024);
+        try {
+            PLAIN.render("system/letter.jte", new SystemLetterView(system, form), out);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("system letter template failed: " + e.getMessage(), e);
         }
-        String icb = icbs.size() == 1 ? p.v(icbs.iterator().next()) : "[ICB NAME]";
-        p.lines(List.of(p.bold("[LMC NAME]") + ", Local Medical Committee", "[LMC ADDRESS]"));
-        p.para("[DATE]");
-        p.lines(List.of("To: [ICB CONTACT NAME], " + icb, "[ICB ADDRESS OR EMAIL]"));
-        p.title("Data sharing agreements across our practices: one set of questions for the system");
-        p.para("Dear [ICB CONTACT NAME],");
-        p.para("We write for the " + s.registers().size() + " practices below, which have audited the data sharing "
-                + "agreements on their registers during the GP collective action. Many of those agreements are the same "
-                + "programme held by several practices. So that you can answer once for the system rather than practice "
-                + "by practice, we attach one questionnaire: a row per programme for the facts of the agreement itself, and "
-                + "a row per practice only where the answer may differ between practices. Please fill in its answer "
-                + "column and return it; each answer will be recorded in every practice's register that holds the programme.");
-        p.bullets(practices);
-
-        List<Questionnaire.Row> rows = Questionnaire.ofSystem(s.registers());
-        Map<String, List<Questionnaire.Row>> byProgramme = new LinkedHashMap<>();
-        Map<String, List<Questionnaire.Row>> byPractice = new LinkedHashMap<>();
-        for (Questionnaire.Row r : rows) {
-            if (r.practice() == null && r.agreementId() == null) {
-                byProgramme.computeIfAbsent(r.programme(), k -> new ArrayList<>()).add(r);
-            } else {
-                byPractice.computeIfAbsent(r.practice() == null ? "" : r.practice(), k -> new ArrayList<>()).add(r);
-            }
-        }
-        p.heading("1. Questions on each programme, to answer once");
-        if (byProgramme.isEmpty()) {
-            p.para("There are none at present.");
-        }
-        for (Map.Entry<String, List<Questionnaire.Row>> e : byProgramme.entrySet()) {
-            SystemAudit.Programme programme = programme(s, e.getKey());
-            p.subheading(p.v(e.getKey()) + (programme != null ? " (held by " + programme.practices().size() + " of our practices)" : ""));
-            p.bullets(e.getValue().stream().map(r -> p.v(r.question())).distinct().toList());
-        }
-        p.heading("2. Questions whose answer may differ between practices");
-        if (byPractice.isEmpty()) {
-            p.para("There are none at present.");
-        }
-        for (Map.Entry<String, List<Questionnaire.Row>> e : byPractice.entrySet()) {
-            p.subheading("Practice " + (e.getKey().isEmpty() ? "[ODS CODE]" : p.v(e.getKey())));
-            p.bullets(e.getValue().stream().map(r -> p.v(r.agreementId()) + (r.title() != null ? " (" + p.v(r.title()) + ")" : "")
-                    + ": " + p.v(r.question())).toList());
-        }
-        p.heading("3. The LMC's advice");
-        List<String> advice = new ArrayList<>();
-        for (SystemAudit.Programme programme : s.programmes()) {
-            Set<LmcAdvice> given = new LinkedHashSet<>();
-            programme.holdings().forEach(h -> {
-                if (h.agreement().lmcAdvice() != null && h.agreement().lmcAdvice() != LmcAdvice.NONE) {
-                    given.add(h.agreement().lmcAdvice());
-                }
-            });
-            if (given.size() == 1) {
-                LmcAdvice a = given.iterator().next();
-                advice.add(p.v(programme.label()) + ": " + (a == LmcAdvice.KEEP ? "necessary to keep" : "withdraw"));
-            }
-        }
-        if (advice.isEmpty()) {
-            p.para("The LMC has not yet advised on any programme.");
-        } else {
-            p.para("Having reviewed them, the LMC has advised its practices as follows:");
-            p.bullets(advice);
-        }
-        p.heading("4. Where our practices' agreements for one programme differ");
-        List<SystemAudit.Programme> differ = s.shared().stream().filter(SystemAudit.Programme::outcomesDiffer).toList();
-        if (differ.isEmpty()) {
-            p.para("Every programme held by several practices has the same outcome in each.");
-        } else {
-            p.para("For these programmes the practices' registers record different facts, so the same programme has "
-                    + "different outcomes. Please tell us which facts are right:");
-            for (SystemAudit.Programme programme : differ) {
-                p.subheading(p.v(programme.label()));
-                List<String> items = new ArrayList<>();
-                for (SystemAudit.Difference d : programme.differences()) {
-                    List<String> parts = new ArrayList<>();
-                    for (int i = 0; i < programme.holdings().size(); i++) {
-                        String v = d.values().get(i);
-                        parts.add(p.v(programme.holdings().get(i).practice()) + ": " + (v == null ? "not known" : p.v(v)));
-                    }
-                    items.add(p.v(d.field()) + " (" + String.join("; ", parts) + ")");
-                }
-                p.bullets(items);
-            }
-        }
-        p.para("Please send your reply, with the questionnaire's answer column filled in, to [LMC EMAIL ADDRESS].");
-        p.para("Yours sincerely,");
-        p.lines(List.of("[NAME]", "[ROLE], [LMC NAME] Local Medical Committee"));
-        return p.toString();
-    }
-
-    private static SystemAudit.Programme programme(SystemAudit s, String text) {
-        String key = Programmes.normalise(text);
-        for (SystemAudit.Programme p : s.programmes()) {
-            if (p.key() != null && p.key().equals(key)) {
-                return p;
-            }
-        }
-        return null;
+        return out.toString();
     }
 }

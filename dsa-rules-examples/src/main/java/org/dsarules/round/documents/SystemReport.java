@@ -1,6 +1,10 @@
 package org.dsarules.round.documents;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.TemplateException;
+import gg.jte.output.StringOutput;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,9 +31,9 @@ import org.dsarules.text.Sanitiser;
  */
 public final class SystemReport {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Outcome[] ORDER = {Outcome.WITHDRAW, Outcome.REFER_TO_BMA, Outcome.ASK_ICB_FOR_INFORMATION,
-        Outcome.KEEP};
-
+    /** The precompiled HTML templates (src/main/jte/html), generated into the documents' package. */
+    private static final TemplateEngine HTML = TemplateEngine.createPrecompiled(null, ContentType.Html,
+            SystemReport.class.getClassLoader(), "org.dsarules.documents");
     private SystemReport() {
     }
 
@@ -75,90 +79,31 @@ public final class SystemReport {
                         .append(line(h.agreement().id())).append("  ").append(h.outcome()).append('\n');
             }
         }
+        // Every record of every register is in the system's documents, decided or in error (issue 26).
+        b.append("\nRECORDS IN ERROR, NOT DECIDED (").append(s.inError().size()).append(")\n");
+        for (SystemAudit.InError e : s.inError()) {
+            b.append("  ").append(line(e.practice())).append("  ").append(reference(e)).append(" (entry ").append(e.entry())
+                    .append(" of ").append(line(e.register())).append(")  ").append(e.error().code())
+                    .append(e.error().field() != null ? " " + line(e.error().field()) : "").append(": ")
+                    .append(line(e.error().message())).append('\n');
+        }
         return b.toString();
     }
 
     // ---- HTML ----
 
+    /**
+     * The report as one self-contained HTML page (no scripts, no network), rendered by the precompiled jte template
+     * {@code html/system/report.jte}, whose HTML escaping (by context) shows every register text as text.
+     */
     public static String html(SystemAudit s) {
-        StringBuilder b = new StringBuilder(16384);
-        b.append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>Data sharing agreements across the system</title>\n<style>\n")
-                .append("body { font-family: system-ui, sans-serif; margin: 24px; color: #101828; max-width: 1100px; }\n")
-                .append("table { border-collapse: collapse; margin: 8px 0 20px; } th, td { border: 1px solid #d0d5dd; ")
-                .append("padding: 4px 8px; text-align: left; vertical-align: top; } td.n { text-align: right; }\n")
-                .append(".withdraw { color: #b42318; } .refer { color: #6941c6; } .ask { color: #b54708; } .keep { color: #067647; }\n")
-                .append("section.programme { border-left: 4px solid #d0d5dd; padding-left: 12px; margin-bottom: 20px; }\n")
-                .append("section.programme.differ { border-left-color: #b54708; }\n")
-                .append("@media print { body { margin: 0; } section.programme { break-inside: avoid; } }\n")
-                .append("</style>\n</head>\n<body>\n");
-        b.append("<h1>Data sharing agreements across the system</h1>\n");
-        b.append("<p>").append(s.registers().size()).append(" practices, decided as of ").append(asOf(s))
-                .append(" with ").append(esc(rules(s))).append(".</p>\n");
-        b.append("<h2 id=\"practices\">Per practice</h2>\n<table class=\"practices\">\n<thead><tr><th>Practice</th>")
-                .append("<th>ODS code</th>");
-        for (Outcome o : ORDER) {
-            b.append("<th>").append(o).append("</th>");
+        StringOutput out = new StringOutput(16 * 1024);
+        try {
+            HTML.render("system/report.jte", new SystemReportView(s), out);
+        } catch (TemplateException e) {
+            throw new IllegalStateException("system report template failed: " + e.getMessage(), e);
         }
-        b.append("<th>ERROR</th></tr></thead>\n<tbody>\n");
-        for (AuditedRegister r : s.registers()) {
-            Summary sum = r.result().summary();
-            b.append("<tr data-practice=\"").append(esc(ods(r))).append("\"><td>").append(esc(name(r))).append("</td><td>")
-                    .append(esc(ods(r))).append("</td>");
-            for (Outcome o : ORDER) {
-                b.append("<td class=\"n\" data-outcome=\"").append(o).append("\">").append(sum.count(o)).append("</td>");
-            }
-            b.append("<td class=\"n\" data-outcome=\"ERROR\">").append(sum.errors()).append("</td></tr>\n");
-        }
-        b.append("</tbody>\n</table>\n");
-        b.append("<h2 id=\"shared\">Programmes held by several practices (").append(s.shared().size()).append(")</h2>\n");
-        int n = 0;
-        for (SystemAudit.Programme p : s.shared()) {
-            n++;
-            b.append("<section class=\"programme").append(p.outcomesDiffer() ? " differ" : "").append("\" id=\"programme-")
-                    .append(n).append("\" data-programme=\"").append(esc(p.key())).append("\">\n<h3>").append(esc(p.label()))
-                    .append("</h3>\n<p>").append(p.practices().size()).append(" practices; ")
-                    .append(p.outcomesDiffer() ? "<strong>the outcomes differ</strong>" : "the same outcome").append(".</p>\n")
-                    .append("<table class=\"holdings\">\n<thead><tr><th>Practice</th><th>Agreement</th><th>Outcome</th>")
-                    .append("<th>Deciding rule</th></tr></thead>\n<tbody>\n");
-            for (SystemAudit.Holding h : p.holdings()) {
-                b.append("<tr data-practice=\"").append(esc(h.practice())).append("\"><td>").append(esc(h.practiceName()))
-                        .append("</td><td><code>").append(esc(h.agreement().id())).append("</code></td><td class=\"")
-                        .append(css(h.outcome())).append("\">").append(h.outcome()).append("</td><td><code>")
-                        .append(esc(h.decision().decisiveRule())).append("</code></td></tr>\n");
-            }
-            b.append("</tbody>\n</table>\n");
-            if (!p.differences().isEmpty()) {
-                b.append("<h4>The facts that make the outcomes differ</h4>\n<table class=\"differences\">\n<thead><tr><th>Field</th>");
-                for (SystemAudit.Holding h : p.holdings()) {
-                    b.append("<th>").append(esc(h.practice())).append("</th>");
-                }
-                b.append("</tr></thead>\n<tbody>\n");
-                for (SystemAudit.Difference d : p.differences()) {
-                    b.append("<tr data-field=\"").append(esc(d.field())).append("\"><td><code>").append(esc(d.field()))
-                            .append("</code></td>");
-                    for (String v : d.values()) {
-                        b.append("<td>").append(esc(value(v))).append("</td>");
-                    }
-                    b.append("</tr>\n");
-                }
-                b.append("</tbody>\n</table>\n");
-            }
-            b.append("</section>\n");
-        }
-        b.append("<h2 id=\"single\">Programmes held by one practice only (").append(s.singlePractice().size())
-                .append(")</h2>\n<table class=\"single\">\n<thead><tr><th>Programme</th><th>Practice</th><th>Agreement</th>")
-                .append("<th>Outcome</th></tr></thead>\n<tbody>\n");
-        for (SystemAudit.Programme p : s.singlePractice()) {
-            for (SystemAudit.Holding h : p.holdings()) {
-                b.append("<tr><td>").append(esc(p.label())).append("</td><td>").append(esc(h.practiceName()))
-                        .append("</td><td><code>").append(esc(h.agreement().id())).append("</code></td><td class=\"")
-                        .append(css(h.outcome())).append("\">").append(h.outcome()).append("</td></tr>\n");
-            }
-        }
-        b.append("</tbody>\n</table>\n</body>\n</html>\n");
-        return b.toString();
+        return out.toString();
     }
 
     // ---- JSON ----
@@ -204,6 +149,12 @@ public final class SystemReport {
                     values.put(p.holdings().get(i).practice() + " " + p.holdings().get(i).agreement().id(), d.values().get(i));
                 }
             }
+        }
+        ArrayNode errors = root.putArray("errors");
+        for (SystemAudit.InError e : s.inError()) {
+            errors.addObject().put("practice", e.practice()).put("register", e.register()).put("index", e.error().index())
+                    .put("dsaId", e.dsaId()).put("field", e.error().field()).put("code", e.error().code().name())
+                    .put("message", e.error().message());
         }
         Map<String, Integer> totals = new TreeMap<>();
         for (AuditedRegister r : s.registers()) {
@@ -258,41 +209,17 @@ public final class SystemReport {
         return name(r) + " (" + ods(r) + ")";
     }
 
-    private static String value(String v) {
-        return v == null ? "(not known)" : v;
+    /** A record in error as its practice knows it: its id where one could be read. */
+    private static String reference(SystemAudit.InError e) {
+        return e.dsaId() != null ? line(e.dsaId()) : "(no id)";
     }
 
-    private static String css(Outcome o) {
-        return switch (o) {
-            case WITHDRAW -> "withdraw";
-            case REFER_TO_BMA -> "refer";
-            case ASK_ICB_FOR_INFORMATION -> "ask";
-            case KEEP -> "keep";
-        };
+    private static String value(String v) {
+        return v == null ? "(not known)" : v;
     }
 
     /** Register text on one line: control characters (C1 included) cannot add lines or drive a terminal. */
     static String line(String s) {
         return Sanitiser.line(s);
-    }
-
-    /** Text for HTML content and attribute values. */
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
     }
 }

@@ -20,7 +20,8 @@ import org.dsarules.round.SystemAudit;
  * "Programmes", has a row per programme and practice holding it (the programme, the practice, its
  * agreement, the outcome and the deciding rule, whether the outcomes across practices differ, and the
  * facts that differ with this practice's value); the second, "Practices", the counts per practice as
- * numbers. The same content as the text and JSON system reports; every text cell is text, so nothing
+ * numbers; the third, "Records in error", every record that could not be decided, with its practice,
+ * register, entry, reference and problem (so every record of every register is in the workbook). The same content as the text and JSON system reports; every text cell is text, so nothing
  * a register holds is read by Excel as a formula. Deterministic: no clock is read.
  */
 public final class SystemWorkbook {
@@ -30,6 +31,10 @@ public final class SystemWorkbook {
     /** The second sheet's columns. */
     public static final List<String> PRACTICE_COLUMNS = List.of("Practice", "ODS code", "Register", "WITHDRAW",
             "REFER_TO_BMA", "ASK_ICB_FOR_INFORMATION", "KEEP", "ERROR");
+
+    /** The third sheet's columns: every record in error, so that every record of every register is in the workbook. */
+    public static final List<String> ERROR_COLUMNS = List.of("Practice", "ODS code", "Register", "Entry", "Reference",
+            "Field", "Code", "Problem");
 
     private SystemWorkbook() {
     }
@@ -95,6 +100,27 @@ public final class SystemWorkbook {
             practices.createFreezePane(0, 1);
             for (int i = 0; i < PRACTICE_COLUMNS.size(); i++) {
                 practices.setColumnWidth(i, (i < 3 ? 30 : 14) * 256);
+            }
+
+            Sheet errors = book.createSheet("Records in error");
+            Workbooks.header(errors, ERROR_COLUMNS, bold);
+            r = 1;
+            for (SystemAudit.InError e : s.inError()) {
+                Row row = errors.createRow(r++);
+                text(row, 0, e.practiceName());
+                text(row, 1, e.practice());
+                text(row, 2, e.register());
+                row.createCell(3).setCellValue(e.entry());
+                text(row, 4, e.dsaId());
+                text(row, 5, e.error().field());
+                text(row, 6, e.error().code().name());
+                text(row, 7, e.error().message());
+                row.getCell(7).setCellStyle(wrap);
+            }
+            errors.createFreezePane(0, 1);
+            int[] errorWidths = {28, 10, 28, 8, 12, 24, 18, 80};
+            for (int i = 0; i < errorWidths.length; i++) {
+                errors.setColumnWidth(i, errorWidths[i] * 256);
             }
             book.write(out);
         }
