@@ -183,6 +183,19 @@ class TemplateXlsxTest {
         }
     }
 
+    /** A bad --catalogue stops the workbook before anything is written: the --out file there is kept (it was emptied). */
+    @Test
+    void aBadCatalogueLeavesTheOutFileAsItWas() throws Exception {
+        Path catalogue = Files.writeString(dir.resolve("bad-catalogue.json"), "{ \"id\": ");
+        Path out = Files.writeString(dir.resolve("register.xlsx"), "the previous workbook");
+        AuditCommandTest.Run r = run("template", "--format", "xlsx", "--catalogue", catalogue.toString(),
+                "--out", out.toString());
+        assertEquals(2, r.status(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("dsa-audit: --catalogue: "), r.err());
+        assertEquals("the previous workbook", Files.readString(out));
+    }
+
     @Test
     void xlsxNeedsAnOutputFile() {
         AuditCommandTest.Run r = run("template", "--format", "xlsx");
