@@ -97,7 +97,12 @@ final class AuditCommand implements Callable<Integer> {
         file = registers.get(0);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        Inputs.refuseOverwrite(out, List.of(file));
+        List<Path> inputs = new ArrayList<>(rulesOptions.inputFiles());
+        inputs.add(file);
+        if (aliases.file != null) {
+            inputs.add(aliases.file);
+        }
+        Inputs.refuseOverwrite(out, inputs);
         if (format == ReportFormat.xlsx && out == null) {
             throw new CliException("--format xlsx writes a workbook, which is not text: give --out FILE.xlsx");
         }

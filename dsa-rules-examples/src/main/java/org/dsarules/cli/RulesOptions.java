@@ -42,6 +42,14 @@ final class RulesOptions {
     @picocli.CommandLine.Mixin
     CatalogueOptions catalogue = new CatalogueOptions();
 
+    /**
+     * The files these options read that --out must never replace (issue 27 item 2): each --catalogue file. (A
+     * --rules folder is read for its .drl files; an output written into it is a new file, not one it read.)
+     */
+    List<Path> inputFiles() {
+        return List.copyOf(catalogue.files);
+    }
+
     /** The default limit when local rules are used: far above any real decision (milliseconds). */
     static final Duration LOCAL_RULES_TIMEOUT = Duration.ofSeconds(60);
 

@@ -1,12 +1,12 @@
 package org.dsarules.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.Decided;
@@ -86,19 +86,19 @@ final class SentCommand implements Callable<Integer> {
         if (!several && Files.isDirectory(out)) {
             throw new CliException(out + ": --out is a folder; give the new register's file name");
         }
+        // Every input (each register, each --catalogue file) is compared with every output, and two registers of one
+        // file name would be written one over the other: both refused before anything is read (issue 27 items 2, 3).
+        List<Path> inputs = new ArrayList<>(files);
+        inputs.addAll(rules.inputFiles());
         List<Path> targets = new ArrayList<>();
+        List<Map.Entry<Path, Path>> pairs = new ArrayList<>();
         for (Path f : files) {
             Path t = several ? out.resolve(f.getFileName()) : out;
-            try {
-                if (Files.exists(t) && Files.isSameFile(t, f)) {
-                    throw new CliException(t + ": --out would overwrite the input register " + f
-                            + ", which is never changed: choose another " + (several ? "folder" : "file"));
-                }
-            } catch (IOException e) {
-                throw new CliException(t + ": " + e.getMessage(), e);
-            }
+            Inputs.refuseOverwrite(t, inputs);
             targets.add(t);
+            pairs.add(Map.entry(t, f));
         }
+        Inputs.refuseCollisions(pairs);
         // Read whole first: a register with records in error is refused, so the new one drops nothing.
         List<Answers.Named> registers = RegisterArgs.read(files, input);
         DsaRules dsa = rules.build();
@@ -120,8 +120,12 @@ final class SentCommand implements Callable<Integer> {
                 agreements.add(recorded);
             }
             Register updated = new Register(register.practice(), agreements);
-            RegisterWriter writer = RegisterFiles.writer(RegisterArgs.format(files.get(i), input));
-            SafeOutput.write(targets.get(i), os -> writer.write(updated, os));
+            RegisterFiles.Format form = RegisterArgs.format(files.get(i), input);
+            RegisterWriter writer = RegisterFiles.writer(form);
+            SafeOutput.Writer written = os -> writer.write(updated, os);
+            // An .xlsx register is a zip the workbook library stamps with the time of writing: dated from --on
+            // instead, the same record of what was sent is the same bytes on every run (issue 27 item 12).
+            SafeOutput.write(targets.get(i), form == RegisterFiles.Format.XLSX ? FixedTimeZip.of(on, written) : written);
             stdout.println("Recorded " + letter.source().substring(SentLetters.SOURCE.length()) + ", sent on " + on
                     + ", for " + about.size() + " agreement(s) of " + files.get(i).getFileName()
                     + (about.isEmpty() ? "" : ": " + DiffText.clean(String.join(", ", about))));

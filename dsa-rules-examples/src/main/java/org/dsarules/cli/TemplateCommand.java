@@ -2,9 +2,12 @@ package org.dsarules.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,6 +47,13 @@ final class TemplateCommand implements Callable<Integer> {
     static final String PROGRAMMES_SHEET = "Known programmes";
     /** How many rows of the register the drop-down covers: far more than any practice's agreements. */
     static final int ROWS = 2000;
+    /**
+     * The date in every zip entry and in the workbook's created and modified dates, so that the same catalogue
+     * gives the same bytes on every run (issue 27). The other workbooks take their as-of date; a template decides
+     * nothing and has none, and a date from the clock is what made two runs differ. 1 January 1980 is the
+     * earliest date a zip entry can hold: no reader takes it for the day the template was written.
+     */
+    static final LocalDate WORKBOOK_DATE = LocalDate.of(1980, 1, 1);
 
     @Spec
     CommandSpec spec;
@@ -60,21 +70,25 @@ final class TemplateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (format == Format.xlsx && out == null) {
+            throw new CliException("template --format xlsx writes a workbook: give --out FILE.xlsx");
+        }
+        // A --catalogue file is an input: refused as an output before it is read, let alone replaced (issue 27).
+        Inputs.refuseOverwrite(out, catalogueOptions.files);
         if (format == Format.xlsx) {
-            if (out == null) {
-                throw new CliException("template --format xlsx writes a workbook: give --out FILE.xlsx");
-            }
-            try (OutputStream o = Files.newOutputStream(out)) {
-                xlsx(programmeNames(), o);
-            } catch (IOException e) {
-                throw new CliException(out + ": cannot write the template: " + e.getMessage(), e);
-            }
+            // The catalogue is read before anything is written: a bad one leaves the --out file as it was.
+            List<String> names = programmeNames();
+            SafeOutput.write(out, FixedTimeZip.of(WORKBOOK_DATE, o -> xlsx(names, o)));
             return ExitStatus.OK;
         }
         if (out != null) {
-            try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
+            // Through SafeOutput as every --out: whole or not at all, and one line on a full disk or a missing
+            // folder (a PrintWriter would swallow the error and exit 0 with nothing written).
+            SafeOutput.write(out, os -> {
+                Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
                 CsvTemplate.write(w);
-            }
+                w.flush();
+            });
             return ExitStatus.OK;
         }
         PrintWriter o = spec.commandLine().getOut();
