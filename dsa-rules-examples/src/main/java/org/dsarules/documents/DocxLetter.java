@@ -154,11 +154,12 @@ public final class DocxLetter {
             fonts.setCs(FONT);
             fonts.setEastAsia(FONT);
             styles.setDefaultFonts(fonts);
-            styles.setSpellingLanguage("en-GB");
             var defaults = styles.getCtStyles().getDocDefaults();
             var rpr = defaults.isSetRPrDefault() && defaults.getRPrDefault().isSetRPr() ? defaults.getRPrDefault().getRPr()
                     : defaults.addNewRPrDefault().addNewRPr();
+            // in the order Word's schema lists them: fonts, size, language
             rpr.addNewSz().setVal(BigInteger.valueOf(22));
+            rpr.addNewLang().setVal("en-GB");
             var ppr = defaults.isSetPPrDefault() ? defaults.getPPrDefault() : defaults.addNewPPrDefault();
             var spacing = (ppr.isSetPPr() ? ppr.getPPr() : ppr.addNewPPr()).addNewSpacing();
             spacing.setAfter(BigInteger.valueOf(160));
