@@ -44,10 +44,10 @@ final class LetterCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "markdown",
-            description = "markdown, text (to paste into an email), html (to print; the first letter to the ICB only) or "
-                    + "docx (a Word document to edit and send, with --out: the same words as the markdown letter, or, for "
-                    + "--kind notice, supplier and referral-reply, as the plain-text letters, each on its own page). "
-                    + "The other kinds are otherwise plain text. Default: ${DEFAULT-VALUE}.")
+            description = "markdown, text (to paste into an email), html (to print: the first letter to the ICB) or docx "
+                    + "(a Word document to edit and send, with the markdown letter's words; needs --out). The letters of "
+                    + "--kind notice, supplier and referral-reply are plain text, or with docx a Word document with each "
+                    + "letter on its own page. Default: ${DEFAULT-VALUE}.")
     Reports.Format format;
 
     enum Kind {
