@@ -119,7 +119,8 @@ final class SentCommand implements Callable<Integer> {
                 }
                 agreements.add(recorded);
             }
-            Register updated = new Register(register.practice(), agreements);
+            // the practice's own # columns go on into the new register, as `answer` carries them
+            Register updated = new Register(register.practice(), agreements, register.ownColumns());
             RegisterWriter writer = RegisterFiles.writer(RegisterArgs.format(files.get(i), input));
             SafeOutput.write(targets.get(i), os -> writer.write(updated, os));
             stdout.println("Recorded " + letter.source().substring(SentLetters.SOURCE.length()) + ", sent on " + on
