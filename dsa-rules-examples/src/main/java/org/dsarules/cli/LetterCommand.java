@@ -1,11 +1,14 @@
 package org.dsarules.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dsarules.documents.DocumentModel;
+import org.dsarules.documents.DocxLetter;
 import org.dsarules.documents.Reports;
 import org.dsarules.round.AuditedRegister;
 import org.dsarules.round.documents.FollowUpLetter;
@@ -41,8 +44,10 @@ final class LetterCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "markdown",
-            description = "For --kind icb: markdown, text (to paste into an email) or html (to print). "
-                    + "The other letters are plain text. Default: ${DEFAULT-VALUE}.")
+            description = "markdown, text (to paste into an email), html (to print: the first letter to the ICB) or docx "
+                    + "(a Word document to edit and send, with the markdown letter's words; needs --out). The letters of "
+                    + "--kind notice, supplier and referral-reply are plain text, or with docx a Word document with each "
+                    + "letter on its own page. Default: ${DEFAULT-VALUE}.")
     Reports.Format format;
 
     enum Kind {
@@ -108,24 +113,44 @@ final class LetterCommand implements Callable<Integer> {
         if ((followUp || system) && kind.letter != null) {
             throw new CliException("--follow-up and --system are letters to the ICB: leave out --kind " + kind);
         }
+        if (format == Reports.Format.DOCX && options.out == null) {
+            throw new CliException("--format docx writes a Word document, which is not text: give --out FILE.docx"
+                    + " (or, with several registers, --out FOLDER)");
+        }
         List<Path> files = RegisterArgs.expand(options.files);
         if (system) {
             return SystemDocuments.systemLetter(spec, files, format, options.out, options.asOf, options.rules, options.input,
                     options.allowIncomplete, aliases);
         }
         if (files.size() > 1 || Files.isDirectory(options.files.get(0))) {
-            return SystemDocuments.letters(spec, files, this::render, extension(), options.out, options.asOf, options.rules, options.input);
+            return SystemDocuments.letters(spec, files, this::bytes, extension(), options.out, options.asOf, options.rules, options.input);
         }
         options.file = files.get(0);
-        return ReportDocument.write(spec, options, this::render);
+        return ReportDocument.write(spec, options, this::render, format == Reports.Format.DOCX ? this::bytes : null);
+    }
+
+    /**
+     * The letter as the file holds it: a Word document for --format docx, made from the words of its
+     * Markdown form (or of the plain-text letters, for the other kinds), else its text in UTF-8.
+     */
+    byte[] bytes(DocumentModel r) {
+        if (format != Reports.Format.DOCX) {
+            return render(r).getBytes(StandardCharsets.UTF_8);
+        }
+        LocalDate date = r.result().asOf();
+        return kind.letter != null ? DocxLetter.fromText(render(r), date) : DocxLetter.fromMarkdown(render(r), date);
     }
 
     /** The file name extension of the letter this command writes. */
     String extension() {
+        if (format == Reports.Format.DOCX) {
+            return ".docx";
+        }
         return kind.letter != null ? ".txt" : switch (format) {
             case MARKDOWN -> ".md";
             case TEXT -> ".txt";
             case HTML -> ".html";
+            case DOCX -> ".docx";
         };
     }
 
@@ -136,13 +161,14 @@ final class LetterCommand implements Callable<Integer> {
         }
         if (followUp || !first && FollowUpLetter.due(round(r))) {
             return switch (format) {
-                case MARKDOWN -> FollowUpLetter.markdown(round(r), replyWithin);
+                // docx: the Markdown letter's words, which bytes() makes a Word document of
+                case MARKDOWN, DOCX -> FollowUpLetter.markdown(round(r), replyWithin);
                 case TEXT -> FollowUpLetter.text(round(r), replyWithin);
                 case HTML -> throw new CliException("the follow-up letter is written in markdown or text; "
                         + "--format html is for the first letter");
             };
         }
-        return Reports.icbLetter(r, format);
+        return Reports.icbLetter(r, format == Reports.Format.DOCX ? Reports.Format.MARKDOWN : format);
     }
 
     /**

@@ -36,6 +36,15 @@ final class ReportDocument {
     /** Returns the exit status: {@link ExitStatus#RECORDS_IN_ERROR} when some records are in error, else OK. */
     static int write(CommandSpec spec, DocumentOptions options,
             Function<DocumentModel, String> render) throws IOException {
+        return write(spec, options, render, null);
+    }
+
+    /**
+     * As {@link #write(CommandSpec, DocumentOptions, Function)}; with {@code binary} (not null), the document
+     * is the bytes it gives (a Word document), written to {@code --out} only, through the same safe write.
+     */
+    static int write(CommandSpec spec, DocumentOptions options, Function<DocumentModel, String> render,
+            Function<DocumentModel, byte[]> binary) throws IOException {
         if (options.file == null) {
             if (options.files.size() != 1) {
                 throw new CliException(spec.name() + " takes one register (" + options.files.size() + " given)");
@@ -44,6 +53,9 @@ final class ReportDocument {
         }
         Path file = options.file;
         Path out = options.out;
+        if (binary != null && out == null) {
+            throw new CliException("this document is not text: give --out FILE");
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         List<Path> inputs = new ArrayList<>(options.rules.inputFiles());
@@ -69,11 +81,14 @@ final class ReportDocument {
                     + " (run 'dsa-audit audit " + shown + "' to see why), or pass --allow-incomplete for a document that names them");
             return ExitStatus.RECORDS_IN_ERROR;
         }
-        String document = WholeRegister.inMemory(what, () -> render.apply(audited));
-        if (out != null) {
+        if (binary != null) {
+            byte[] bytes = WholeRegister.inMemory(what, () -> binary.apply(audited));
+            SafeOutput.write(out, os -> os.write(bytes));
+        } else if (out != null) {
+            String document = WholeRegister.inMemory(what, () -> render.apply(audited));
             SafeOutput.write(out, os -> os.write(document.getBytes(StandardCharsets.UTF_8)));
         } else {
-            stdout.print(document);
+            stdout.print(WholeRegister.inMemory(what, () -> render.apply(audited)));
             stdout.flush();
         }
         if (result.summary().total() == 0) {

@@ -119,7 +119,8 @@ final class SentCommand implements Callable<Integer> {
                 }
                 agreements.add(recorded);
             }
-            Register updated = new Register(register.practice(), agreements);
+            // the practice's own # columns go on into the new register, as `answer` carries them
+            Register updated = new Register(register.practice(), agreements, register.ownColumns());
             RegisterFiles.Format form = RegisterArgs.format(files.get(i), input);
             RegisterWriter writer = RegisterFiles.writer(form);
             SafeOutput.Writer written = os -> writer.write(updated, os);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.dsarules.DsaRules;
+import org.dsarules.documents.DocxLetter;
 import org.dsarules.documents.Reports;
 import org.dsarules.documents.DocumentModel;
 import org.dsarules.round.AuditedRegister;
@@ -67,7 +68,7 @@ final class SystemDocuments {
     static int systemLetter(CommandSpec spec, List<Path> files, Reports.Format format, Path out, AsOfOption asOf,
             RulesOptions rules, InputOptions input, boolean allowIncomplete, AliasOptions aliases) {
         if (format == Reports.Format.HTML) {
-            throw new CliException("the system letter is written in markdown or text");
+            throw new CliException("the system letter is written in markdown, text or docx");
         }
         Inputs.refuseOverwrite(out, files);
         DsaRules r = rules.build();
@@ -84,7 +85,12 @@ final class SystemDocuments {
         SystemAudit system = SystemAudit.of(audited.registers(), aliases.aliases());
         String letter = format == Reports.Format.TEXT ? SystemLetter.text(system) : SystemLetter.markdown(system);
         // the letter names each record in error by reference (SystemLetter)
-        emit(spec, out, letter);
+        if (format == Reports.Format.DOCX) {
+            // the Markdown letter's words as a Word document (LetterCommand has checked that --out is given)
+            SafeOutput.write(out, os -> os.write(DocxLetter.fromMarkdown(letter, asOf.date(r))));
+        } else {
+            emit(spec, out, letter);
+        }
         return errors(spec, audited, NAMED);
     }
 
@@ -94,7 +100,7 @@ final class SystemDocuments {
      * ({@code p1.json} gives {@code p1-letter.md}). Two registers whose letters would have the same name
      * ({@code birch.json} and {@code birch.csv}) are refused before anything is written.
      */
-    static int letters(CommandSpec spec, List<Path> files, Function<DocumentModel, String> render, String extension,
+    static int letters(CommandSpec spec, List<Path> files, Function<DocumentModel, byte[]> render, String extension,
             Path dir, AsOfOption asOf, RulesOptions rules, InputOptions input) {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new CliException((dir == null ? "--out" : dir.toString()) + ": with several registers, --out must be an "
@@ -112,9 +118,9 @@ final class SystemDocuments {
                 spec.commandLine().getErr());
         PrintWriter stdout = spec.commandLine().getOut();
         for (AuditedRegister a : audited.registers()) {
-            String document = render.apply(DocumentModel.of(a.result(), a.decided(), r));
+            byte[] document = render.apply(DocumentModel.of(a.result(), a.decided(), r));
             Path target = dir.resolve(letterName(Path.of(a.name()), extension));
-            SafeOutput.write(target, os -> os.write(document.getBytes(StandardCharsets.UTF_8)));
+            SafeOutput.write(target, os -> os.write(document));
             stdout.println("Wrote " + target);
         }
         stdout.flush();

@@ -42,7 +42,12 @@ public final class Reports {
         /** Plain text, to paste into an email. */
         TEXT,
         /** One self-contained HTML page, to print. */
-        HTML
+        HTML,
+        /**
+         * A Word document, to edit and send: bytes, not text, so {@link #icbLetter(DocumentModel, Format)}
+         * refuses it; {@link #icbLetterDocx(DocumentModel)} writes it, from the Markdown form's words.
+         */
+        DOCX
     }
 
     static final String PACKAGE = "org.dsarules.documents";
@@ -97,7 +102,16 @@ public final class Reports {
             case MARKDOWN -> render(Engines.PLAIN, "letterMarkdown.jte", v);
             case TEXT -> render(Engines.PLAIN, "letterText.jte", v);
             case HTML -> render(Engines.HTML, "letter.jte", v);
+            case DOCX -> throw new IllegalArgumentException("a .docx letter is a Word document, not text: use icbLetterDocx");
         };
+    }
+
+    /**
+     * The letter to the ICB as a Word document ({@code .docx}): the Markdown letter's words, read into Word's
+     * headings, paragraphs, bold and lists ({@link DocxLetter}), dated the audit's as-of date.
+     */
+    public static byte[] icbLetterDocx(DocumentModel audited) {
+        return DocxLetter.fromMarkdown(icbLetter(audited, Format.MARKDOWN), audited.result().asOf());
     }
 
     /**

@@ -118,9 +118,17 @@ public final class Sanitiser {
     }
 
     /**
-     * Text for Markdown, shown as written: on one line as {@link #line} makes it, every character that
-     * Markdown or the HTML it becomes would read as syntax escaped with a backslash, and bare URLs put
-     * in code spans so that no renderer turns register text into a link.
+     * Text for Markdown, shown as written: on one line as {@link #line} makes it, bare URLs put in code
+     * spans so that no renderer turns register text into a link, and a backslash before each character
+     * that Markdown (CommonMark, with GitHub's extensions) or the HTML it becomes would read as syntax
+     * where it stands, and only there (issue 25): {@code Smith & Jones}, {@code [DATE]}, {@code a_b},
+     * {@code MB-04} and {@code 3.5} are written as they are, so that a letter pasted into Word or an email
+     * shows no stray backslashes, while {@code *bold*}, {@code <b>}, {@code &amp;}, {@code [x](y)} and a
+     * leading {@code # } or {@code - } still show as typed.
+     *
+     * <p>What comes before and after the value in the document is not known here, so each end of the
+     * value is taken at its most dangerous: the start as the start of a line (where {@code #}, {@code -},
+     * {@code >} or {@code 1.} begin a block), the end as followed by anything.
      */
     public static String markdown(String s) {
         String text = line(s);
@@ -136,31 +144,105 @@ public final class Sanitiser {
         return b.toString();
     }
 
+    /**
+     * {@code &name;}, {@code &#123;} or {@code &#x1F;}: a character reference, which Markdown shows as the
+     * character it names (as text, never as markup: so one the document's own {@code ;} would complete is
+     * left as it is, and {@code T&Cs} at the end of a value is not escaped).
+     */
+    private static final Pattern ENTITY = Pattern.compile("&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]*|#[xX][0-9A-Fa-f]*);");
+
+    /**
+     * Escapes one run of text. {@code atStart}: the run starts the value, and may start a line. The
+     * characters just outside the run are unknown ({@code -1} below) and counted as the worst case.
+     */
     private static void escapeMarkdown(String s, boolean atStart, StringBuilder b) {
-        boolean digitsSoFar = atStart;
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        // where the run of #s that ends the text begins (n when it ends otherwise)
+        int hashes = n;
+        while (hashes > 0 && s.charAt(hashes - 1) == '#') {
+            hashes--;
+        }
+        // "[label]" as a whole value at the start of a line, before a ":" the document may add: a link
+        // reference definition, which would hide the line; its ] is escaped ("[x]" elsewhere is text)
+        int label = atStart && n > 1 && s.charAt(0) == '[' && s.indexOf(']', 1) == n - 1 ? n - 1 : -1;
+        boolean pairedTilde = s.indexOf('~') != s.lastIndexOf('~');
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            boolean leadingDigits = digitsSoFar && i > 0;
-            digitsSoFar = digitsSoFar && c >= '0' && c <= '9';
-            switch (c) {
-                case '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '!', '~', '&' -> b.append('\\').append(c);
-                // At the start of a value these begin a list item or a setext heading underline.
-                case '-', '+', '=' -> {
-                    if (atStart && i == 0) {
-                        b.append('\\');
-                    }
-                    b.append(c);
-                }
-                // "1." or "1)" at the start of a value begins an ordered list.
-                case '.', ')' -> {
-                    if (leadingDigits) {
-                        b.append('\\');
-                    }
-                    b.append(c);
-                }
-                default -> b.append(c);
+            int prev = i > 0 ? s.charAt(i - 1) : -1;
+            int next = i + 1 < n ? s.charAt(i + 1) : -1;
+            boolean lineStart = atStart && i == 0;
+            if (i == label || needsEscape(s, i, c, prev, next, lineStart, atStart, hashes, pairedTilde)) {
+                b.append('\\');
+            }
+            b.append(c);
+        }
+    }
+
+    private static boolean needsEscape(String s, int i, char c, int prev, int next, boolean lineStart, boolean atStart,
+            int hashes, boolean pairedTilde) {
+        return switch (c) {
+            // before punctuation it escapes it; at the end, it could escape what follows or break the line
+            case '\\' -> next == -1 || isAsciiPunctuation(next);
+            // a code span may close on a backtick anywhere later in the paragraph
+            case '`' -> true;
+            // emphasis (and a list item or a rule at the start); a * between spaces is neither
+            case '*' -> !(isSpace(prev) && isSpace(next));
+            // emphasis; a _ inside a word (snake_case) or between spaces is neither
+            case '_' -> !(isWordChar(prev) && isWordChar(next) || isSpace(prev) && isSpace(next));
+            // strikethrough needs a pair (~x~, ~~x~~), a fenced code block ~~~; "~5 days" is text. A pair
+            // made with another value's ~ would strike text through, as the register's own words: not markup
+            case '~' -> prev == '~' || next == '~' || pairedTilde && !(isSpace(prev) && isSpace(next));
+            // raw HTML (<b>, </x>, <!--, <?) and autolinks (<https:...>) start with < and one of these
+            case '<' -> next == -1 || next == '/' || next == '!' || next == '?' || isAsciiLetter(next);
+            // a character reference (&amp; &#60;) is read as the character it names; "&" alone is text
+            case '&' -> ENTITY.matcher(s).region(i, s.length()).lookingAt();
+            // a link or an image needs ]( or ][, a link reference definition ]: ; [ alone, "[DATE]" in a sentence, is text
+            case ']' -> next == '(' || next == '[' || next == ':';
+            // a heading starts a line with one to six #s and a space ("#1" is text); its closing #s, after a space, are dropped
+            case '#' -> lineStart && opensHeading(s) || i >= hashes && (hashes == 0 || isSpace(s.charAt(hashes - 1)));
+            // a block quote
+            case '>' -> lineStart;
+            // a list item ("- x", "+ x"), a rule ("---") or a heading's underline ("===")
+            case '-', '+', '=' -> lineStart && (next == -1 || isSpace(next) || next == c);
+            // "1. x" or "1) x" at the start: an ordered list item
+            case '.', ')' -> atStart && i > 0 && i <= 9 && allDigits(s, i) && (next == -1 || isSpace(next));
+            default -> false;
+        };
+    }
+
+    /** Whether the text starts with one to six #s followed by a space or nothing: a heading, at a line's start. */
+    private static boolean opensHeading(String s) {
+        int k = 0;
+        while (k < s.length() && k < 7 && s.charAt(k) == '#') {
+            k++;
+        }
+        return k <= 6 && (k == s.length() || isSpace(s.charAt(k)));
+    }
+
+    private static boolean allDigits(String s, int end) {
+        for (int k = 0; k < end; k++) {
+            if (s.charAt(k) < '0' || s.charAt(k) > '9') {
+                return false;
             }
         }
+        return true;
+    }
+
+    /** Unknown (-1, outside the run) is not a space: the worst case for every rule that asks. */
+    private static boolean isSpace(int c) {
+        return c == ' ' || c == '\t' || c == '\u00a0';
+    }
+
+    private static boolean isWordChar(int c) {
+        return c >= 0 && Character.isLetterOrDigit(c);
+    }
+
+    private static boolean isAsciiLetter(int c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isAsciiPunctuation(int c) {
+        return c >= 0x21 && c <= 0x2F || c >= 0x3A && c <= 0x40 || c >= 0x5B && c <= 0x60 || c >= 0x7B && c <= 0x7E;
     }
 
     /** A code span whose fence is longer than any run of backticks inside it. */
