@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.dsarules.cli.FixedTimeZip;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.Outcome;
@@ -187,16 +188,33 @@ public final class Campaign {
             case "html" -> (kind == Kind.PPG ? Reports.ppgHtml(m) : Reports.icbLetter(m, Reports.Format.HTML))
                     .getBytes(StandardCharsets.UTF_8);
             case "xlsx" -> {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                try {
-                    Questionnaire.writeWorkbook(Questionnaire.of(round(m, odsCode)), out);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                yield out.toByteArray();
+                List<Questionnaire.Row> rows = Questionnaire.of(round(m, odsCode));
+                yield workbook(asOf, out -> Questionnaire.writeWorkbook(rows, out));
             }
             default -> document(odsCode, kind, asOf).text().getBytes(StandardCharsets.UTF_8);
         };
+    }
+
+    /** Writes a workbook into an output stream. */
+    @FunctionalInterface
+    interface WorkbookWriter {
+        void write(java.io.OutputStream out) throws IOException;
+    }
+
+    /**
+     * A workbook's bytes dated from {@code asOf} as the command line dates its workbooks ({@link FixedTimeZip}):
+     * the same register and date give the same bytes whenever it is downloaded, not the time of the download.
+     */
+    static byte[] workbook(LocalDate asOf, WorkbookWriter workbook) {
+        try {
+            ByteArrayOutputStream written = new ByteArrayOutputStream();
+            workbook.write(written);
+            ByteArrayOutputStream dated = new ByteArrayOutputStream();
+            FixedTimeZip.rewrite(written.toByteArray(), asOf, dated);
+            return dated.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The agreements a document written now would be about (the PPG page: none in particular). */

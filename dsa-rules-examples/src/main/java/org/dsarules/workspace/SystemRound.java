@@ -1,9 +1,6 @@
 package org.dsarules.workspace;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -79,13 +76,7 @@ public final class SystemRound {
     public byte[] questionnaire(Collection<String> practices, String extension, LocalDate asOf) {
         List<Questionnaire.Row> rows = questionnaire(practices, asOf);
         if (extension.equals("xlsx")) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try {
-                Questionnaire.writeWorkbook(rows, out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return out.toByteArray();
+            return Campaign.workbook(asOf, out -> Questionnaire.writeWorkbook(rows, out));
         }
         if (!extension.equals("csv")) {
             throw new WorkspaceException("the system questionnaire is written as csv or xlsx");

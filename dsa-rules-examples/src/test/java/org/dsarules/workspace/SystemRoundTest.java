@@ -145,6 +145,38 @@ class SystemRoundTest {
         assertEquals("false", after.current());
     }
 
+    /**
+     * The workbooks the workspace offers are dated from the as-of date as the command line's are (FixedTimeZip), not
+     * from the time of the download: two downloads seconds apart are the same bytes, and every zip entry and the
+     * document's created date say the as-of date.
+     */
+    @Test
+    void theWorkbookDownloadsAreTheSameBytesWhenDownloadedAgainLater() throws Exception {
+        LocalDate asOf = LocalDate.parse("2026-11-02");
+        byte[] system = round.questionnaire(List.of(A, B), "xlsx", asOf);
+        byte[] practice = campaign.download(A, Campaign.Kind.QUESTIONNAIRE, "xlsx", asOf);
+        // The zip format keeps times to two seconds, the document's properties to the second.
+        Thread.sleep(2_100);
+        assertTrue(java.util.Arrays.equals(system, round.questionnaire(List.of(A, B), "xlsx", asOf)),
+                "the system questionnaire's workbook changed with the time of the download");
+        assertTrue(java.util.Arrays.equals(practice, campaign.download(A, Campaign.Kind.QUESTIONNAIRE, "xlsx", asOf)),
+                "the practice's questionnaire workbook changed with the time of the download");
+        for (byte[] workbook : List.of(system, practice)) {
+            try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(workbook))) {
+                int entries = 0;
+                for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                    entries++;
+                    assertEquals(asOf.atStartOfDay(), e.getTimeLocal(), e.getName());
+                    if (e.getName().equals("docProps/core.xml")) {
+                        String core = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                        assertTrue(core.contains(asOf + "T00:00:00Z"), core);
+                    }
+                }
+                assertTrue(entries > 3, "a workbook");
+            }
+        }
+    }
+
     @Test
     void anAdviceFileIsNotTheIcbsAnswers() {
         byte[] advice = "programme,advice\nGDPPR,KEEP\n".getBytes(StandardCharsets.UTF_8);
