@@ -32,7 +32,6 @@ import org.dsarules.documents.Reports;
 import org.dsarules.documents.WhatIf;
 import org.dsarules.engine.CollectingSink;
 import org.dsarules.model.Agreement;
-import org.dsarules.model.HistoryEntry;
 import org.dsarules.model.IcbAssessment;
 import org.dsarules.model.IcbStatus;
 import org.dsarules.model.Register;
@@ -42,6 +41,7 @@ import org.dsarules.round.Answers;
 import org.dsarules.round.AuditedRegister;
 import org.dsarules.round.Questionnaire;
 import org.dsarules.round.documents.FollowUpLetter;
+import org.dsarules.round.documents.SentLetters;
 
 /**
  * The campaign's documents in the workspace: each written by the same code as the command line's
@@ -363,46 +363,32 @@ public final class Campaign {
     }
 
     /**
-     * The ICB letter's request, recorded on each agreement it asks about (a new version through the import
-     * path, so each field changed has its change row; the agreement's history gets the same entry).
+     * The ICB letter's request, recorded on each agreement it asks about by the command line's own code
+     * ({@link SentLetters#record}, as {@code dsa-audit sent --letter icb} records it): an agreement not yet asked
+     * becomes REQUESTED on the date sent; one already asked keeps its first {@code requestedOn}, so a letter sent
+     * again never restarts the days the ICB has to reply; one the ICB answered keeps its answer. Each agreement's
+     * history gets the letter's entry, which the follow-up reads as the date of the first letter. The register
+     * changed is a new version through the import path, so each field changed has its change row.
      */
     private int recordRequest(String odsCode, Document letter, LocalDate sentOn, Actor actor, String comment) {
         int n = ws.currentVersion(odsCode);
         Register register = ws.register(odsCode, n);
+        // The decisions the letter was written from (the same cached model), so the agreements recorded are the letter's.
+        Map<String, Decision> decisions = new java.util.HashMap<>();
+        model(odsCode, letter.asOf()).decided().forEach(d -> decisions.put(d.agreement().id(), d.decision()));
         Set<String> asked = new LinkedHashSet<>(letter.agreements());
-        String source = "ICB letter sent on " + sentOn;
         List<Agreement> out = new ArrayList<>();
         boolean changed = false;
         for (Agreement a : register.agreements()) {
-            IcbAssessment i = a.icbAssessment();
-            // An agreement the ICB has already answered keeps its answer: the letter asks again only what is open.
-            if (!asked.contains(a.id()) || i != null && i.status() == IcbStatus.RECEIVED) {
-                out.add(a);
-                continue;
-            }
-            IcbStatus oldStatus = i == null ? null : i.status();
-            LocalDate oldOn = i == null ? null : i.requestedOn();
-            if (oldStatus == IcbStatus.REQUESTED && sentOn.equals(oldOn)) {
-                out.add(a);
-                continue;
-            }
-            List<HistoryEntry> history = new ArrayList<>(a.history() == null ? List.of() : a.history());
-            if (oldStatus != IcbStatus.REQUESTED) {
-                history.add(new HistoryEntry(sentOn, "icbAssessment.status", oldStatus == null ? null : oldStatus.name(),
-                        IcbStatus.REQUESTED.name(), source));
-            }
-            if (!sentOn.equals(oldOn)) {
-                history.add(new HistoryEntry(sentOn, "icbAssessment.requestedOn", oldOn == null ? null : oldOn.toString(),
-                        sentOn.toString(), source));
-            }
-            IcbAssessment now = new IcbAssessment(IcbStatus.REQUESTED, i == null ? null : i.conclusion(), sentOn,
-                    i == null ? null : i.receivedOn());
-            out.add(a.toBuilder().icbAssessment(now).history(history).build());
-            changed = true;
+            Decision d = decisions.get(a.id());
+            Agreement recorded = d == null || !asked.contains(a.id()) ? a : SentLetters.record(SentLetters.Letter.ICB, d, a, sentOn);
+            changed |= recorded != a;
+            out.add(recorded);
         }
         if (!changed) {
             return 0;
         }
+        String source = "ICB letter sent on " + sentOn;
         byte[] json = RegisterText.write(new Register(register.practice(), out), RegisterFiles.Format.JSON);
         return ws.importRegister(json, RegisterFiles.Format.JSON, source, odsCode, actor, comment).version();
     }

@@ -368,7 +368,11 @@ public final class SystemRound {
             List<Decided> decided = campaign.model(ods, asOf).decided();
             for (SentLetters.Letter l : SentLetters.Letter.values()) {
                 LocalDate first = SentLetters.firstSent(decided, l);
-                if (first != null) {
+                // Marking the ICB letter sent writes the letter's entry in the register too: a first entry of the
+                // date of a mark is that mark's letter, listed once (the line above).
+                boolean marked = l == SentLetters.Letter.ICB && first != null && campaign.sent(ods).stream()
+                        .anyMatch(s -> s.kind() == Campaign.Kind.ICB_LETTER && s.sentOn().equals(first));
+                if (first != null && !marked) {
                     long about = decided.stream().filter(d -> SentLetters.firstSent(d.agreement(), l) != null).count();
                     String words = l.source().substring(SentLetters.SOURCE.length());
                     sent.add(new SentLine(words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1) + " (in the register)",

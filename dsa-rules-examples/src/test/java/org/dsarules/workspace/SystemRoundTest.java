@@ -232,7 +232,11 @@ class SystemRoundTest {
         assertEquals(List.of(FEED), b.overdue().stream().map(SystemRound.Overdue::dsaId).toList());
         assertEquals(LocalDate.parse("2026-06-09"), b.overdue().get(0).dueBy());
         assertEquals(List.of(B), round.progress(List.of(B), today).stream().map(p -> p.practice().odsCode()).toList());
-        // Twenty days after the letter nothing is overdue (the letter asked again about the feed, from its own date).
-        assertTrue(round.progress(List.of(A), today.minusDays(20)).get(0).overdue().isEmpty());
+        // Twenty days after the letter only the feed is overdue: it was asked in May, and a letter asking again never
+        // restarts the days the ICB has to reply (as dsa-audit sent --letter icb records it).
+        assertEquals(List.of(FEED), round.progress(List.of(A), today.minusDays(20)).get(0).overdue().stream()
+                .map(SystemRound.Overdue::dsaId).toList());
+        // The letter is listed once: the workspace's mark, not again as the entry the mark wrote in the register.
+        assertEquals(1, a.sent().size(), a.sent().toString());
     }
 }
