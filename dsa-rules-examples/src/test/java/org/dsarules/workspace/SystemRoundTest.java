@@ -68,6 +68,13 @@ class SystemRoundTest {
         String s = Files.readString(WorkspaceHttpTest.SAMPLE).replace(A, ods).replace("Millbrook Surgery (fictional)", name);
         ObjectNode root = (ObjectNode) RegisterText.JSON.readTree(s);
         for (var a : root.withArray("agreements")) {
+            // The shared care record and the research platform named as programmes too, as an LMC's registers name
+            // them: an agreement without a programme (and without a requester) is each practice's own.
+            if (a.path("id").asText().equals("MB-01")) {
+                ((ObjectNode) a).put("programme", "Westvale shared care record");
+            } else if (a.path("id").asText().equals("MB-05")) {
+                ((ObjectNode) a).put("programme", "Helix Health Analytics research platform");
+            }
             if (a.path("id").asText().equals(FEED)) {
                 ((ObjectNode) a).put("programme", FEED_PROGRAMME);
                 if (dpia != null) {
