@@ -261,7 +261,7 @@ public final class Campaign {
      * Records that a document, as written now for the newest version, was sent on {@code sentOn}: the
      * document itself, the agreements it is about and the date; a notice per agreement for the notices and a
      * referral per agreement for the BMA pack. The ICB letter also records the request on each agreement it
-     * asks about, as {@code dsa-audit sent --letter icb} does ({@link #recordRequest}): a new register version.
+     * asks about, as {@code dsa-audit sent --letter icb} does (by its code, {@code SentLetters.record}): a new register version.
      */
     public Marked markSent(String odsCode, Kind kind, LocalDate sentOn, Actor actor, String comment) {
         LocalDate today = ws.today();
