@@ -9,9 +9,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code --aliases FILE}: a user's programme alias file (CSV {@code alias,programme}, record-format.md v1.2),
  * resolved on top of the aliases shipped for national programmes, wherever agreements of several practices
- * are grouped by programme or LMC advice and questionnaire rows are matched to them.
+ * are grouped by programme or LMC advice and questionnaire rows are matched to them. Public for
+ * {@code dsa-audit serve} (org.dsarules.workspace), whose LMC pages group programmes the same way.
  */
-final class AliasOptions {
+public final class AliasOptions {
     @Option(names = "--aliases", paramLabel = "FILE",
             description = "A CSV file with the columns alias,programme: other names of one programme (\"GP Data for "
                     + "Planning and Research\",GDPPR), used with the names shipped for national programmes when "
@@ -19,7 +20,7 @@ final class AliasOptions {
     Path file;
 
     /** The shipped aliases, then the file's; read once per call. */
-    ProgrammeAliases aliases() {
+    public ProgrammeAliases aliases() {
         if (file == null) {
             return Programmes.shipped();
         }

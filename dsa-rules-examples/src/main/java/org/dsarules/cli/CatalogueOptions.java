@@ -12,9 +12,10 @@ import picocli.CommandLine.Option;
 /**
  * Which catalogue of known programmes fills what a register leaves not known (record-format.md v1.2): the
  * shipped one by default, with an LMC's own entries added by {@code --catalogue}, or none with
- * {@code --no-catalogue}. Part of {@link RulesOptions}, so every command that decides has it.
+ * {@code --no-catalogue}. Part of {@link RulesOptions}, so every command that decides has it; public for
+ * {@code dsa-audit serve} (org.dsarules.workspace), which decides with it too.
  */
-final class CatalogueOptions {
+public final class CatalogueOptions {
     @Option(names = "--catalogue", paramLabel = "FILE",
             description = {"Add the entries of a local catalogue of known programmes (JSON, the format of"
                 + " docs/catalogue.md: one entry or an array) to the shipped one; an entry with the id of a shipped"
@@ -30,7 +31,7 @@ final class CatalogueOptions {
      * The catalogue asked for, or null for the builder's default (the shipped catalogue); says on {@code err}
      * which shipped entries a local file replaced.
      */
-    Catalogue catalogue(PrintWriter err) {
+    public Catalogue catalogue(PrintWriter err) {
         if (none && !files.isEmpty()) {
             throw new CliException("--catalogue and --no-catalogue go against each other: give one of them");
         }
@@ -57,7 +58,7 @@ final class CatalogueOptions {
     }
 
     /** Sets the catalogue asked for on {@code b} (nothing, for the default). */
-    DsaRules.Builder apply(DsaRules.Builder b, PrintWriter err) {
+    public DsaRules.Builder apply(DsaRules.Builder b, PrintWriter err) {
         Catalogue c = catalogue(err);
         if (c != null) {
             b.catalogue(c);

@@ -14,8 +14,11 @@ import java.util.zip.ZipOutputStream;
  * A workbook (an .xlsx is a zip) made deterministic (issue 27): the same register, rules and as-of date give
  * the same bytes whenever it is written. The workbook library stamps each zip entry with the time of writing
  * and the document's created date with the day; both are set here from the as-of date, midnight UTC.
+ *
+ * <p>Public for the workspace's downloads ({@code org.dsarules.workspace}), which date their workbooks the
+ * same way, so a workbook downloaded from the browser is the command line's to the byte.
  */
-final class FixedTimeZip {
+public final class FixedTimeZip {
     private FixedTimeZip() {
     }
 
@@ -28,7 +31,11 @@ final class FixedTimeZip {
         };
     }
 
-    static void rewrite(byte[] zip, LocalDate asOf, OutputStream out) throws IOException {
+    /**
+     * Copies the zip {@code zip} (a workbook as the workbook library wrote it) to {@code out} with every entry's
+     * time and the document's created and modified dates set to {@code asOf}, midnight UTC.
+     */
+    public static void rewrite(byte[] zip, LocalDate asOf, OutputStream out) throws IOException {
         String stamp = asOf + "T00:00:00Z";
         ZipOutputStream z = new ZipOutputStream(out);
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.dsarules.cli.FixedTimeZip;
 import org.dsarules.decision.AuditResult;
 import org.dsarules.decision.Decision;
 import org.dsarules.decision.Outcome;
@@ -31,7 +32,6 @@ import org.dsarules.documents.Reports;
 import org.dsarules.documents.WhatIf;
 import org.dsarules.engine.CollectingSink;
 import org.dsarules.model.Agreement;
-import org.dsarules.model.HistoryEntry;
 import org.dsarules.model.IcbAssessment;
 import org.dsarules.model.IcbStatus;
 import org.dsarules.model.Register;
@@ -41,6 +41,7 @@ import org.dsarules.round.Answers;
 import org.dsarules.round.AuditedRegister;
 import org.dsarules.round.Questionnaire;
 import org.dsarules.round.documents.FollowUpLetter;
+import org.dsarules.round.documents.SentLetters;
 
 /**
  * The campaign's documents in the workspace: each written by the same code as the command line's
@@ -187,16 +188,33 @@ public final class Campaign {
             case "html" -> (kind == Kind.PPG ? Reports.ppgHtml(m) : Reports.icbLetter(m, Reports.Format.HTML))
                     .getBytes(StandardCharsets.UTF_8);
             case "xlsx" -> {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                try {
-                    Questionnaire.writeWorkbook(Questionnaire.of(round(m, odsCode)), out);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                yield out.toByteArray();
+                List<Questionnaire.Row> rows = Questionnaire.of(round(m, odsCode));
+                yield workbook(asOf, out -> Questionnaire.writeWorkbook(rows, out));
             }
             default -> document(odsCode, kind, asOf).text().getBytes(StandardCharsets.UTF_8);
         };
+    }
+
+    /** Writes a workbook into an output stream. */
+    @FunctionalInterface
+    interface WorkbookWriter {
+        void write(java.io.OutputStream out) throws IOException;
+    }
+
+    /**
+     * A workbook's bytes dated from {@code asOf} as the command line dates its workbooks ({@link FixedTimeZip}):
+     * the same register and date give the same bytes whenever it is downloaded, not the time of the download.
+     */
+    static byte[] workbook(LocalDate asOf, WorkbookWriter workbook) {
+        try {
+            ByteArrayOutputStream written = new ByteArrayOutputStream();
+            workbook.write(written);
+            ByteArrayOutputStream dated = new ByteArrayOutputStream();
+            FixedTimeZip.rewrite(written.toByteArray(), asOf, dated);
+            return dated.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The agreements a document written now would be about (the PPG page: none in particular). */
@@ -243,9 +261,7 @@ public final class Campaign {
      * Records that a document, as written now for the newest version, was sent on {@code sentOn}: the
      * document itself, the agreements it is about and the date; a notice per agreement for the notices and a
      * referral per agreement for the BMA pack. The ICB letter also records the request on each agreement it
-     * asks about: {@code icbAssessment.status} REQUESTED and {@code requestedOn}, as a new register version
-     * with a change row and a history entry per field (an agreement the ICB has already answered keeps its
-     * answer).
+     * asks about, as {@code dsa-audit sent --letter icb} does (by its code, {@code SentLetters.record}): a new register version.
      */
     public Marked markSent(String odsCode, Kind kind, LocalDate sentOn, Actor actor, String comment) {
         LocalDate today = ws.today();
@@ -345,46 +361,32 @@ public final class Campaign {
     }
 
     /**
-     * The ICB letter's request, recorded on each agreement it asks about (a new version through the import
-     * path, so each field changed has its change row; the agreement's history gets the same entry).
+     * The ICB letter's request, recorded on each agreement it asks about by the command line's own code
+     * ({@link SentLetters#record}, as {@code dsa-audit sent --letter icb} records it): an agreement not yet asked
+     * becomes REQUESTED on the date sent; one already asked keeps its first {@code requestedOn}, so a letter sent
+     * again never restarts the days the ICB has to reply; one the ICB answered keeps its answer. Each agreement's
+     * history gets the letter's entry, which the follow-up reads as the date of the first letter. The register
+     * changed is a new version through the import path, so each field changed has its change row.
      */
     private int recordRequest(String odsCode, Document letter, LocalDate sentOn, Actor actor, String comment) {
         int n = ws.currentVersion(odsCode);
         Register register = ws.register(odsCode, n);
+        // The decisions the letter was written from (the same cached model), so the agreements recorded are the letter's.
+        Map<String, Decision> decisions = new java.util.HashMap<>();
+        model(odsCode, letter.asOf()).decided().forEach(d -> decisions.put(d.agreement().id(), d.decision()));
         Set<String> asked = new LinkedHashSet<>(letter.agreements());
-        String source = "ICB letter sent on " + sentOn;
         List<Agreement> out = new ArrayList<>();
         boolean changed = false;
         for (Agreement a : register.agreements()) {
-            IcbAssessment i = a.icbAssessment();
-            // An agreement the ICB has already answered keeps its answer: the letter asks again only what is open.
-            if (!asked.contains(a.id()) || i != null && i.status() == IcbStatus.RECEIVED) {
-                out.add(a);
-                continue;
-            }
-            IcbStatus oldStatus = i == null ? null : i.status();
-            LocalDate oldOn = i == null ? null : i.requestedOn();
-            if (oldStatus == IcbStatus.REQUESTED && sentOn.equals(oldOn)) {
-                out.add(a);
-                continue;
-            }
-            List<HistoryEntry> history = new ArrayList<>(a.history() == null ? List.of() : a.history());
-            if (oldStatus != IcbStatus.REQUESTED) {
-                history.add(new HistoryEntry(sentOn, "icbAssessment.status", oldStatus == null ? null : oldStatus.name(),
-                        IcbStatus.REQUESTED.name(), source));
-            }
-            if (!sentOn.equals(oldOn)) {
-                history.add(new HistoryEntry(sentOn, "icbAssessment.requestedOn", oldOn == null ? null : oldOn.toString(),
-                        sentOn.toString(), source));
-            }
-            IcbAssessment now = new IcbAssessment(IcbStatus.REQUESTED, i == null ? null : i.conclusion(), sentOn,
-                    i == null ? null : i.receivedOn());
-            out.add(a.toBuilder().icbAssessment(now).history(history).build());
-            changed = true;
+            Decision d = decisions.get(a.id());
+            Agreement recorded = d == null || !asked.contains(a.id()) ? a : SentLetters.record(SentLetters.Letter.ICB, d, a, sentOn);
+            changed |= recorded != a;
+            out.add(recorded);
         }
         if (!changed) {
             return 0;
         }
+        String source = "ICB letter sent on " + sentOn;
         byte[] json = RegisterText.write(new Register(register.practice(), out), RegisterFiles.Format.JSON);
         return ws.importRegister(json, RegisterFiles.Format.JSON, source, odsCode, actor, comment).version();
     }

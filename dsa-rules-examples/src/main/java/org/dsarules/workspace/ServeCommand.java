@@ -8,17 +8,26 @@ import java.util.concurrent.CountDownLatch;
 import org.dsarules.DsaRules;
 import org.dsarules.register.RegisterFiles;
 import org.dsarules.workspace.web.WorkspaceServer;
+import org.dsarules.cli.AliasOptions;
+import org.dsarules.cli.CatalogueOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code dsa-audit serve --data DIR [--port N] [--import FILE]}: the practice's workspace in a browser. */
+/**
+ * {@code dsa-audit serve --data DIR [--port N] [--import FILE] [--catalogue FILE | --no-catalogue] [--aliases FILE]}: the
+ * practice's workspace in a browser, deciding with the catalogue and grouping programmes with the aliases the command
+ * line would be given.
+ */
 @Command(name = "serve",
         description = {"Start the workspace: a web application, its state in one database file (DIR/workspace.db). On 127.0.0.1 "
                 + "(the default) it prints one line, the address with a token made for this run: open it in a browser (it opens "
                 + "a session); the API takes the token as a bearer. With --bind ADDRESS it serves the network, only over TLS "
-                + "(--tls-keystore) and only to accounts (dsa-audit users add); it prints the sign-in address. Stop it with Ctrl-C."})
+                + "(--tls-keystore) and only to accounts (dsa-audit users add); it prints the sign-in address. Stop it with Ctrl-C.",
+                "It decides as 'dsa-audit audit' does with the same --catalogue or --no-catalogue, and the LMC's pages group "
+                + "programmes across practices as the several-register commands do with the same --aliases."})
 public final class ServeCommand implements Callable<Integer> {
     /** The environment variable that holds the TLS keystore's password (unless --tls-password-stdin). */
     public static final String TLS_PASSWORD_ENV = "DSA_TLS_PASSWORD";
@@ -49,6 +58,14 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--import", paramLabel = "FILE",
             description = "Import this register (CSV, .xlsx or JSON) as a new version before starting, as the import page would.")
     Path preload;
+
+    /** --catalogue FILE, --no-catalogue: the workspace decides with the catalogue every other deciding command is given. */
+    @Mixin
+    CatalogueOptions catalogue = new CatalogueOptions();
+
+    /** --aliases FILE: the LMC's pages group programmes as the several-register commands do. */
+    @Mixin
+    AliasOptions aliases = new AliasOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -85,9 +102,12 @@ public final class ServeCommand implements Callable<Integer> {
                 tlsPassword = env.toCharArray();
             }
         }
+        // The options' files are read (and any mistake in them said) before anything is opened.
+        org.dsarules.catalogue.ProgrammeAliases programmeAliases = aliases.aliases();
+        DsaRules.Builder builder = catalogue.apply(DsaRules.builder(), org.dsarules.text.Sanitiser.terminal(err));
         // Held until the process ends (even killed): restore refuses while it is held.
         org.dsarules.workspace.store.Backups.RunningLock running = org.dsarules.workspace.store.Backups.markRunning(data);
-        DsaRules rules = DsaRules.defaults();
+        DsaRules rules = builder.build();
         Workspace workspace = Workspace.open(data, rules);
         if (preload != null) {
             if (!Files.isRegularFile(preload)) {
@@ -99,7 +119,7 @@ public final class ServeCommand implements Callable<Integer> {
                     + " as version " + r.version() + " of " + r.odsCode());
         }
         WorkspaceServer server = WorkspaceServer.start(workspace,
-                new WorkspaceServer.Options(address, port, tlsKeystore, tlsPassword));
+                new WorkspaceServer.Options(address, port, tlsKeystore, tlsPassword, programmeAliases));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -1,9 +1,6 @@
 package org.dsarules.workspace;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.dsarules.catalogue.Catalogue;
+import org.dsarules.catalogue.ProgrammeAliases;
 import org.dsarules.decision.Decided;
 import org.dsarules.model.Agreement;
 import org.dsarules.model.LmcAdvice;
@@ -44,10 +42,33 @@ import org.dsarules.round.documents.SystemLetter;
 public final class SystemRound {
     private final Campaign campaign;
     private final Catalogue catalogue;
+    private final ProgrammeAliases aliases;
 
+    /** The round with the aliases the project ships ({@link org.dsarules.round.Programmes#shipped}). */
     public SystemRound(Campaign campaign, Catalogue catalogue) {
+        this(campaign, catalogue, null);
+    }
+
+    /**
+     * The round naming programmes from {@code catalogue} and grouping them by core's programme key with
+     * {@code aliases} resolved: the shipped ones with a user's file ({@link org.dsarules.round.Programmes#withShipped},
+     * as {@code --aliases FILE} gives them); null for the shipped ones alone. The programmes view, the advice, the
+     * system questionnaire, its answers and the LMC's letter all group by this one key.
+     */
+    public SystemRound(Campaign campaign, Catalogue catalogue, ProgrammeAliases aliases) {
         this.campaign = campaign;
         this.catalogue = catalogue;
+        this.aliases = aliases == null ? org.dsarules.round.Programmes.shipped() : aliases;
+    }
+
+    /** The aliases programmes are grouped with. */
+    public ProgrammeAliases aliases() {
+        return aliases;
+    }
+
+    /** The programmes across these practices' newest registers as of {@code asOf} (the programmes view). */
+    public Programmes.View programmes(Collection<String> practices, LocalDate asOf) {
+        return Programmes.across(ws(), present(practices), asOf, catalogue, aliases);
     }
 
     private Workspace ws() {
@@ -72,20 +93,14 @@ public final class SystemRound {
 
     /** The system questionnaire for these practices: each fact of a programme asked once, the practices' own facts per practice. */
     public List<Questionnaire.Row> questionnaire(Collection<String> practices, LocalDate asOf) {
-        return Questionnaire.ofSystem(audited(practices, asOf));
+        return Questionnaire.ofSystem(audited(practices, asOf), aliases);
     }
 
     /** The system questionnaire as a download: {@code csv} or {@code xlsx}, the command line's writers. */
     public byte[] questionnaire(Collection<String> practices, String extension, LocalDate asOf) {
         List<Questionnaire.Row> rows = questionnaire(practices, asOf);
         if (extension.equals("xlsx")) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try {
-                Questionnaire.writeWorkbook(rows, out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return out.toByteArray();
+            return Campaign.workbook(asOf, out -> Questionnaire.writeWorkbook(rows, out));
         }
         if (!extension.equals("csv")) {
             throw new WorkspaceException("the system questionnaire is written as csv or xlsx");
@@ -139,7 +154,7 @@ public final class SystemRound {
             registers.add(new Answers.Named(ods, ws().register(ods, ws().currentVersion(ods))));
         }
         String source = "ICB system questionnaire " + name;
-        Answers.Result result = Answers.apply(registers, rows, on, source);
+        Answers.Result result = Answers.apply(registers, rows, on, source, aliases);
         Map<String, Integer> made = new LinkedHashMap<>();
         for (int i = 0; i < codes.size(); i++) {
             String ods = codes.get(i);
@@ -272,7 +287,7 @@ public final class SystemRound {
      */
     public Advised advise(String programmeKey, LmcAdvice advice, Collection<String> practices, Actor actor, String comment) {
         LocalDate today = ws().today();
-        List<Programmes.Programme> all = Programmes.across(ws(), present(practices), today, catalogue);
+        List<Programmes.Programme> all = programmes(practices, today).programmes();
         Programmes.Programme p = all.stream().filter(x -> x.key().equals(programmeKey)).findFirst()
                 .orElseThrow(() -> new WorkspaceException("no agreement of the practices is of programme " + programmeKey));
         String now = Instant.now(ws().clock()).toString();
@@ -302,7 +317,7 @@ public final class SystemRound {
                 }
             }
             Register register = ws().register(ods, ws().currentVersion(ods));
-            Answers.Result result = Answers.apply(List.of(new Answers.Named(ods, register)), rows, today, source);
+            Answers.Result result = Answers.apply(List.of(new Answers.Named(ods, register)), rows, today, source, aliases);
             int version = 0;
             if (result.applied().stream().anyMatch(a -> !a.unchanged())) {
                 byte[] json = RegisterText.write(result.registers().get(0).register(), RegisterFiles.Format.JSON);
@@ -332,14 +347,14 @@ public final class SystemRound {
 
     /** The programme key the programmes view files an agreement under, or null (see {@link Programmes#key}). */
     public String programmeOf(Agreement a) {
-        return Programmes.key(a, catalogue);
+        return Programmes.key(a, aliases);
     }
 
     // ---------------------------------------------------------------- the LMC's letter
 
     /** The LMC's letter to the ICB for these practices, in Markdown or plain text, as {@code letter --system} writes it. */
     public String letter(Collection<String> practices, LocalDate asOf, boolean markdown) {
-        SystemAudit system = SystemAudit.of(audited(practices, asOf));
+        SystemAudit system = SystemAudit.of(audited(practices, asOf), aliases);
         return markdown ? SystemLetter.markdown(system) : SystemLetter.text(system);
     }
 
@@ -377,7 +392,11 @@ public final class SystemRound {
             List<Decided> decided = campaign.model(ods, asOf).decided();
             for (SentLetters.Letter l : SentLetters.Letter.values()) {
                 LocalDate first = SentLetters.firstSent(decided, l);
-                if (first != null) {
+                // Marking the ICB letter sent writes the letter's entry in the register too: a first entry of the
+                // date of a mark is that mark's letter, listed once (the line above).
+                boolean marked = l == SentLetters.Letter.ICB && first != null && campaign.sent(ods).stream()
+                        .anyMatch(s -> s.kind() == Campaign.Kind.ICB_LETTER && s.sentOn().equals(first));
+                if (first != null && !marked) {
                     long about = decided.stream().filter(d -> SentLetters.firstSent(d.agreement(), l) != null).count();
                     String words = l.source().substring(SentLetters.SOURCE.length());
                     sent.add(new SentLine(words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1) + " (in the register)",

@@ -95,18 +95,27 @@ class CampaignTest {
                 continue;
             }
             assertEquals(IcbStatus.REQUESTED, a.icbAssessment().status(), id);
+            assertTrue(a.history().stream().anyMatch(h -> sentOn.equals(h.date())
+                    && h.source().equals(org.dsarules.round.documents.SentLetters.Letter.ICB.source())), id);
+            Agreement was = ws.register(ODS, before).agreements().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+            if (was.icbAssessment() != null && was.icbAssessment().requestedOn() != null) {
+                // Asked before (the sample's feed, in May): the reply is still due from the first request.
+                assertEquals(was.icbAssessment().requestedOn(), a.icbAssessment().requestedOn(), id);
+                continue;
+            }
             assertEquals(sentOn, a.icbAssessment().requestedOn(), id);
             assertTrue(a.history().stream().anyMatch(h -> h.field().equals("icbAssessment.requestedOn")
-                    && sentOn.toString().equals(h.newValue()) && h.source().startsWith("ICB letter sent")), id);
+                    && sentOn.toString().equals(h.newValue())), id);
             assertTrue(ws.history(ODS, id).stream().anyMatch(c -> c.field().equals("icbAssessment.requestedOn")
                     && c.version() == m.version()), id + " has its change row");
         }
         List<String> due = campaign.due(ws.current(ODS, asOf), ODS);
         assertFalse(due.stream().anyMatch(d -> d.startsWith("Send the letter to the ICB")), due.toString());
         assertTrue(due.stream().anyMatch(d -> d.startsWith("Replies overdue")), "40 days without a reply: " + due);
-        // The follow-up letter dates the first letter from the request the mark recorded.
+        // The follow-up letter dates the first letter from the letter's entry the mark recorded (not the earlier request).
         String followUp = campaign.document(ODS, Campaign.Kind.FOLLOW_UP, asOf).text();
-        assertTrue(followUp.contains(String.valueOf(sentOn.getYear())) && !followUp.contains("[DATE OF OUR FIRST LETTER]"), followUp);
+        String firstLetter = sentOn.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
+        assertTrue(followUp.contains(firstLetter) && !followUp.contains("[DATE OF OUR FIRST LETTER]"), followUp);
 
         // A later mark corrects the date; the first stays in the history.
         Campaign.Sent corrected = campaign.correctSent(ODS, m.sent().letterId(), sentOn.plusDays(1), Actor.LOCAL, "wrong day");
@@ -114,6 +123,56 @@ class CampaignTest {
         assertEquals(1, campaign.sent(ODS).size());
         assertThrows(WorkspaceException.class,
                 () -> campaign.markSent(ODS, Campaign.Kind.NOTICES, asOf.plusDays(1), Actor.LOCAL, null), "not in the future");
+    }
+
+    /**
+     * Sending the ICB letter again from the workspace does what {@code dsa-audit sent --letter icb} does on a second
+     * send: an agreement already asked keeps its first {@code requestedOn}, so the 28 days run from the first letter
+     * (the clock never restarts), and each send is in the agreement's history under the letter's own source, which
+     * the follow-up reads. The register the workspace holds after two sends is the one the command line writes
+     * after the same two sends: the same request on every agreement and the same history entries.
+     */
+    @Test
+    void theIcbLetterSentAgainKeepsTheFirstRequestDateAsTheCommandLineDoes() throws Exception {
+        LocalDate first = ws.today().minusDays(40);
+        LocalDate again = ws.today().minusDays(5);
+        campaign.markSent(ODS, Campaign.Kind.ICB_LETTER, first, Actor.LOCAL, null);
+        Campaign.Marked second = campaign.markSent(ODS, Campaign.Kind.ICB_LETTER, again, Actor.LOCAL, "sent again");
+        List<Agreement> workspace = ws.register(ODS, ws.currentVersion(ODS)).agreements();
+        for (Agreement a : workspace) {
+            if (second.sent().agreements().contains(a.id()) && a.icbAssessment().status() == IcbStatus.REQUESTED) {
+                // The first letter's date, or an earlier request the register already held (the sample's feed, in May).
+                assertFalse(a.icbAssessment().requestedOn().isAfter(first), a.id() + ": asked first on or before " + first
+                        + ", not " + a.icbAssessment().requestedOn());
+            }
+        }
+        // The 28 days run from the first letter: 40 days on, the replies it asked for are overdue.
+        assertFalse(Campaign.overdue(ws.current(ODS, ws.today())).isEmpty(), "the second letter restarted the clock");
+
+        // The command line on the same register, the same two sends.
+        Path sample = dir.resolve("cli-register.json");
+        Files.copy(WorkspaceHttpTest.SAMPLE, sample);
+        for (LocalDate on : List.of(first, again)) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int status = org.dsarules.cli.DsaAudit.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                    "sent", sample.toString(), "--letter", "icb", "--on", on.toString(), "--out", sample + ".next");
+            assertEquals(0, status, err.toString());
+            Files.move(Path.of(sample + ".next"), sample, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        List<Agreement> cli;
+        try (var source = RegisterFiles.open(sample, RegisterFiles.Format.JSON)) {
+            cli = new ArrayList<>();
+            source.forEachRemaining(e -> cli.add(((org.dsarules.register.RegisterEntry.Valid) e).agreement()));
+        }
+        assertEquals(cli.size(), workspace.size());
+        for (int i = 0; i < cli.size(); i++) {
+            Agreement c = cli.get(i);
+            Agreement w = workspace.get(i);
+            assertEquals(c.id(), w.id());
+            assertEquals(c.icbAssessment(), w.icbAssessment(), c.id());
+            assertEquals(c.history(), w.history(), c.id() + ": the same history entries as the command line's");
+        }
     }
 
     @Test

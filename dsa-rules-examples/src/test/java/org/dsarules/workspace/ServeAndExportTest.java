@@ -51,6 +51,87 @@ class ServeAndExportTest {
         assertTrue(Files.exists(dir.resolve("data").resolve("workspace.db")));
     }
 
+    /** The outcome of each agreement of a decision document (record-format.md), by agreement id. */
+    static java.util.Map<String, String> outcomes(String decisionDocument) throws Exception {
+        java.util.Map<String, String> m = new java.util.TreeMap<>();
+        for (var d : RegisterText.JSON.readTree(decisionDocument).get("decisions")) {
+            m.put(d.get("dsaId").asText(), d.get("outcome").asText());
+        }
+        return m;
+    }
+
+    static String audit(Path register, String asOf, String... options) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("audit", register.toString(), "--format", "json",
+                "--as-of", asOf));
+        args.addAll(java.util.List.of(options));
+        int status = DsaAudit.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
+        assertEquals(0, status, err.toString());
+        return out.toString();
+    }
+
+    /**
+     * {@code serve --no-catalogue} decides as {@code audit --no-catalogue} does, on a register whose decisions depend
+     * on the catalogue (GDPPR named, its legal duty left not known for the catalogue to fill): the workspace and the
+     * command line never disagree about one register.
+     */
+    @Test
+    void serveWithoutTheCatalogueDecidesAsAuditWithoutIt(@TempDir Path dir) throws Exception {
+        Path register = dir.resolve("register.json");
+        Files.writeString(register, """
+                {"practice": {"odsCode": "Z99042", "name": "Millbrook Surgery (fictional)"},
+                 "agreements": [
+                  {"id": "DSA-1", "programme": "GDPPR", "status": "EXISTING"},
+                  {"id": "DSA-2", "title": "Westvale population health platform", "status": "EXISTING"}
+                ]}
+                """);
+        String asOf = "2026-12-01";
+        java.util.Map<String, String> withCatalogue = outcomes(audit(register, asOf));
+        java.util.Map<String, String> without = outcomes(audit(register, asOf, "--no-catalogue"));
+        assertTrue(!withCatalogue.equals(without), "the register's decisions depend on the catalogue: " + without);
+
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), DsaAudit.class.getName(), "serve",
+                "--data", dir.resolve("data").toString(), "--port", "0", "--import", register.toString(), "--no-catalogue")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line = out.readLine();
+            assertTrue(line != null && line.contains("token="), "serve --no-catalogue started: " + line);
+            String base = line.substring(0, line.indexOf("/?"));
+            HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(base + "/api/practices/Z99042/decisions?asOf=" + asOf))
+                    .header("Authorization", "Bearer " + line.substring(line.indexOf("token=") + 6)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, api.statusCode(), api.body());
+            assertEquals(without, outcomes(api.body()), "the workspace decides as audit --no-catalogue");
+        } finally {
+            p.destroy();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        }
+    }
+
+    /** serve takes the deciding commands' catalogue and alias options, says them in its help and refuses them as they do. */
+    @Test
+    void serveTakesTheCatalogueOptionsAsEveryDecidingCommand(@TempDir Path dir) throws Exception {
+        StringWriter help = new StringWriter();
+        assertEquals(0, DsaAudit.run(new PrintWriter(help, true), new PrintWriter(new StringWriter(), true), "serve", "--help"));
+        for (String option : new String[] {"--catalogue", "--no-catalogue", "--aliases"}) {
+            assertTrue(help.toString().contains(option), option + " in: " + help);
+        }
+        Path local = dir.resolve("local.json");
+        Files.writeString(local, "[]");
+        StringWriter err = new StringWriter();
+        assertEquals(2, DsaAudit.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "serve", "--data",
+                dir.resolve("data").toString(), "--port", "0", "--no-catalogue", "--catalogue", local.toString()));
+        assertTrue(err.toString().contains("--catalogue and --no-catalogue"), err.toString());
+        err = new StringWriter();
+        assertEquals(2, DsaAudit.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "serve", "--data",
+                dir.resolve("data").toString(), "--port", "0", "--aliases", dir.resolve("missing.csv").toString()));
+        assertTrue(err.toString().contains("missing.csv"), err.toString());
+        assertTrue(!Files.exists(dir.resolve("data")), "nothing opened before the options were found wrong");
+    }
+
     @Test
     void exportWritesTheRegisterTheCommandLineReads(@TempDir Path dir) throws Exception {
         int records;

@@ -68,6 +68,13 @@ class SystemRoundTest {
         String s = Files.readString(WorkspaceHttpTest.SAMPLE).replace(A, ods).replace("Millbrook Surgery (fictional)", name);
         ObjectNode root = (ObjectNode) RegisterText.JSON.readTree(s);
         for (var a : root.withArray("agreements")) {
+            // The shared care record and the research platform named as programmes too, as an LMC's registers name
+            // them: an agreement without a programme (and without a requester) is each practice's own.
+            if (a.path("id").asText().equals("MB-01")) {
+                ((ObjectNode) a).put("programme", "Westvale shared care record");
+            } else if (a.path("id").asText().equals("MB-05")) {
+                ((ObjectNode) a).put("programme", "Helix Health Analytics research platform");
+            }
             if (a.path("id").asText().equals(FEED)) {
                 ((ObjectNode) a).put("programme", FEED_PROGRAMME);
                 if (dpia != null) {
@@ -145,6 +152,38 @@ class SystemRoundTest {
         assertEquals("false", after.current());
     }
 
+    /**
+     * The workbooks the workspace offers are dated from the as-of date as the command line's are (FixedTimeZip), not
+     * from the time of the download: two downloads seconds apart are the same bytes, and every zip entry and the
+     * document's created date say the as-of date.
+     */
+    @Test
+    void theWorkbookDownloadsAreTheSameBytesWhenDownloadedAgainLater() throws Exception {
+        LocalDate asOf = LocalDate.parse("2026-11-02");
+        byte[] system = round.questionnaire(List.of(A, B), "xlsx", asOf);
+        byte[] practice = campaign.download(A, Campaign.Kind.QUESTIONNAIRE, "xlsx", asOf);
+        // The zip format keeps times to two seconds, the document's properties to the second.
+        Thread.sleep(2_100);
+        assertTrue(java.util.Arrays.equals(system, round.questionnaire(List.of(A, B), "xlsx", asOf)),
+                "the system questionnaire's workbook changed with the time of the download");
+        assertTrue(java.util.Arrays.equals(practice, campaign.download(A, Campaign.Kind.QUESTIONNAIRE, "xlsx", asOf)),
+                "the practice's questionnaire workbook changed with the time of the download");
+        for (byte[] workbook : List.of(system, practice)) {
+            try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(workbook))) {
+                int entries = 0;
+                for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                    entries++;
+                    assertEquals(asOf.atStartOfDay(), e.getTimeLocal(), e.getName());
+                    if (e.getName().equals("docProps/core.xml")) {
+                        String core = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                        assertTrue(core.contains(asOf + "T00:00:00Z"), core);
+                    }
+                }
+                assertTrue(entries > 3, "a workbook");
+            }
+        }
+    }
+
     @Test
     void anAdviceFileIsNotTheIcbsAnswers() {
         byte[] advice = "programme,advice\nGDPPR,KEEP\n".getBytes(StandardCharsets.UTF_8);
@@ -200,7 +239,11 @@ class SystemRoundTest {
         assertEquals(List.of(FEED), b.overdue().stream().map(SystemRound.Overdue::dsaId).toList());
         assertEquals(LocalDate.parse("2026-06-09"), b.overdue().get(0).dueBy());
         assertEquals(List.of(B), round.progress(List.of(B), today).stream().map(p -> p.practice().odsCode()).toList());
-        // Twenty days after the letter nothing is overdue (the letter asked again about the feed, from its own date).
-        assertTrue(round.progress(List.of(A), today.minusDays(20)).get(0).overdue().isEmpty());
+        // Twenty days after the letter only the feed is overdue: it was asked in May, and a letter asking again never
+        // restarts the days the ICB has to reply (as dsa-audit sent --letter icb records it).
+        assertEquals(List.of(FEED), round.progress(List.of(A), today.minusDays(20)).get(0).overdue().stream()
+                .map(SystemRound.Overdue::dsaId).toList());
+        // The letter is listed once: the workspace's mark, not again as the entry the mark wrote in the register.
+        assertEquals(1, a.sent().size(), a.sent().toString());
     }
 }

@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import org.dsarules.catalogue.Catalogue;
 import org.dsarules.workspace.Actor;
 import org.dsarules.workspace.Programmes;
 import org.dsarules.workspace.Workspace;
@@ -22,8 +21,6 @@ final class LmcPages {
     static final String SIGN_IN_COOKIE = "dsa_signin";
 
     private final WorkspaceServer server;
-    private final Catalogue catalogue = Catalogue.shipped(LmcPages.class.getClassLoader());
-
     LmcPages(WorkspaceServer server) {
         this.server = server;
     }
@@ -38,10 +35,6 @@ final class LmcPages {
         r.post("/accounts", this::addAccount);
         r.post("/accounts/{name}/disable", ctx -> setEnabled(ctx, false));
         r.post("/accounts/{name}/enable", ctx -> setEnabled(ctx, true));
-    }
-
-    Catalogue catalogue() {
-        return catalogue;
     }
 
     private Workspace ws() {
@@ -104,8 +97,9 @@ final class LmcPages {
     private void programmes(Context ctx) {
         LocalDate asOf = Pages.asOf(ctx, ws());
         List<String> practices = practices(ctx);
+        Programmes.View view = server.round().programmes(practices, asOf);
         ctx.html(WorkspaceServer.render("programmes.jte", new Views.ProgrammesPage(page(ctx, "Programmes across practices"),
-                asOf, practices, Programmes.across(ws(), practices, asOf, catalogue), server.round().advice())));
+                asOf, practices, view.programmes(), server.round().advice(), view.unkeyed())));
     }
 
     private void imports(Context ctx) {

@@ -119,13 +119,13 @@ final class SystemPages {
         } catch (IllegalArgumentException e) {
             throw new Refusal(400, "Choose the advice: KEEP, WITHDRAW or NONE (no advice).");
         }
-        String key = ctx.pathParam("key");
+        String key = org.dsarules.workspace.Programmes.unslug(ctx.pathParam("key"));
         try {
             round().advise(key, advice, practices(ctx), ctx.attribute("actor"), ctx.formParam("comment"));
         } catch (WorkspaceException e) {
             throw new Refusal(404, "There is no programme " + key + " in this workspace.");
         }
-        ctx.redirect("/programmes#g-" + key, HttpStatus.SEE_OTHER);
+        ctx.redirect("/programmes#g-" + org.dsarules.workspace.Programmes.slug(key), HttpStatus.SEE_OTHER);
     }
 
     // ---------------------------------------------------------------- the LMC's letter

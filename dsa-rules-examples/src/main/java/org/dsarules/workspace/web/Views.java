@@ -27,10 +27,14 @@ public final class Views {
             List<org.dsarules.workspace.accounts.Accounts.Attempt> attempts, String message, String error) {
     }
 
-    /** The programmes across practices, with the LMC's newest advice on each (by programme key). */
+    /**
+     * The programmes across practices, with the LMC's newest advice on each (by programme key), and the agreements
+     * that name no programme (each its practice's own).
+     */
     public record ProgrammesPage(Page page, java.time.LocalDate asOf, List<String> practices,
             List<org.dsarules.workspace.Programmes.Programme> programmes,
-            Map<String, org.dsarules.workspace.SystemRound.Advice> advice) {
+            Map<String, org.dsarules.workspace.SystemRound.Advice> advice,
+            List<org.dsarules.workspace.Programmes.Member> unkeyed) {
     }
 
     public record ImportsPage(Page page, List<Registers.PracticeInfo> practices, List<org.dsarules.workspace.Workspace.ImportInfo> imports) {

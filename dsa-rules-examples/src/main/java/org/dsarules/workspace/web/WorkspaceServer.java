@@ -129,8 +129,16 @@ public final class WorkspaceServer implements AutoCloseable {
      * @param tlsKeystore a PKCS#12 keystore with the server's key and certificate, or null for plain HTTP
      *                    (allowed on the loopback only)
      * @param tlsPassword the keystore's password
+     * @param aliases     the programme aliases the LMC's pages group programmes with (the shipped ones with a user's
+     *                    file, as {@code --aliases FILE} gives them), or null for the shipped ones alone
      */
-    public record Options(String bind, int port, Path tlsKeystore, char[] tlsPassword) {
+    public record Options(String bind, int port, Path tlsKeystore, char[] tlsPassword,
+            org.dsarules.catalogue.ProgrammeAliases aliases) {
+        /** Options with the shipped aliases. */
+        public Options(String bind, int port, Path tlsKeystore, char[] tlsPassword) {
+            this(bind, port, tlsKeystore, tlsPassword, null);
+        }
+
         public static Options loopback(int port) {
             return new Options(LOOPBACK, port, null, null);
         }
@@ -162,7 +170,9 @@ public final class WorkspaceServer implements AutoCloseable {
         Api api = new Api(this);
         LmcPages lmc = new LmcPages(this);
         this.campaign = new org.dsarules.workspace.Campaign(workspace);
-        this.round = new org.dsarules.workspace.SystemRound(campaign, lmc.catalogue());
+        // The catalogue the rules decide with (--catalogue, --no-catalogue) names the programmes; core's key groups them.
+        this.round = new org.dsarules.workspace.SystemRound(campaign, workspace.rules().knowledgeBase().catalogue(),
+                options.aliases());
         DocumentPages documents = new DocumentPages(this);
         SystemPages system = new SystemPages(this);
         this.app = Javalin.create(config -> {

@@ -61,7 +61,8 @@ class LmcHttpTest {
     static void start() throws Exception {
         rules = DsaRules.defaults();
         workspace = Workspace.open(dir, rules);
-        workspace.importRegister(Files.readAllBytes(SAMPLE), RegisterFiles.Format.JSON, "millbrook.json", null, Actor.LOCAL, null);
+        workspace.importRegister(named(Files.readString(SAMPLE)).getBytes(StandardCharsets.UTF_8), RegisterFiles.Format.JSON,
+                "millbrook.json", null, Actor.LOCAL, null);
         workspace.importRegister(practiceB(), RegisterFiles.Format.JSON, "ashdown.json", null, Actor.LOCAL, null);
         Actor admin = new Actor("cli:test", "the test");
         officer = workspace.accounts().add("officer", Role.LMC_OFFICER, null, PASSWORD.toCharArray(), admin);
@@ -73,9 +74,19 @@ class LmcHttpTest {
 
     /** The sample register as another practice's: its own ODS code and name, and one fact that differs. */
     static byte[] practiceB() throws Exception {
-        String s = Files.readString(SAMPLE).replace(A, B).replace("Millbrook Surgery (fictional)", "Ashdown Surgery (fictional)")
+        String s = named(Files.readString(SAMPLE)).replace(A, B).replace("Millbrook Surgery (fictional)", "Ashdown Surgery (fictional)")
                 .replaceFirst("\"signedOn\": \"2023-04-03\"", "\"signedOn\": \"2024-02-01\"");
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The sample with its shared care record naming its programme, spelt as another practice might (one programme by
+     * its key); the other agreements name none, so each is its practice's own.
+     */
+    static String named(String sample) {
+        String title = "\"title\": \"Westvale shared care record\"";
+        assertTrue(sample.contains(title));
+        return sample.replace(title, "\"programme\": \"Westvale Shared-Care Record\", " + title);
     }
 
     @AfterAll
@@ -285,6 +296,13 @@ class LmcHttpTest {
         assertTrue(g.contains("data-practice=\"" + A + "\"") && g.contains("data-practice=\"" + B + "\""), g);
         assertTrue(g.contains("<code>signedOn</code>") && g.contains("2023-04-03") && g.contains("2024-02-01"),
                 "the fact that differs, with each practice's value");
+        // The research platform names no programme (nor a requester): the system questionnaire asks it per practice,
+        // so it is no programme across practices here either, but each practice's own, listed apart.
+        assertFalse(page.contains("data-programme=\"helixhealthanalyticsresearchplatform\""), "grouped by title alone");
+        Matcher unkeyed = Pattern.compile("(?s)<section class=\"unkeyed\".*?</section>").matcher(page);
+        assertTrue(unkeyed.find(), page);
+        assertTrue(unkeyed.group().contains("data-practice=\"" + A + "\" data-agreement=\"MB-05\"")
+                && unkeyed.group().contains("data-practice=\"" + B + "\" data-agreement=\"MB-05\""), unkeyed.group());
         String imports = send(request("GET", "/imports", lmc)).body();
         assertTrue(imports.contains("millbrook.json") && imports.contains("ashdown.json"), "what each practice imported");
     }
