@@ -40,7 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Every failure, of writing or renaming, is one {@link CliException} naming the target and the system's
  * reason ("No space left on device").
  */
-final class SafeOutput {
+public final class SafeOutput {
     private static final Set<Path> OPEN_TEMPORARY_FILES = ConcurrentHashMap.newKeySet();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static volatile boolean hookAdded;
@@ -48,11 +48,17 @@ final class SafeOutput {
     private SafeOutput() {
     }
 
-    interface Writer {
+    /** What writes the file's bytes. */
+    public interface Writer {
         void write(OutputStream out) throws IOException;
     }
 
-    static void write(Path target, Writer writer) {
+    /**
+     * Writes {@code target} whole or not at all: a device or pipe in place, a file through a temporary file beside it
+     * that is synced and then moved over it. Every failure is one message naming the target (the command line's
+     * handler prints it, exit 2). Public for the workspace's {@code export}, which writes as every command does.
+     */
+    public static void write(Path target, Writer writer) {
         if (writesInPlace(target)) {
             writeInPlace(target, writer);
             return;

@@ -1,11 +1,10 @@
 package org.dsarules.workspace;
 
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import org.dsarules.DsaRules;
+import org.dsarules.cli.SafeOutput;
 import org.dsarules.register.RegisterFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,16 +48,11 @@ public final class ExportCommand implements Callable<Integer> {
             throw new WorkspaceException(data + " holds no workspace (no " + org.dsarules.workspace.store.Database.FILE + ")");
         }
         try (DsaRules rules = DsaRules.defaults(); Workspace ws = Workspace.open(data, rules)) {
-            Path abs = out.toAbsolutePath();
-            Path tmp = Files.createTempFile(abs.getParent(), ".export", ".tmp");
-            try {
-                try (OutputStream o = Files.newOutputStream(tmp)) {
-                    ws.export(Workspace.odsCode(practice), version, format != null ? format : RegisterFiles.Format.of(out), o);
-                }
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            // Written as every command writes its --out (whole or not at all; a full disk, a missing folder or a device
+            // is one line naming the file), never through a temporary file of its own.
+            RegisterFiles.Format form = format != null ? format : RegisterFiles.Format.of(out);
+            String ods = Workspace.odsCode(practice);
+            SafeOutput.write(out, o -> ws.export(ods, version, form, o));
         }
         return 0;
     }

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.dsarules.DsaRules;
 import org.dsarules.cli.DsaAudit;
@@ -159,5 +160,40 @@ class ServeAndExportTest {
         assertEquals(2, DsaAudit.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "export", "--data",
                 dir.resolve("nothing").toString(), "--practice", "Z99042", "--out", dir.resolve("x.csv").toString()));
         assertTrue(err.toString().startsWith("dsa-audit: ") && err.toString().contains("no workspace"), err.toString());
+    }
+
+    /** Export writes its --out as every command does: one line for a missing folder or a full device, an old file kept whole. */
+    @Test
+    void exportWritesLikeEveryOtherCommand(@TempDir Path dir) throws Exception {
+        try (DsaRules rules = DsaRules.defaults(); Workspace ws = Workspace.open(dir.resolve("data"), rules)) {
+            ws.importRegister(Files.readAllBytes(SAMPLE), RegisterFiles.Format.JSON, "millbrook-register.json", null,
+                    Actor.LOCAL, null);
+        }
+        String data = dir.resolve("data").toString();
+        // a folder that does not exist: it used to end in an internal error (NoSuchFileException)
+        StringWriter err = new StringWriter();
+        assertEquals(2, DsaAudit.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "export", "--data", data,
+                "--practice", "Z99042", "--out", dir.resolve("no-such-folder/out.json").toString()));
+        assertTrue(err.toString().contains("does not exist") && !err.toString().contains("Exception")
+                && err.toString().strip().lines().count() == 1, err.toString());
+        // an unknown practice leaves an existing --out as it was, and no temporary file beside it
+        Path kept = dir.resolve("kept.json");
+        Files.writeString(kept, "the practice's own file");
+        err = new StringWriter();
+        assertEquals(2, DsaAudit.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "export", "--data", data,
+                "--practice", "Q00000", "--out", kept.toString()));
+        assertEquals("the practice's own file", Files.readString(kept));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("data", "kept.json"), files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        // a full device stays a device: the old code moved a temporary file over /dev/full
+        Path full = Path.of("/dev/full");
+        if (Files.exists(full)) {
+            err = new StringWriter();
+            assertEquals(2, DsaAudit.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "export", "--data", data,
+                    "--practice", "Z99042", "--out", full.toString()));
+            assertTrue(err.toString().contains("/dev/full") && !err.toString().contains("Exception"), err.toString());
+            assertTrue(!Files.isRegularFile(full), "/dev/full is still a device");
+        }
     }
 }
