@@ -34,7 +34,10 @@ public record SystemAudit(List<AuditedRegister> registers, List<Programme> progr
         }
     }
 
-    /** A fact that differs between the holdings of a programme: its path and each holding's value (null: not known). */
+    /**
+     * A fact that differs between the holdings of a programme: its path and each holding's value (null: not known;
+     * {@code lmcAdvice} not given is {@code NONE}, its meaning).
+     */
     public record Difference(String field, List<String> values) {
         public Difference {
             values = Collections.unmodifiableList(new ArrayList<>(values));
@@ -126,12 +129,21 @@ public record SystemAudit(List<AuditedRegister> registers, List<Programme> progr
             if (p.equals("notes") || p.equals("title") || p.equals("requestedBy") || p.equals("programme")) {
                 continue;
             }
-            List<String> values = facts.stream().map(f -> f.get(p)).toList();
+            List<String> values = facts.stream().map(f -> sameMeaning(p, f.get(p))).toList();
             if (values.stream().distinct().count() > 1) {
                 out.add(new Difference(p, values));
             }
         }
         return out;
+    }
+
+    /**
+     * A value as the rules read it. {@code lmcAdvice} absent and {@code NONE} both mean "no advice given"
+     * (record-format.md, decision-policy.md): the rules test only KEEP and WITHDRAW, so the two are one fact,
+     * shown as {@code NONE}, and never a difference between practices.
+     */
+    private static String sameMeaning(String path, String value) {
+        return path.equals("lmcAdvice") && value == null ? "NONE" : value;
     }
 
     /**

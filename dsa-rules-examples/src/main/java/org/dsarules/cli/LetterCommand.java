@@ -123,7 +123,8 @@ final class LetterCommand implements Callable<Integer> {
                     options.allowIncomplete, aliases);
         }
         if (files.size() > 1 || Files.isDirectory(options.files.get(0))) {
-            return SystemDocuments.letters(spec, files, this::bytes, extension(), options.out, options.asOf, options.rules, options.input);
+            return SystemDocuments.letters(spec, files, this::bytes, extension(), options.out, options.asOf, options.rules,
+                    options.input, options.allowIncomplete);
         }
         options.file = files.get(0);
         return ReportDocument.write(spec, options, this::render, format == Reports.Format.DOCX ? this::bytes : null);

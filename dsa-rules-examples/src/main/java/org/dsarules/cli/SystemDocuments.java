@@ -99,9 +99,14 @@ final class SystemDocuments {
      * register, by {@code render}) written into DIR, named after its register and {@code extension}
      * ({@code p1.json} gives {@code p1-letter.md}). Two registers whose letters would have the same name
      * ({@code birch.json} and {@code birch.csv}) are refused before anything is written.
+     *
+     * <p>Records in error follow the single-register letter's rule (issue 27 item 6), register by register: without
+     * {@code allowIncomplete} a register with records in error gets no letter and is named in one line, the others'
+     * letters are written, and the exit status is 1; with it, its letter names the agreements it leaves out by
+     * reference only.
      */
     static int letters(CommandSpec spec, List<Path> files, Function<DocumentModel, byte[]> render, String extension,
-            Path dir, AsOfOption asOf, RulesOptions rules, InputOptions input) {
+            Path dir, AsOfOption asOf, RulesOptions rules, InputOptions input, boolean allowIncomplete) {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new CliException((dir == null ? "--out" : dir.toString()) + ": with several registers, --out must be an "
                     + "existing folder, where each practice's letter is written");
@@ -117,14 +122,29 @@ final class SystemDocuments {
         RegisterArgs.Audited audited = RegisterArgs.audit(files, r, asOf.date(r), input, "the letters",
                 spec.commandLine().getErr());
         PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
         for (AuditedRegister a : audited.registers()) {
+            int inError = a.result().summary().errors();
+            String shown = Sanitiser.line(a.name());
+            if (inError > 0 && !allowIncomplete) {
+                // The same words as the single-register letter's refusal, naming the register.
+                stderr.println("dsa-audit: " + shown + ": " + inError + " record(s) in error, so no letter was written for "
+                        + "it: it would leave them out without a word. Correct them (run 'dsa-audit audit " + shown
+                        + "' to see why), or pass --allow-incomplete for a letter that names them");
+                continue;
+            }
             byte[] document = render.apply(DocumentModel.of(a.result(), a.decided(), r));
             Path target = dir.resolve(letterName(Path.of(a.name()), extension));
             SafeOutput.write(target, os -> os.write(document));
             stdout.println("Wrote " + target);
+            if (inError > 0) {
+                stderr.println("dsa-audit: warning: " + shown + ": " + inError + " record(s) in error, named in its "
+                        + "practice's letter by reference, not decided; run 'dsa-audit audit " + shown + "' to see why");
+            }
         }
         stdout.flush();
-        return errors(spec, audited, "left out of its practice's letter");
+        stderr.flush();
+        return audited.errors() > 0 ? ExitStatus.RECORDS_IN_ERROR : ExitStatus.OK;
     }
 
     private static String letterName(Path register, String extension) {

@@ -96,9 +96,10 @@ final class View {
     /** The records in error, named as the reader knows them: "our reference MB-04 (entry 3 of our register)". */
     List<String> leftOut() {
         // Named by reference only: a validation message is the practice's own business, never sent to another
-        // organisation (issue 25 item 6); the practice's audit and report keep the messages.
+        // organisation (issue 25 item 6); the practice's audit and report keep the messages. The entry is counted
+        // from 1, as the reader counts and as the system letter says it (RecordError.index counts from 0).
         return result.errors().stream().map(e -> e.dsaId() != null ? "our reference " + Plain.line(e.dsaId())
-                + " (entry " + e.index() + " of our register)" : "entry " + e.index() + " of our register")
+                + " (entry " + (e.index() + 1) + " of our register)" : "entry " + (e.index() + 1) + " of our register")
                 .distinct().toList();
     }
 
@@ -317,7 +318,9 @@ final class View {
 
     /** The records in error as the PPG page names them: by title where one could be read, else by reference. */
     List<String> leftOutIds() {
-        return result.errors().stream().map(e -> e.dsaId() != null ? e.dsaId() : "record " + e.index()).toList();
+        // Patients count from 1: "entry 1 of our register" is the first (RecordError.index counts from 0).
+        return result.errors().stream().map(e -> e.dsaId() != null ? e.dsaId() : "entry " + (e.index() + 1)
+                + " of our register").toList();
     }
 
     static String line(String s) {

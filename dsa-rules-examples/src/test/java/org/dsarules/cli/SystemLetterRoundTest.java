@@ -131,7 +131,7 @@ class SystemLetterRoundTest {
         assertTrue(letter.contains("The practices ask as controllers."), letter);
         assertTrue(letter.contains("The ICB can obtain the answers. These agreements reached our practices through the ICB, "
                 + "which commissions or hosts them"), letter);
-        assertTrue(letter.contains("please pass our questions to it, by the name below"), letter);
+        assertTrue(letter.contains("please pass our questions to it, as each programme below says"), letter);
         assertTrue(letter.contains("Your reply said: \u201CThe ICB's role is limited to commissioning\u201D"), letter);
         // the controller B-2 and C-2 name (A-2's party role is "tbc", not known), by name
         assertTrue(letter.contains("These questions are for CPRD, which the agreement names as controller:"), letter);

@@ -94,10 +94,12 @@ public final class FollowUpLetter {
      * @param reply       the date of the ICB's latest reply, or null when none was received
      * @param replyDays   the reply window in days
      * @param replyBy     the date by which a law requiring an agreement the practice withdraws from must be named
+     * @param leftOut     the records in error the letter leaves out (written only with --allow-incomplete), each
+     *                    by reference only: "our reference A-3 (entry 3 of our register)"
      */
     public record FollowUp(String name, String ods, String icb, String date, String firstLetter, String reply,
             int replyDays, String replyBy, List<Assessed> assessed, List<Open> open, List<Declined> declined,
-            List<Overdue> overdue, List<Withdrawn> withdraw) {
+            List<Overdue> overdue, List<Withdrawn> withdraw, List<String> leftOut) {
 
         static FollowUp of(AuditedRegister register, int replyWithinDays, Prose p) {
             Objects.requireNonNull(register, "register");
@@ -161,7 +163,17 @@ public final class FollowUpLetter {
                     firstLetter == null ? "[DATE OF OUR FIRST LETTER]" : LONG.format(firstLetter),
                     reply == null ? null : LONG.format(reply), replyWithinDays, LONG.format(asOf.plusDays(replyWithinDays)),
                     List.copyOf(assessed), List.copyOf(open), List.copyOf(declined), List.copyOf(overdue),
-                    List.copyOf(withdraw));
+                    List.copyOf(withdraw), leftOut(register, p));
+        }
+
+        /**
+         * The records in error, named as the first letter names them. Never their validation message: that is the
+         * practice's own business, not the ICB's (issue 25 item 6, issue 27 item 6). Entries counted from 1.
+         */
+        private static List<String> leftOut(AuditedRegister register, Prose p) {
+            return register.result().errors().stream().map(e -> e.dsaId() != null && !e.dsaId().isBlank()
+                    ? "our reference " + p.v(e.dsaId()) + " (entry " + (e.index() + 1) + " of our register)"
+                    : "entry " + (e.index() + 1) + " of our register").distinct().toList();
         }
 
         /** The number of a section after the first two: one more when the section on declined agreements is there. */
@@ -209,6 +221,17 @@ public final class FollowUpLetter {
             return controllers.size() == 1 ? controllers.get(0)
                     : String.join(", ", controllers.subList(0, controllers.size() - 1)) + " and "
                             + controllers.get(controllers.size() - 1);
+        }
+
+        /**
+         * Who asked for the agreement, when it is not one of the controllers it names (else null): the letter names
+         * it beside the controllers, never as one of them.
+         */
+        public String otherRequester() {
+            if (requestedBy == null || controllers.stream().anyMatch(c -> c.equalsIgnoreCase(requestedBy))) {
+                return null;
+            }
+            return requestedBy;
         }
     }
 

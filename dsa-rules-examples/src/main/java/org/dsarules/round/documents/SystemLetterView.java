@@ -35,7 +35,7 @@ public final class SystemLetterView {
     public record Block(String heading, List<String> bullets) {
     }
 
-    /** A programme the ICB declined to assess: its heading, the ICB's words, whom the questions are for, the questions. */
+    /** A programme the ICB declined to assess: its heading, the ICB's words, the sentence saying whom its questions are for, the questions. */
     public record Declined(String heading, String said, String forWhom, List<String> questions) {
     }
 
@@ -312,8 +312,9 @@ public final class SystemLetterView {
     }
 
     /**
-     * Whom the questions of a declined programme are for: the organisations its agreements name as controller (or
-     * joint controller), by name, each once; else the organisation that asked for the agreement; else a placeholder.
+     * The sentence saying whom the questions of a declined programme are for: the organisations its agreements name
+     * as controller (or joint controller), by name, each once; else the organisation that asked for the agreement,
+     * asked to answer or pass them on; else the ICB is asked to pass them to the controller and name it.
      */
     private String controllers(SystemAudit.Programme programme, Agreement first) {
         Set<String> names = new LinkedHashSet<>();
@@ -325,15 +326,22 @@ public final class SystemLetterView {
                 }
             }
         }
+        // The same sentences as the practice's follow-up letter (followUp*.jte): the questions go to a controller the
+        // agreement names; with none named, to the organisation that asked for it, to answer or pass on; else the ICB
+        // is asked to find the controller. Never a requester presented as the named controller.
         if (names.isEmpty()) {
             return first.requestedBy() != null && !first.requestedBy().isBlank()
-                    ? p.v(first.requestedBy().strip()) + ", which asked for the agreement (the agreement names no controller)"
-                    : "[CONTROLLER NAME], the controller (the agreement names none)";
+                    ? "The agreement names no controller. Please pass these questions to " + p.v(first.requestedBy().strip())
+                            + ", which asked for the agreement, and ask it to answer them if it is the controller, or else to "
+                            + "pass them on to the controller and tell us who that is"
+                    : "The agreement names no controller and does not say who asked for it, so please pass these questions "
+                            + "to its controller and tell us which organisation that is";
         }
         List<String> list = new ArrayList<>(names);
         String who = list.size() == 1 ? list.get(0)
                 : String.join(", ", list.subList(0, list.size() - 1)) + " and " + list.get(list.size() - 1);
-        return who + ", which the agreement names as controller";
+        return "These questions are for " + who + ", which the agreement names as " + (list.size() == 1 ? "controller"
+                : "controllers");
     }
 
     /** The latest day an ICB answer was recorded in any register, or null when none has been (no reply yet). */
