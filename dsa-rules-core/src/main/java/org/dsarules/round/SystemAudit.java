@@ -14,6 +14,7 @@ import org.dsarules.decision.Decision;
 import org.dsarules.decision.Outcome;
 import org.dsarules.decision.RecordError;
 import org.dsarules.model.Agreement;
+import org.dsarules.model.Placeholders;
 
 /**
  * Several practices' registers audited together, as an LMC sees its system: the agreements grouped
@@ -94,7 +95,7 @@ public record SystemAudit(List<AuditedRegister> registers, List<Programme> progr
     public static SystemAudit of(List<AuditedRegister> registers, org.dsarules.catalogue.ProgrammeAliases aliases) {
         Objects.requireNonNull(registers, "registers");
         Map<String, List<Holding>> byKey = new LinkedHashMap<>();
-        Map<String, String> labels = new LinkedHashMap<>();
+        Map<String, List<String>> labels = new LinkedHashMap<>();
         int unkeyed = 0;
         for (AuditedRegister r : registers) {
             String ods = r.odsCode() != null ? r.odsCode() : r.name();
@@ -106,11 +107,11 @@ public record SystemAudit(List<AuditedRegister> registers, List<Programme> progr
                 // An agreement without a key is a programme of its own, under a key no real one can have.
                 String k = key != null ? key : "\u0000" + (unkeyed++);
                 byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(new Holding(ods, name, r.name(), a, d));
-                labels.putIfAbsent(k, Programmes.label(a));
+                labels.computeIfAbsent(k, x -> new ArrayList<>()).add(Programmes.label(a));
             }
         }
         List<Programme> programmes = new ArrayList<>();
-        byKey.forEach((k, holdings) -> programmes.add(new Programme(k.startsWith("\u0000") ? null : k, labels.get(k),
+        byKey.forEach((k, holdings) -> programmes.add(new Programme(k.startsWith("\u0000") ? null : k, label(labels.get(k)),
                 holdings, differences(holdings))));
         return new SystemAudit(registers, programmes);
     }
@@ -130,7 +131,9 @@ public record SystemAudit(List<AuditedRegister> registers, List<Programme> progr
                 continue;
             }
             List<String> values = facts.stream().map(f -> sameMeaning(p, f.get(p))).toList();
-            if (values.stream().distinct().count() > 1) {
+            // A placeholder word ("TBC") is kept as the practice typed it, to be shown, but it counts as not
+            // known (record-format v1.2), so "TBC" against nothing is no difference.
+            if (values.stream().map(v -> asRead(p, v)).distinct().count() > 1) {
                 out.add(new Difference(p, values));
             }
         }
@@ -144,6 +147,28 @@ public record SystemAudit(List<AuditedRegister> registers, List<Programme> progr
      */
     private static String sameMeaning(String path, String value) {
         return path.equals("lmcAdvice") && value == null ? "NONE" : value;
+    }
+
+    /** A value as the rules read it: the two text fields that may hold a placeholder word read it as not known. */
+    private static String asRead(String path, String value) {
+        boolean mayHoldPlaceholder = path.equals("legalRequirement.reference") || path.endsWith(".instructedBy");
+        return mayHoldPlaceholder && Placeholders.isPlaceholder(value) ? null : value;
+    }
+
+    /**
+     * The name to show for a programme several practices hold under different spellings ("OpenSAFELY",
+     * "opensafely"): the spelling most of them typed, the first met on a tie. Deterministic for the same registers.
+     */
+    private static String label(List<String> typed) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        typed.forEach(t -> counts.merge(t, 1, Integer::sum));
+        String best = null;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (best == null || e.getValue() > counts.get(best)) {
+                best = e.getKey();
+            }
+        }
+        return best;
     }
 
     /**

@@ -205,7 +205,7 @@ class SystemTest {
         assertTrue(sl.contains("We write for the 3 practices below"), sl);
         assertTrue(sl.contains("### Public health feed (held by 3 of our practices)"), sl);
         assertTrue(sl.contains("## 3. Where our practices' agreements for one programme differ"), sl);
-        assertTrue(sl.contains("commercialAccess (A00001: true; C00003: false)"), sl);
+        assertTrue(sl.contains("(commercialAccess): A00001: true; C00003: false"), sl);
     }
 
     @Test

@@ -239,9 +239,10 @@ public final class SystemLetterView {
                 List<String> parts = new ArrayList<>();
                 for (int i = 0; i < programme.holdings().size(); i++) {
                     String v = d.values().get(i);
-                    parts.add(p.v(programme.holdings().get(i).practice()) + ": " + (v == null ? "not known" : p.v(v)));
+                    parts.add(p.v(programme.holdings().get(i).practice()) + ": " + p.v(FieldWords.value(d.field(), v)));
                 }
-                items.add(p.v(d.field()) + " (" + String.join("; ", parts) + ")");
+                // the field in words for the ICB's reader, its column in brackets; each practice's value as typed
+                items.add(p.v(FieldWords.of(d.field())) + ": " + String.join("; ", parts));
             }
             out.add(new Block(p.v(programme.label()), items));
         }

@@ -104,6 +104,36 @@ class LmcAdviceDifferenceTest {
                 .orElseThrow(() -> new AssertionError(p.differences().toString()));
         assertEquals(List.of("NONE", "KEEP"), advice.values());
         String letter = SystemLetter.markdown(s);
-        assertTrue(letter.contains("lmcAdvice (A00001: NONE; B00002: KEEP)"), letter);
+        assertTrue(letter.contains("the LMC's advice (lmcAdvice): A00001: NONE; B00002: KEEP"), letter);
+    }
+
+    /**
+     * A placeholder word is not known (record-format v1.2): "TBC" against nothing is no difference, and against a
+     * real instrument the letter says it is not known, with the word typed, so no reader takes "TBC" for a duty.
+     */
+    @Test
+    void aPlaceholderIsNotKnownInTheListOfDifferences() throws Exception {
+        SystemAudit same = system(x -> x.putObject("legalRequirement").put("kind", "GP_CONTRACT").put("reference", "TBC"),
+                x -> x.putObject("legalRequirement").put("kind", "GP_CONTRACT"));
+        assertTrue(mb05(same).differences().stream().noneMatch(d -> d.field().equals("legalRequirement.reference")),
+                mb05(same).differences().toString());
+        SystemAudit differ = system(x -> x.putObject("legalRequirement").put("kind", "GP_CONTRACT").put("reference", "TBC"),
+                x -> x.putObject("legalRequirement").put("kind", "GP_CONTRACT").put("reference", "GP contract clause 1"));
+        String letter = SystemLetter.text(differ);
+        assertTrue(letter.contains("the instrument said to require it (legalRequirement.reference): A00001: not known "
+                + "(the register says \"TBC\"); B00002: GP contract clause 1"), letter);
+    }
+
+    /** A programme several practices spell differently is headed by the spelling most of them typed. */
+    @Test
+    void aProgrammeIsNamedAsMostPracticesSpellIt() throws Exception {
+        ObjectNode sample = (ObjectNode) JSON.readTree(Path.of("samples/millbrook-register.json").toFile());
+        ObjectNode a = practice(sample, "A00001", "Alder Surgery");
+        mb05(a).put("programme", "programme mb-05");
+        SystemAudit s = SystemAudit.of(List.of(audit("alder.json", a), audit("birch.json", practice(sample, "B00002", "Birch")),
+                audit("cedar.json", practice(sample, "C00003", "Cedar"))));
+        assertTrue(s.programmes().stream().anyMatch(p -> p.label().equals("Programme MB-05") && p.holdings().size() == 3),
+                s.programmes().toString());
+        assertFalse(SystemLetter.markdown(s).contains("programme mb-05"), SystemLetter.markdown(s));
     }
 }

@@ -81,7 +81,7 @@ class SystemReportTest {
         assertTrue(letter.contains("- Alder \\<b>Surgery\\</b> (A00001)"), letter);
         assertTrue(letter.contains("### Programme MB-08 (held by 2 of our practices)"), letter);
         assertTrue(letter.contains("### Programme MB-05"), letter);
-        assertTrue(letter.contains("commercialAccess (A00001: true; B00002: false)"), letter);
+        assertTrue(letter.contains("whether a commercial organisation can access the data (commercialAccess): A00001: true; B00002: false"), letter);
         assertFalse(letter.contains(SystemFixtures.MARKUP));
     }
 }
