@@ -37,7 +37,7 @@ import picocli.CommandLine.TypeConversionException;
                 + "follow-up, those it asks a question about; notice, those decided WITHDRAW; supplier, the signed "
                 + "ones decided WITHDRAW; referral-reply, the new requests decided REFER_TO_BMA.",
             "With several registers (or folders), --out is a folder: each new register is written there under its "
-                + "own file name."},
+                + "own file name, all of them or, when one cannot be written, none."},
         footer = {"", "Exit status: 0 recorded, 2 the command could not run (nothing written)."})
 final class SentCommand implements Callable<Integer> {
 
