@@ -34,7 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "as a conflict), except the ICB's own icbAssessment fields. A comment column is kept in the "
                 + "history; other columns the format does not name are ignored with a warning.",
             "With several registers (or folders), the last file is the questionnaire and --out is a folder: each "
-                + "updated register is written there under its own file name, all of them or, when one cannot be written, none. The answers file may also be the "
+                + "updated register is written there under its own file name, all of them or, when one cannot be "
+                + "written, none. The answers file may also be the "
                 + "LMC's advice (CSV columns programme,advice with KEEP or WITHDRAW): it sets lmcAdvice on that "
                 + "programme's agreement in every register."},
         footer = {"", "A record in error (one that cannot be read) gets no answer: it is written into the new register "
