@@ -2,12 +2,10 @@ package org.dsarules.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.RecordError;
@@ -36,7 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "as a conflict), except the ICB's own icbAssessment fields. A comment column is kept in the "
                 + "history; other columns the format does not name are ignored with a warning.",
             "With several registers (or folders), the last file is the questionnaire and --out is a folder: each "
-                + "updated register is written there under its own file name. The answers file may also be the "
+                + "updated register is written there under its own file name, all of them or, when one cannot be "
+                + "written, none. The answers file may also be the "
                 + "LMC's advice (CSV columns programme,advice with KEEP or WITHDRAW): it sets lmcAdvice on that "
                 + "programme's agreement in every register."},
         footer = {"", "A record in error (one that cannot be read) gets no answer: it is written into the new register "
@@ -70,26 +69,9 @@ final class AnswerCommand implements Callable<Integer> {
     public Integer call() {
         Path answersFile = args.get(args.size() - 1);
         List<Path> files = RegisterArgs.expand(args.subList(0, args.size() - 1));
-        boolean several = files.size() > 1;
-        if (several && !Files.isDirectory(out)) {
-            throw new CliException(out + ": with several registers --out must be an existing folder, where each new "
-                    + "register is written under its own file name");
-        }
-        if (!several && Files.isDirectory(out)) {
-            throw new CliException(out + ": --out is a folder; give the new register's file name");
-        }
-        // Every input, the questionnaire too, is compared with every output (issue 27): none is ever overwritten.
-        List<Path> inputs = new ArrayList<>(files);
-        inputs.add(answersFile);
-        List<Path> targets = new ArrayList<>();
-        List<Map.Entry<Path, Path>> pairs = new ArrayList<>();
-        for (Path f : files) {
-            Path t = several ? out.resolve(f.getFileName()) : out;
-            Inputs.refuseOverwrite(t, inputs);
-            targets.add(t);
-            pairs.add(Map.entry(t, f));
-        }
-        Inputs.refuseCollisions(pairs);
+        // Every input (each register, the questionnaire, an --aliases file) is compared with every output (issue 27):
+        // none is ever overwritten.
+        List<Path> targets = NewRegisters.targets(out, files, List.of(answersFile), aliases);
         LocalDate date = on != null ? on : LocalDate.now(DsaRules.ZONE);
         // Records in error are kept apart: no answer applies to them, and they go into the new register as read.
         List<RegisterArgs.Whole> whole = RegisterArgs.readAll(files, input);
@@ -107,7 +89,8 @@ final class AnswerCommand implements Callable<Integer> {
             RegisterWriter writer = RegisterFiles.writer(format);
             Path file = files.get(i);
             List<Integer> inError = whole.get(i).errors().stream().map(RecordError::index).sorted().toList();
-            writes.add(new SafeOutput.Target(targets.get(i), os -> {
+            // An .xlsx register dated from --on, not the clock: the same answers give the same bytes (issue 27 item 12).
+            writes.add(new SafeOutput.Target(targets.get(i), NewRegisters.dated(format, date, os -> {
                 if (inError.isEmpty()) {
                     writer.write(n.register(), os);
                     return;
@@ -115,14 +98,10 @@ final class AnswerCommand implements Callable<Integer> {
                 ByteArrayOutputStream valid = new ByteArrayOutputStream();
                 writer.write(n.register(), valid);
                 os.write(CarriedRecords.splice(format, file, inError, valid.toByteArray()));
-            }));
+            })));
         }
-        if (several) {
-            // All or none: a full disk at the third register leaves the folder as it was, and says so.
-            SafeOutput.writeAll(out, writes);
-        } else {
-            SafeOutput.write(out, writes.get(0).writer());
-        }
+        // All or none: a full disk at the third register leaves the folder as it was, and says so.
+        NewRegisters.write(out, writes);
         PrintWriter stdout = spec.commandLine().getOut();
         int inError = whole.stream().mapToInt(w -> w.errors().size()).sum();
         long changed = result.applied().stream().filter(a -> !a.unchanged()).count();

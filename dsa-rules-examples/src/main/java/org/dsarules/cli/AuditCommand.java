@@ -97,12 +97,7 @@ final class AuditCommand implements Callable<Integer> {
         file = registers.get(0);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        List<Path> inputs = new ArrayList<>(rulesOptions.inputFiles());
-        inputs.add(file);
-        if (aliases.file != null) {
-            inputs.add(aliases.file);
-        }
-        Inputs.refuseOverwrite(out, inputs);
+        Inputs.refuseOverwrite(out, List.of(file), rulesOptions, aliases);
         if (format == ReportFormat.xlsx && out == null) {
             throw new CliException("--format xlsx writes a workbook, which is not text: give --out FILE.xlsx");
         }

@@ -3,6 +3,7 @@ package org.dsarules.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -19,8 +20,38 @@ final class Inputs {
     private Inputs() {
     }
 
-    /** Refuses, in one line, writing {@code target} when it is one of {@code inputs}. */
-    static void refuseOverwrite(Path target, Collection<Path> inputs) {
+    /**
+     * Options that name files the command reads besides its registers ({@code --catalogue}, {@code --aliases}):
+     * each says its own, so that a command passes its options, never a list it keeps by hand.
+     */
+    interface Source {
+        /** The files these options read (none when not given). */
+        List<Path> inputFiles();
+    }
+
+    /**
+     * Refuses, in one line, writing {@code target} (null: standard output, nothing to refuse) when it is one of
+     * the command's inputs: {@code files} (its registers, questionnaire) and every file of {@code options}.
+     */
+    static void refuseOverwrite(Path target, Collection<Path> files, Source... options) {
+        refuseOverwrite(target == null ? List.of() : List.of(target), files, options);
+    }
+
+    /**
+     * Refuses, in one line, writing any of {@code targets} (a command writing several files into an {@code --out}
+     * folder) when it is one of the command's inputs: {@code files} and every file of {@code options}.
+     */
+    static void refuseOverwrite(Collection<Path> targets, Collection<Path> files, Source... options) {
+        List<Path> inputs = new ArrayList<>(files);
+        for (Source o : options) {
+            inputs.addAll(o.inputFiles());
+        }
+        for (Path target : targets) {
+            refuse(target, inputs);
+        }
+    }
+
+    private static void refuse(Path target, List<Path> inputs) {
         if (target == null || !Files.exists(target)) {
             // A file that does not exist yet is no input; a broken link is replaced, its target never read.
             return;

@@ -40,6 +40,13 @@ final class OutputFailure extends RuntimeException {
      * caller has already named the file).
      */
     static String reason(IOException e) {
+        // A writer (Jackson) that wraps the failure of the stream under it says the stream's path again: the
+        // reason is that of the failure underneath.
+        for (Throwable c = e.getCause(); c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof OutputFailure f && f.getCause() instanceof IOException io && io != e) {
+                return reason(io);
+            }
+        }
         if (e instanceof NoSuchFileException) {
             return "no such file or folder";
         }

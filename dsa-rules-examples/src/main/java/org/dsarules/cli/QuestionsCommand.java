@@ -69,9 +69,10 @@ final class QuestionsCommand implements Callable<Integer> {
             throw new CliException("--format xlsx writes a workbook, which is not text: give --out FILE.xlsx");
         }
         List<Path> files = RegisterArgs.expand(registers);
+        // Before anything is read: no register, --catalogue or --aliases file is ever replaced (issue 27 item 2).
+        Inputs.refuseOverwrite(out, files, rules, aliases);
         DsaRules r = rules.build();
         LocalDate date = asOf.date(r);
-        Inputs.refuseOverwrite(out, files);
         RegisterArgs.Audited several = RegisterArgs.audit(files, r, date, input, "the questionnaire",
                 spec.commandLine().getErr());
         List<AuditedRegister> audited = several.registers();

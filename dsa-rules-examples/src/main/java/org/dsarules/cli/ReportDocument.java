@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,9 +57,7 @@ final class ReportDocument {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        List<Path> inputs = new ArrayList<>(options.rules.inputFiles());
-        inputs.add(file);
-        Inputs.refuseOverwrite(out, inputs);
+        Inputs.refuseOverwrite(out, List.of(file), options.rules);
         DsaRules rules = options.rules.build();
         LocalDate date = options.asOf.date(rules);
         // One pass over the register (JSON, CSV or xlsx, by its name or --input-format): each decision with its agreement.

@@ -12,7 +12,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Which rules to use: the default knowledge base, with overlays or instead of it, less disabled rules. */
-final class RulesOptions {
+final class RulesOptions implements Inputs.Source {
     /** The command this mixin is part of: a misspelt --disable is its option error. */
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
@@ -46,7 +46,8 @@ final class RulesOptions {
      * The files these options read that --out must never replace (issue 27 item 2): each --catalogue file. (A
      * --rules folder is read for its .drl files; an output written into it is a new file, not one it read.)
      */
-    List<Path> inputFiles() {
+    @Override
+    public List<Path> inputFiles() {
         return List.copyOf(catalogue.files);
     }
 

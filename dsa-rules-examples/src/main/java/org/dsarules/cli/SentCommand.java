@@ -1,12 +1,10 @@
 package org.dsarules.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dsarules.DsaRules;
 import org.dsarules.decision.Decided;
@@ -39,7 +37,7 @@ import picocli.CommandLine.TypeConversionException;
                 + "follow-up, those it asks a question about; notice, those decided WITHDRAW; supplier, the signed "
                 + "ones decided WITHDRAW; referral-reply, the new requests decided REFER_TO_BMA.",
             "With several registers (or folders), --out is a folder: each new register is written there under its "
-                + "own file name."},
+                + "own file name, all of them or, when one cannot be written, none."},
         footer = {"", "Exit status: 0 recorded, 2 the command could not run (nothing written)."})
 final class SentCommand implements Callable<Integer> {
 
@@ -78,34 +76,17 @@ final class SentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Path> files = RegisterArgs.expand(args);
-        boolean several = files.size() > 1;
-        if (several && !Files.isDirectory(out)) {
-            throw new CliException(out + ": with several registers --out must be an existing folder, where each new "
-                    + "register is written under its own file name");
-        }
-        if (!several && Files.isDirectory(out)) {
-            throw new CliException(out + ": --out is a folder; give the new register's file name");
-        }
         // Every input (each register, each --catalogue file) is compared with every output, and two registers of one
         // file name would be written one over the other: both refused before anything is read (issue 27 items 2, 3).
-        List<Path> inputs = new ArrayList<>(files);
-        inputs.addAll(rules.inputFiles());
-        List<Path> targets = new ArrayList<>();
-        List<Map.Entry<Path, Path>> pairs = new ArrayList<>();
-        for (Path f : files) {
-            Path t = several ? out.resolve(f.getFileName()) : out;
-            Inputs.refuseOverwrite(t, inputs);
-            targets.add(t);
-            pairs.add(Map.entry(t, f));
-        }
-        Inputs.refuseCollisions(pairs);
+        List<Path> targets = NewRegisters.targets(out, files, List.of(), rules);
         // Read whole first: a register with records in error is refused, so the new one drops nothing.
         List<Answers.Named> registers = RegisterArgs.read(files, input);
         DsaRules dsa = rules.build();
         // Every register was read whole above (an unreadable one stops the command), so none is skipped here.
         List<AuditedRegister> audited = RegisterArgs.audit(files, dsa, on, input, "the record of what was sent",
                 spec.commandLine().getErr()).registers();
-        PrintWriter stdout = spec.commandLine().getOut();
+        List<SafeOutput.Target> writes = new ArrayList<>();
+        List<String> said = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             Register register = registers.get(i).register();
             List<Agreement> agreements = new ArrayList<>();
@@ -123,14 +104,18 @@ final class SentCommand implements Callable<Integer> {
             Register updated = new Register(register.practice(), agreements, register.ownColumns());
             RegisterFiles.Format form = RegisterArgs.format(files.get(i), input);
             RegisterWriter writer = RegisterFiles.writer(form);
-            SafeOutput.Writer written = os -> writer.write(updated, os);
-            // An .xlsx register is a zip the workbook library stamps with the time of writing: dated from --on
-            // instead, the same record of what was sent is the same bytes on every run (issue 27 item 12).
-            SafeOutput.write(targets.get(i), form == RegisterFiles.Format.XLSX ? FixedTimeZip.of(on, written) : written);
-            stdout.println("Recorded " + letter.source().substring(SentLetters.SOURCE.length()) + ", sent on " + on
+            // An .xlsx register dated from --on, not the clock: the same record of what was sent is the same bytes on
+            // every run (issue 27 item 12).
+            writes.add(new SafeOutput.Target(targets.get(i), NewRegisters.dated(form, on, os -> writer.write(updated, os))));
+            said.add("Recorded " + letter.source().substring(SentLetters.SOURCE.length()) + ", sent on " + on
                     + ", for " + about.size() + " agreement(s) of " + files.get(i).getFileName()
                     + (about.isEmpty() ? "" : ": " + DiffText.clean(String.join(", ", about))));
         }
+        // All or none, as answer (issue 27 item 4): a failure at any register leaves every target as it was, and
+        // nothing is said recorded that was not written.
+        NewRegisters.write(out, writes);
+        PrintWriter stdout = spec.commandLine().getOut();
+        said.forEach(stdout::println);
         for (Path t : targets) {
             stdout.println("Wrote " + t);
         }

@@ -36,7 +36,7 @@ final class SystemDocuments {
         if (format == ReportFormat.xlsx && out == null) {
             throw new CliException("--format xlsx writes a workbook, which is not text: give --out FILE.xlsx");
         }
-        Inputs.refuseOverwrite(out, files);
+        Inputs.refuseOverwrite(out, files, rules, aliases);
         DsaRules r = rules.build();
         LocalDate date = asOf.date(r);
         RegisterArgs.Audited audited = RegisterArgs.audit(files, r, date, input, "the system report",
@@ -70,7 +70,7 @@ final class SystemDocuments {
         if (format == Reports.Format.HTML) {
             throw new CliException("the system letter is written in markdown, text or docx");
         }
-        Inputs.refuseOverwrite(out, files);
+        Inputs.refuseOverwrite(out, files, rules, aliases);
         DsaRules r = rules.build();
         RegisterArgs.Audited audited = RegisterArgs.audit(files, r, asOf.date(r), input, "the system letter",
                 spec.commandLine().getErr());
@@ -114,7 +114,7 @@ final class SystemDocuments {
         List<Map.Entry<Path, Path>> targets = new ArrayList<>();
         for (Path f : files) {
             Path target = dir.resolve(letterName(f, extension));
-            Inputs.refuseOverwrite(target, files);
+            Inputs.refuseOverwrite(target, files, rules);
             targets.add(Map.entry(target, f));
         }
         Inputs.refuseCollisions(targets);
