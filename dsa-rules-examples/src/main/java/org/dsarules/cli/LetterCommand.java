@@ -124,9 +124,11 @@ final class LetterCommand implements Callable<Integer> {
         }
         if (files.size() > 1 || Files.isDirectory(options.files.get(0))) {
             return SystemDocuments.letters(spec, files, this::bytes, extension(), options.out, options.asOf, options.rules,
-                    options.input, options.allowIncomplete);
+                    options.input, options.allowIncomplete, aliases);
         }
         options.file = files.get(0);
+        // a single register's letter reads no alias file, but --out must not replace one given (issue 27 item 2)
+        Inputs.refuseOverwrite(options.out, files, aliases);
         return ReportDocument.write(spec, options, this::render, format == Reports.Format.DOCX ? this::bytes : null);
     }
 

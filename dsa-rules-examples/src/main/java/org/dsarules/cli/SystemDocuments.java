@@ -106,7 +106,7 @@ final class SystemDocuments {
      * reference only.
      */
     static int letters(CommandSpec spec, List<Path> files, Function<DocumentModel, byte[]> render, String extension,
-            Path dir, AsOfOption asOf, RulesOptions rules, InputOptions input, boolean allowIncomplete) {
+            Path dir, AsOfOption asOf, RulesOptions rules, InputOptions input, boolean allowIncomplete, AliasOptions aliases) {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new CliException((dir == null ? "--out" : dir.toString()) + ": with several registers, --out must be an "
                     + "existing folder, where each practice's letter is written");
@@ -114,7 +114,7 @@ final class SystemDocuments {
         List<Map.Entry<Path, Path>> targets = new ArrayList<>();
         for (Path f : files) {
             Path target = dir.resolve(letterName(f, extension));
-            Inputs.refuseOverwrite(target, files, rules);
+            Inputs.refuseOverwrite(target, files, rules, aliases);
             targets.add(Map.entry(target, f));
         }
         Inputs.refuseCollisions(targets);

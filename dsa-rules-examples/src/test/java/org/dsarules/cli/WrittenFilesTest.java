@@ -155,7 +155,9 @@ class WrittenFilesTest {
                 new Case(catalogue, List.of("letter", "--system", alder, birch, "--as-of", AS_OF,
                         "--catalogue", catalogue.toString())),
                 new Case(catalogueInOut, List.of("letter", alder, birch, "--as-of", AS_OF, "--catalogue",
-                        catalogueInOut.toString(), "--out-folder")));
+                        catalogueInOut.toString(), "--out-folder")),
+                // the letter of one register takes --aliases too (read only by --system): --out never replaces it
+                new Case(aliases, List.of("letter", alder, "--as-of", AS_OF, "--aliases", aliases.toString())));
         for (Case c : cases) {
             List<String> a = new ArrayList<>(c.args());
             if (a.remove("--out-folder")) {
