@@ -76,6 +76,24 @@ public final class FieldPaths {
         return m.matches() ? Integer.parseInt(m.group(1)) : -1;
     }
 
+    /**
+     * A value of {@code path} as the rules read it, for comparing practices' values of one fact: blank is not
+     * known (null); {@code lmcAdvice} not given is {@code NONE} ("no advice given", record-format.md); a
+     * placeholder word ("TBC") in the two text fields that keep one ({@code legalRequirement.reference},
+     * {@code parties[N].instructedBy}) is not known (record-format.md v1.2). Two values that are equal here are
+     * one fact, never a difference between practices.
+     *
+     * @since 1.1.0
+     */
+    public static String asRead(String path, String value) {
+        String v = value == null || value.isBlank() ? null : value;
+        if (path.equals("lmcAdvice")) {
+            return v == null ? "NONE" : v;
+        }
+        boolean keepsPlaceholder = path.equals("legalRequirement.reference") || path.endsWith(".instructedBy");
+        return keepsPlaceholder && org.dsarules.model.Placeholders.isPlaceholder(v) ? null : v;
+    }
+
     /** The value of one path in {@code a} in the cell syntax, or null when not known. */
     public static String value(Agreement a, String path) {
         return of(a).get(path);

@@ -14,7 +14,6 @@ import org.dsarules.decision.Decision;
 import org.dsarules.decision.Outcome;
 import org.dsarules.decision.RecordError;
 import org.dsarules.model.Agreement;
-import org.dsarules.model.Placeholders;
 
 /**
  * Several practices' registers audited together, as an LMC sees its system: the agreements grouped
@@ -133,7 +132,7 @@ public record SystemAudit(List<AuditedRegister> registers, List<Programme> progr
             List<String> values = facts.stream().map(f -> sameMeaning(p, f.get(p))).toList();
             // A placeholder word ("TBC") is kept as the practice typed it, to be shown, but it counts as not
             // known (record-format v1.2), so "TBC" against nothing is no difference.
-            if (values.stream().map(v -> asRead(p, v)).distinct().count() > 1) {
+            if (values.stream().map(v -> FieldPaths.asRead(p, v)).distinct().count() > 1) {
                 out.add(new Difference(p, values));
             }
         }
@@ -147,12 +146,6 @@ public record SystemAudit(List<AuditedRegister> registers, List<Programme> progr
      */
     private static String sameMeaning(String path, String value) {
         return path.equals("lmcAdvice") && value == null ? "NONE" : value;
-    }
-
-    /** A value as the rules read it: the two text fields that may hold a placeholder word read it as not known. */
-    private static String asRead(String path, String value) {
-        boolean mayHoldPlaceholder = path.equals("legalRequirement.reference") || path.endsWith(".instructedBy");
-        return mayHoldPlaceholder && Placeholders.isPlaceholder(value) ? null : value;
     }
 
     /**

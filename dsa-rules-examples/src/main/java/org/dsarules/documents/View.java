@@ -267,12 +267,6 @@ final class View {
         return result.errors();
     }
 
-    /** "record 3 (MB-04), field purposes[1]" */
-    static String errorWhere(RecordError e) {
-        return "record " + e.index() + (e.dsaId() != null ? " (" + e.dsaId() + ")" : "")
-                + (e.field() != null ? ", field " + e.field() : "");
-    }
-
     // --- Escaping for the plain templates. ---
 
     /** Markdown-escaped register text; the document's own placeholders ("[PRACTICE NAME]") stay as they are. */

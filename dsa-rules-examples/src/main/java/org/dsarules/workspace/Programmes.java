@@ -129,7 +129,8 @@ public final class Programmes {
             List<Difference> differences = new ArrayList<>();
             for (String f : fields) {
                 List<String> values = g.getValue().stream().map(m -> cells.get(m).getOrDefault(f, "")).toList();
-                if (values.stream().distinct().count() > 1) {
+                // compared as the rules read them (no advice and NONE, "TBC" and blank are one fact), shown as typed
+                if (values.stream().map(v -> org.dsarules.round.FieldPaths.asRead(f, v)).distinct().count() > 1) {
                     differences.add(new Difference(f, values));
                 }
             }

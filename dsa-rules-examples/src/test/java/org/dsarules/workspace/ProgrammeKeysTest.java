@@ -160,4 +160,35 @@ class ProgrammeKeysTest {
                 .orElseThrow();
         assertEquals(frailty.key(), round.programmeOf(a), "the agreement page finds the advice by the same key");
     }
+
+    /**
+     * The programmes view compares the practices' values as the rules read them, as core's system report does: no
+     * advice and NONE are one fact, a "TBC" instrument and none given are one fact; a real difference stays.
+     */
+    @Test
+    void noAdviceAndNoneAndTbcAndBlankAreNoDifference() throws Exception {
+        String s = Files.readString(WorkspaceHttpTest.SAMPLE).replace("Z99042", B);
+        ObjectNode root = (ObjectNode) RegisterText.JSON.readTree(s);
+        for (var a : root.withArray("agreements")) {
+            if (a.path("id").asText().equals("MB-03")) {
+                ((ObjectNode) a).put("programme", "GDPPR").remove("lmcAdvice"); // A's says NONE
+                ((ObjectNode) a.path("legalRequirement")).put("reference", "TBC");
+            }
+        }
+        ws.importRegister(RegisterText.JSON.writeValueAsBytes(root), RegisterFiles.Format.JSON, "b2.json", null, Actor.LOCAL, null);
+        String aWithout = Files.readString(WorkspaceHttpTest.SAMPLE);
+        ObjectNode ra = (ObjectNode) RegisterText.JSON.readTree(aWithout);
+        for (var a : ra.withArray("agreements")) {
+            if (a.path("id").asText().equals("MB-03")) {
+                ((ObjectNode) a).put("programme", "GDPPR");
+                ((ObjectNode) a.path("legalRequirement")).remove("reference");
+            }
+        }
+        ws.importRegister(RegisterText.JSON.writeValueAsBytes(ra), RegisterFiles.Format.JSON, "a2.json", null, Actor.LOCAL, null);
+        Programmes.Programme gdppr = round.programmes(List.of(A, B), ws.today()).programmes().stream()
+                .filter(p -> p.members().size() == 2 && p.members().stream().anyMatch(m -> m.dsaId().equals("MB-03")))
+                .findFirst().orElseThrow();
+        assertTrue(gdppr.differences().stream().noneMatch(d -> d.field().equals("lmcAdvice")
+                || d.field().equals("legalRequirement.reference")), gdppr.differences().toString());
+    }
 }

@@ -6,8 +6,9 @@ import org.dsarules.text.Sanitiser;
 
 /**
  * Writes a letter as Markdown or as plain text from one sequence of calls, escaping register text
- * for its form through {@link Sanitiser}: in Markdown every character that could start markup is escaped
- * and bare URLs are not links, so a title such as {@code *urgent*} or {@code <script>} shows as typed; in both
+ * for its form through {@link Sanitiser}: in Markdown a character is escaped where Markdown would read it as
+ * syntax (so a letter pastes cleanly: no needless {@code \&} or {@code \[}), and bare URLs are not links,
+ * so a title such as {@code *urgent*} or {@code <script>} shows as typed; in both
  * forms control characters (C1 included) cannot add lines to the letter or drive a terminal.
  */
 final class Prose {
