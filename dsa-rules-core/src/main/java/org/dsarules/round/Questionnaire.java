@@ -144,6 +144,17 @@ public final class Questionnaire {
     public static List<Row> ofSystem(List<AuditedRegister> registers, org.dsarules.catalogue.ProgrammeAliases aliases) {
         Map<String, Map<String, Row>> byProgramme = new LinkedHashMap<>();
         List<Row> practiceRows = new ArrayList<>();
+        // A programme's row names it as most practices typed it, as the LMC's letter heads it (SystemAudit), so
+        // the letter and its questionnaire name one programme alike; any of the names matches it back.
+        Map<String, List<String>> typed = new LinkedHashMap<>();
+        for (AuditedRegister r : registers) {
+            for (Decided x : r.decided()) {
+                String key = Programmes.key(x.agreement(), aliases);
+                if (key != null) {
+                    typed.computeIfAbsent(key, k -> new ArrayList<>()).add(programmeText(x.agreement()));
+                }
+            }
+        }
         for (AuditedRegister r : registers) {
             for (Decided x : r.decided()) {
                 Decision d = x.decision();
@@ -156,8 +167,8 @@ public final class Questionnaire {
                         practiceRows.add(row);
                     } else {
                         Map<String, Row> fields = byProgramme.computeIfAbsent(key, k -> new LinkedHashMap<>());
-                        fields.putIfAbsent(q.field(), new Row(0, null, null, programmeText(a), a.title(), q.field(),
-                                q.question(), allowed(q.field()), null));
+                        fields.putIfAbsent(q.field(), new Row(0, null, null, SystemAudit.label(typed.get(key)), a.title(),
+                                q.field(), q.question(), allowed(q.field()), null));
                     }
                 }
             }

@@ -152,7 +152,7 @@ public record SystemAudit(List<AuditedRegister> registers, List<Programme> progr
      * The name to show for a programme several practices hold under different spellings ("OpenSAFELY",
      * "opensafely"): the spelling most of them typed, the first met on a tie. Deterministic for the same registers.
      */
-    private static String label(List<String> typed) {
+    static String label(List<String> typed) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         typed.forEach(t -> counts.merge(t, 1, Integer::sum));
         String best = null;

@@ -18,8 +18,9 @@ import org.dsarules.round.SystemAudit;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code lmcAdvice} absent and {@code NONE} both mean "no advice given" (record-format.md): the LMC's system
- * letter and report never show them as a fact that differs between practices. Two practices from the sample
+ * The facts that differ between practices, as the LMC's letter shows them to the ICB: {@code lmcAdvice} absent and
+ * {@code NONE} both mean "no advice given" (record-format.md), a placeholder is not known, each fact is named in
+ * words, and a programme is named as most practices typed it. Two practices from the sample
  * register, audited with the real rules, hold MB-05 with different facts, so its outcomes differ.
  */
 class LmcAdviceDifferenceTest {
@@ -135,5 +136,9 @@ class LmcAdviceDifferenceTest {
         assertTrue(s.programmes().stream().anyMatch(p -> p.label().equals("Programme MB-05") && p.holdings().size() == 3),
                 s.programmes().toString());
         assertFalse(SystemLetter.markdown(s).contains("programme mb-05"), SystemLetter.markdown(s));
+        // the questionnaire sent with the letter names the programme alike
+        List<org.dsarules.round.Questionnaire.Row> rows = org.dsarules.round.Questionnaire.ofSystem(s.registers());
+        assertTrue(rows.stream().anyMatch(r -> "Programme MB-05".equals(r.programme())), rows.toString());
+        assertTrue(rows.stream().noneMatch(r -> "programme mb-05".equals(r.programme())), rows.toString());
     }
 }
