@@ -358,9 +358,9 @@ class LmcHttpTest {
                 "Data sharing agreements across our practices: one set of questions for the system");
         assertTrue(texts.stream().anyMatch(t -> t.startsWith("Dear [ICB CONTACT NAME]")), texts.toString());
         assertTrue(texts.stream().anyMatch(t -> t.contains("Ashdown Surgery (fictional)")), texts.toString());
-        HttpResponse<byte[]> own = HTTP.send(request("GET", "/practices/" + B + "/documents/icb-letter/download?format=docx", pm).build(),
+        HttpResponse<byte[]> ownLetter = HTTP.send(request("GET", "/practices/" + B + "/documents/icb-letter/download?format=docx", pm).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, own.statusCode(), "a manager downloads their own practice's letter as a Word document");
+        assertEquals(200, ownLetter.statusCode(), "a manager downloads their own practice's letter as a Word document");
     }
 
     @Test
