@@ -28,6 +28,7 @@ import org.dsarules.decision.Decision;
 import org.dsarules.decision.Outcome;
 import org.dsarules.decision.TraceLevel;
 import org.dsarules.documents.DocumentModel;
+import org.dsarules.documents.DocxLetter;
 import org.dsarules.documents.Reports;
 import org.dsarules.documents.WhatIf;
 import org.dsarules.engine.CollectingSink;
@@ -87,12 +88,17 @@ public final class Campaign {
             return null;
         }
 
-        /** The downloads this document has: its file extensions. */
+        /**
+         * The downloads this document has: its file extensions. Each letter (to the ICB, the follow-up, the
+         * notices, the supplier's) is also a Word document, as {@code letter --format docx} writes it.
+         */
         public List<String> formats() {
             return switch (this) {
-                case ICB_LETTER, PPG -> List.of("md", "html");
+                case ICB_LETTER -> List.of("md", "html", "docx");
+                case PPG -> List.of("md", "html");
                 case QUESTIONNAIRE -> List.of("csv", "xlsx");
-                default -> List.of("md");
+                case FOLLOW_UP, NOTICES, SUPPLIER -> List.of("md", "docx");
+                case BMA_PACK -> List.of("md");
             };
         }
     }
@@ -190,6 +196,13 @@ public final class Campaign {
             case "xlsx" -> {
                 List<Questionnaire.Row> rows = Questionnaire.of(round(m, odsCode));
                 yield workbook(asOf, out -> Questionnaire.writeWorkbook(rows, out));
+            }
+            // The command line's own Word writer, dated from the as-of date as letter --format docx dates it:
+            // the ICB letter and the follow-up are Markdown, the notices and the supplier letter plain text.
+            case "docx" -> {
+                String text = document(odsCode, kind, asOf).text();
+                yield kind == Kind.NOTICES || kind == Kind.SUPPLIER ? DocxLetter.fromText(text, asOf)
+                        : DocxLetter.fromMarkdown(text, asOf);
             }
             default -> document(odsCode, kind, asOf).text().getBytes(StandardCharsets.UTF_8);
         };

@@ -60,8 +60,10 @@ class CampaignTest {
             for (String f : k.formats()) {
                 byte[] b = campaign.download(ODS, k, f, asOf);
                 assertTrue(b.length > 0, k.slug + "." + f);
-                if (f.equals("xlsx")) {
-                    assertEquals('P', b[0], "an .xlsx is a zip");
+                if (f.equals("xlsx") || f.equals("docx")) {
+                    assertEquals('P', b[0], "an ." + f + " is a zip");
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(b, campaign.download(ODS, k, f, asOf),
+                            k.slug + "." + f + ": the same bytes at every download");
                 }
                 if (f.equals("html")) {
                     assertTrue(new String(b, StandardCharsets.UTF_8).startsWith("<!DOCTYPE html>"), k.slug);

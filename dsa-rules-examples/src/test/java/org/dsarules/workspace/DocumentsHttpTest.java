@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.net.URI;
@@ -16,6 +17,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.dsarules.DsaRules;
 import org.dsarules.model.IcbStatus;
 import org.dsarules.register.RegisterFiles;
@@ -27,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The documents pages over real HTTP: who gets in, the CSRF token on every POST, each document, marking sent, the answers. */
-class DocumentsHttpTest {
+public class DocumentsHttpTest {
     static final String ODS = "Z99042";
 
     @TempDir
@@ -148,6 +152,62 @@ class DocumentsHttpTest {
         assertTrue(settle.body().startsWith("<section") && settle.body().contains("What would settle it"), settle.body());
         HttpResponse<String> agreement = send(get(p + "/agreements/MB-09").header("Cookie", s.cookie()));
         assertTrue(agreement.body().contains("/agreements/MB-09/settle"), "the agreement page loads what would settle it");
+    }
+
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    /**
+     * A downloaded Word letter as its reader sees it: its first heading (a Word heading, not a line with a
+     * {@code #}), and no Markdown marker in any run. Returns the paragraphs' texts.
+     */
+    public static List<String> readDocx(byte[] docx, String firstHeading) throws Exception {
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            for (XWPFParagraph p : doc.getParagraphs()) {
+                for (XWPFRun r : p.getRuns()) {
+                    String t = r.text();
+                    assertFalse(t.contains("**") || t.contains("#") || t.contains("\\"), "Markdown left in a run: " + t);
+                }
+            }
+            XWPFParagraph heading = doc.getParagraphs().stream().filter(p -> p.getStyle() != null && p.getStyle().startsWith("Heading"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no heading in the Word letter"));
+            assertEquals(firstHeading, heading.getText());
+            assertEquals("Heading1", heading.getStyle());
+            return doc.getParagraphs().stream().map(XWPFParagraph::getText).filter(t -> !t.isBlank()).toList();
+        }
+    }
+
+    @Test
+    void theLettersDownloadAsWordDocumentsAsTheirReaderReadsThem() throws Exception {
+        Session s = session();
+        String p = "/practices/" + ODS;
+        HttpResponse<String> page = send(get(p + "/documents/icb-letter").header("Cookie", s.cookie()));
+        assertTrue(page.body().contains("id=\"download-docx\" href=\"" + p + "/documents/icb-letter/download?format=docx\""),
+                "a .docx link beside the others");
+        HttpResponse<byte[]> d = HTTP.send(get(p + "/documents/icb-letter/download?format=docx").header("Cookie", s.cookie()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, d.statusCode());
+        assertEquals(DOCX, d.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(d.headers().firstValue("Content-Disposition").orElse("").contains("filename=\"" + ODS + "-icb-letter.docx\""));
+        List<String> texts = readDocx(d.body(), "Our data sharing agreements during the GP collective action");
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("1.\tWhich direction, notice or contract clause compels the practice to share")),
+                texts.toString());
+        // the same register and date give the same file at every download (dated from the as-of date, no clock)
+        HttpResponse<byte[]> again = HTTP.send(get(p + "/documents/icb-letter/download?format=docx").header("Cookie", s.cookie()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertTrue(java.util.Arrays.equals(d.body(), again.body()), "a docx download is deterministic");
+        // the plain-text letters (notices, supplier) are Word documents too, with the text's words and no heading needed
+        for (String kind : List.of("notices", "supplier-letter")) {
+            HttpResponse<byte[]> t = HTTP.send(get(p + "/documents/" + kind + "/download?format=docx").header("Cookie", s.cookie()).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, t.statusCode(), kind);
+            assertEquals(DOCX, t.headers().firstValue("Content-Type").orElse(""), kind);
+            try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(t.body()))) {
+                String words = String.join("\n", doc.getParagraphs().stream().map(XWPFParagraph::getText).toList());
+                assertTrue(words.contains("Millbrook Surgery"), kind + ": " + words);
+            }
+        }
+        assertEquals(400, send(get(p + "/documents/questionnaire/download?format=docx").header("Cookie", s.cookie())).statusCode(),
+                "the questionnaire is a table, not a letter");
     }
 
     @Test

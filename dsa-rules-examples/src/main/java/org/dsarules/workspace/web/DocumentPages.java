@@ -108,6 +108,7 @@ final class DocumentPages {
             case "html" -> "text/html; charset=utf-8";
             case "csv" -> "text/csv; charset=utf-8";
             case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            case "docx" -> WorkspaceServer.DOCX;
             default -> "text/markdown; charset=utf-8";
         }).result(body);
     }

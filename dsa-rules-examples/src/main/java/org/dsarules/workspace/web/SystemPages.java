@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import org.dsarules.documents.DocxLetter;
 import org.dsarules.model.LmcAdvice;
 import org.dsarules.workspace.Campaign;
 import org.dsarules.workspace.SystemRound;
@@ -139,13 +140,19 @@ final class SystemPages {
     private void letterDownload(Context ctx) {
         String format = ctx.queryParam("format");
         String ext = format == null || format.isBlank() ? "md" : format.strip().toLowerCase(Locale.ROOT);
-        if (!ext.equals("md") && !ext.equals("txt")) {
-            throw new Refusal(400, "The LMC's letter downloads as md or txt.");
+        if (!ext.equals("md") && !ext.equals("txt") && !ext.equals("docx")) {
+            throw new Refusal(400, "The LMC's letter downloads as md, txt or docx.");
         }
-        String text = round().letter(practices(ctx), Pages.asOf(ctx, ws()), ext.equals("md"));
+        LocalDate asOf = Pages.asOf(ctx, ws());
+        // The Word document is the Markdown letter through the command line's writer, dated as letter --system dates it.
+        String text = round().letter(practices(ctx), asOf, !ext.equals("txt"));
+        byte[] body = ext.equals("docx") ? DocxLetter.fromMarkdown(text, asOf) : text.getBytes(StandardCharsets.UTF_8);
         ctx.header("Content-Disposition", "attachment; filename=\"lmc-letter." + ext + "\"");
-        ctx.contentType(ext.equals("md") ? "text/markdown; charset=utf-8" : "text/plain; charset=utf-8")
-                .result(text.getBytes(StandardCharsets.UTF_8));
+        ctx.contentType(switch (ext) {
+            case "md" -> "text/markdown; charset=utf-8";
+            case "docx" -> WorkspaceServer.DOCX;
+            default -> "text/plain; charset=utf-8";
+        }).result(body);
     }
 
     // ---------------------------------------------------------------- sent and overdue

@@ -148,6 +148,9 @@ public final class WorkspaceServer implements AutoCloseable {
         }
     }
 
+    /** The content type of a Word document (a letter downloaded as .docx). */
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
     public static final String LOOPBACK = "127.0.0.1";
 
     private final Workspace workspace;

@@ -344,6 +344,23 @@ class LmcHttpTest {
         assertFalse(own.contains(A), "nothing of the other practice");
         assertEquals(403, send(request("GET", "/letter/download?format=txt", pm)).statusCode());
         assertTrue(send(request("GET", "/letter/download?format=txt", lmc)).body().contains("Ashdown Surgery (fictional)"));
+
+        // The LMC's letter and a practice's letter as Word documents: for whom they are, as the reader reads them.
+        assertEquals(403, send(request("GET", "/letter/download?format=docx", pm)).statusCode());
+        assertEquals(404, send(request("GET", "/practices/" + A + "/documents/icb-letter/download?format=docx", pm)).statusCode(),
+                "no practice's letter for a manager of another");
+        assertTrue(send(request("GET", "/letter", lmc)).body().contains("href=\"/letter/download?format=docx\""), "a Word link beside the others");
+        HttpResponse<byte[]> docx = HTTP.send(request("GET", "/letter/download?format=docx", lmc).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, docx.statusCode());
+        assertEquals("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(docx.headers().firstValue("Content-Disposition").orElse("").contains("filename=\"lmc-letter.docx\""));
+        List<String> texts = org.dsarules.workspace.DocumentsHttpTest.readDocx(docx.body(),
+                "Data sharing agreements across our practices: one set of questions for the system");
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("Dear [ICB CONTACT NAME]")), texts.toString());
+        assertTrue(texts.stream().anyMatch(t -> t.contains("Ashdown Surgery (fictional)")), texts.toString());
+        HttpResponse<byte[]> ownLetter = HTTP.send(request("GET", "/practices/" + B + "/documents/icb-letter/download?format=docx", pm).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, ownLetter.statusCode(), "a manager downloads their own practice's letter as a Word document");
     }
 
     @Test
