@@ -273,8 +273,9 @@ public final class Campaign {
     /**
      * Records that a document, as written now for the newest version, was sent on {@code sentOn}: the
      * document itself, the agreements it is about and the date; a notice per agreement for the notices and a
-     * referral per agreement for the BMA pack. The ICB letter also records the request on each agreement it
-     * asks about, as {@code dsa-audit sent --letter icb} does (by its code, {@code SentLetters.record}): a new register version.
+     * referral per agreement for the BMA pack. The ICB letter, the follow-up, the notices and the supplier letter are
+     * also recorded in the register's history, as {@code dsa-audit sent --letter} records them (by its code,
+     * {@code SentLetters.record}): a new register version.
      */
     public Marked markSent(String odsCode, Kind kind, LocalDate sentOn, Actor actor, String comment) {
         LocalDate today = ws.today();
@@ -285,7 +286,7 @@ public final class Campaign {
             throw new WorkspaceException("sent on " + sentOn + " is after today (" + today + "): mark a document sent once it is");
         }
         Document doc = document(odsCode, kind, today);
-        String now = Instant.now().toString();
+        String now = Instant.now(ws.clock()).toString();
         long letterId = ws.database().transaction(c -> {
             long practiceId = practiceId(c, odsCode);
             long versionId = versionId(c, practiceId, doc.version());
@@ -342,22 +343,68 @@ public final class Campaign {
             return id;
         });
         int version = 0;
-        if (kind == Kind.ICB_LETTER) {
-            version = recordRequest(odsCode, doc, sentOn, actor, comment);
+        SentLetters.Letter letter = letter(kind);
+        if (letter != null) {
+            version = recordSent(odsCode, letter, doc, sentOn, actor, comment);
         }
         Sent sent = sent(odsCode).stream().filter(x -> x.letterId() == letterId).findFirst().orElseThrow();
         return new Marked(sent, version);
     }
 
-    /** Corrects the date a document was sent: a later mark counts, the earlier one stays in the history. */
+    /**
+     * Corrects the date a document was sent: a later mark counts, the earlier one stays in the history. A letter
+     * recorded in the register's history (see {@link #markSent}) gets a new entry on each agreement it was recorded
+     * on, naming the correction ({@link SentLetters#correct}; the entry recorded first stays): a new register version.
+     */
     public Sent correctSent(String odsCode, long letterId, LocalDate sentOn, Actor actor, String comment) {
         Sent before = sent(odsCode).stream().filter(x -> x.letterId() == letterId).findFirst()
                 .orElseThrow(() -> new WorkspaceException(odsCode + " has no letter " + letterId));
+        if (sentOn == null) {
+            throw new WorkspaceException("give the date the " + before.kind().title.toLowerCase(Locale.ROOT) + " was sent");
+        }
+        LocalDate today = ws.today();
+        if (sentOn.isAfter(today)) {
+            throw new WorkspaceException("sent on " + sentOn + " is after today (" + today + "): mark a document sent once it is");
+        }
         ws.database().transaction(c -> {
-            insertSent(c, before.letterId(), sentOn, comment, Instant.now().toString(), actor);
+            insertSent(c, before.letterId(), sentOn, comment, Instant.now(ws.clock()).toString(), actor);
             return null;
         });
+        SentLetters.Letter letter = letter(before.kind());
+        if (letter != null && !sentOn.equals(before.sentOn())) {
+            int n = ws.currentVersion(odsCode);
+            Register register = ws.register(odsCode, n);
+            Set<String> about = new LinkedHashSet<>(before.agreements());
+            List<Agreement> out = new ArrayList<>();
+            boolean changed = false;
+            for (Agreement a : register.agreements()) {
+                Agreement corrected = about.contains(a.id()) ? SentLetters.correct(letter, a, before.sentOn(), sentOn) : a;
+                changed |= corrected != a;
+                out.add(corrected);
+            }
+            if (changed) {
+                String source = before.kind().title + " sent on " + sentOn + " (corrected from " + before.sentOn() + ")";
+                byte[] json = RegisterText.write(new Register(register.practice(), out),
+                        RegisterFiles.Format.JSON);
+                ws.importRegister(json, RegisterFiles.Format.JSON, source, odsCode, actor, comment);
+            }
+        }
         return sent(odsCode).stream().filter(x -> x.letterId() == letterId).findFirst().orElseThrow();
+    }
+
+    /**
+     * The letter {@code dsa-audit sent --letter} names for a document, or null for one the command line records no
+     * sending of (the questionnaire goes with the ICB letter; the BMA pack and the PPG page go to no party the
+     * register records a letter to).
+     */
+    static SentLetters.Letter letter(Kind kind) {
+        return switch (kind) {
+            case ICB_LETTER -> SentLetters.Letter.ICB;
+            case FOLLOW_UP -> SentLetters.Letter.FOLLOW_UP;
+            case NOTICES -> SentLetters.Letter.NOTICE;
+            case SUPPLIER -> SentLetters.Letter.SUPPLIER;
+            case QUESTIONNAIRE, BMA_PACK, PPG -> null;
+        };
     }
 
     private static void insertSent(Connection c, long letterId, LocalDate sentOn, String comment, String now, Actor actor)
@@ -374,14 +421,16 @@ public final class Campaign {
     }
 
     /**
-     * The ICB letter's request, recorded on each agreement it asks about by the command line's own code
-     * ({@link SentLetters#record}, as {@code dsa-audit sent --letter icb} records it): an agreement not yet asked
-     * becomes REQUESTED on the date sent; one already asked keeps its first {@code requestedOn}, so a letter sent
-     * again never restarts the days the ICB has to reply; one the ICB answered keeps its answer. Each agreement's
-     * history gets the letter's entry, which the follow-up reads as the date of the first letter. The register
-     * changed is a new version through the import path, so each field changed has its change row.
+     * A letter sent, recorded on each agreement it is about by the command line's own code ({@link SentLetters#record},
+     * as {@code dsa-audit sent --letter icb|follow-up|notice|supplier} records it): the ICB letter and the follow-up make
+     * an agreement not yet asked REQUESTED on the date sent (one already asked keeps its first {@code requestedOn}, so a
+     * letter sent again never restarts the days the ICB has to reply; one the ICB answered keeps its answer); the notices
+     * and the supplier letter add the letter's entry only. Each agreement's history gets the letter's entry, which the
+     * follow-up reads (the date of the first letter, the notice given). The register changed is a new version through
+     * the import path, so each field changed has its change row.
      */
-    private int recordRequest(String odsCode, Document letter, LocalDate sentOn, Actor actor, String comment) {
+    private int recordSent(String odsCode, SentLetters.Letter which, Document letter, LocalDate sentOn, Actor actor,
+            String comment) {
         int n = ws.currentVersion(odsCode);
         Register register = ws.register(odsCode, n);
         // The decisions the letter was written from (the same cached model), so the agreements recorded are the letter's.
@@ -392,14 +441,14 @@ public final class Campaign {
         boolean changed = false;
         for (Agreement a : register.agreements()) {
             Decision d = decisions.get(a.id());
-            Agreement recorded = d == null || !asked.contains(a.id()) ? a : SentLetters.record(SentLetters.Letter.ICB, d, a, sentOn);
+            Agreement recorded = d == null || !asked.contains(a.id()) ? a : SentLetters.record(which, d, a, sentOn);
             changed |= recorded != a;
             out.add(recorded);
         }
         if (!changed) {
             return 0;
         }
-        String source = "ICB letter sent on " + sentOn;
+        String source = letter.kind().title + " sent on " + sentOn;
         byte[] json = RegisterText.write(new Register(register.practice(), out), RegisterFiles.Format.JSON);
         return ws.importRegister(json, RegisterFiles.Format.JSON, source, odsCode, actor, comment).version();
     }
@@ -532,7 +581,7 @@ public final class Campaign {
             byte[] json = RegisterText.write(result.registers().get(0).register(), RegisterFiles.Format.JSON);
             version = ws.importRegister(json, RegisterFiles.Format.JSON, source, odsCode, actor, comment).version();
         }
-        String now = Instant.now().toString();
+        String now = Instant.now(ws.clock()).toString();
         int made = version;
         ws.database().transaction(c -> {
             long practiceId = practiceId(c, odsCode);

@@ -177,6 +177,101 @@ class CampaignTest {
         }
     }
 
+    /**
+     * The follow-up, the notices and the supplier letter marked as sent in the workspace are in the register's
+     * history as {@code dsa-audit sent --letter follow-up|notice|supplier} records them from the same register and
+     * date (issue 25 item 5): the same history entries on every agreement, each mark a new register version.
+     */
+    @Test
+    void theFollowUpNoticesAndSupplierLetterSentAreRecordedAsTheCommandLineRecordsThem() throws Exception {
+        LocalDate on = ws.today();
+        Path sample = dir.resolve("cli-register.json");
+        Files.copy(WorkspaceHttpTest.SAMPLE, sample);
+        List<Campaign.Kind> kinds = List.of(Campaign.Kind.FOLLOW_UP, Campaign.Kind.NOTICES, Campaign.Kind.SUPPLIER);
+        List<String> options = List.of("follow-up", "notice", "supplier");
+        for (int k = 0; k < kinds.size(); k++) {
+            int before = ws.currentVersion(ODS);
+            Campaign.Marked m = campaign.markSent(ODS, kinds.get(k), on, Actor.LOCAL, null);
+            assertEquals(before + 1, m.version(), kinds.get(k) + ": a new register version");
+            org.dsarules.round.documents.SentLetters.Letter letter = Campaign.letter(kinds.get(k));
+            assertTrue(ws.register(ODS, m.version()).agreements().stream().anyMatch(a -> a.history().stream()
+                    .anyMatch(h -> letter.source().equals(h.source()) && on.equals(h.date()))), kinds.get(k) + " recorded");
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int status = org.dsarules.cli.DsaAudit.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                    "sent", sample.toString(), "--letter", options.get(k), "--on", on.toString(), "--out", sample + ".next");
+            assertEquals(0, status, err.toString());
+            Files.move(Path.of(sample + ".next"), sample, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        List<Agreement> workspace = ws.register(ODS, ws.currentVersion(ODS)).agreements();
+        List<Agreement> cli = new ArrayList<>();
+        try (var source = RegisterFiles.open(sample, RegisterFiles.Format.JSON)) {
+            source.forEachRemaining(e -> cli.add(((org.dsarules.register.RegisterEntry.Valid) e).agreement()));
+        }
+        assertEquals(cli.size(), workspace.size());
+        for (int i = 0; i < cli.size(); i++) {
+            assertEquals(cli.get(i).id(), workspace.get(i).id());
+            assertEquals(cli.get(i).icbAssessment(), workspace.get(i).icbAssessment(), cli.get(i).id());
+            assertEquals(cli.get(i).history(), workspace.get(i).history(), cli.get(i).id() + ": the command line's history entries");
+        }
+    }
+
+    /**
+     * A corrected sent date is recorded with the workspace's clock, and reaches the register's history as a new
+     * entry naming the correction: the first entry stays (append-only), the ICB's days to reply run from the
+     * corrected date, and the follow-up names it as the date of the first letter.
+     */
+    @Test
+    void aCorrectedSentDateIsANewHistoryEntryRecordedByTheWorkspaceClock() throws Exception {
+        ws.close();
+        java.time.Instant start = java.time.Instant.parse("2026-12-07T10:00:00Z");
+        org.dsarules.workspace.accounts.MovableClock clock = new org.dsarules.workspace.accounts.MovableClock(start);
+        ws = Workspace.open(dir, rules, clock);
+        campaign = new Campaign(ws);
+        LocalDate sentOn = ws.today().minusDays(40);
+        LocalDate really = sentOn.plusDays(3);
+        Campaign.Marked m = campaign.markSent(ODS, Campaign.Kind.ICB_LETTER, sentOn, Actor.LOCAL, null);
+        assertEquals(start, m.sent().recordedAt(), "the mark is timed by the workspace's clock");
+        List<Agreement> marked = ws.register(ODS, m.version()).agreements();
+        clock.advance(java.time.Duration.ofHours(2));
+
+        Campaign.Sent corrected = campaign.correctSent(ODS, m.sent().letterId(), really, Actor.LOCAL, "wrong day");
+
+        assertEquals(start.plus(java.time.Duration.ofHours(2)), corrected.recordedAt(), "the correction is timed by the workspace's clock");
+        assertEquals(really, corrected.sentOn());
+        assertEquals(m.version() + 1, ws.currentVersion(ODS), "the correction is a new register version");
+        org.dsarules.round.documents.SentLetters.Letter icb = org.dsarules.round.documents.SentLetters.Letter.ICB;
+        List<Agreement> now = ws.register(ODS, ws.currentVersion(ODS)).agreements();
+        int correctedCount = 0;
+        for (int i = 0; i < now.size(); i++) {
+            Agreement was = marked.get(i);
+            Agreement a = now.get(i);
+            List<org.dsarules.model.HistoryEntry> wasHistory = was.history() == null ? List.of() : was.history();
+            List<org.dsarules.model.HistoryEntry> history = a.history() == null ? List.of() : a.history();
+            // Append-only: every entry there before is still there, in order, and at most one is added.
+            assertEquals(wasHistory, history.subList(0, wasHistory.size()), a.id());
+            if (!m.sent().agreements().contains(a.id()) || org.dsarules.round.documents.SentLetters.firstSent(was, icb) == null) {
+                assertEquals(wasHistory, history, a.id() + ": not in the letter, unchanged");
+                continue;
+            }
+            correctedCount++;
+            assertEquals(wasHistory.size() + 1, history.size(), a.id());
+            var entry = history.get(history.size() - 1);
+            assertEquals(really, entry.date(), a.id());
+            assertTrue(entry.source().startsWith(icb.source()) && entry.source().contains("corrected")
+                    && entry.source().contains(sentOn.toString()), entry.source());
+            assertEquals(really, org.dsarules.round.documents.SentLetters.firstSent(a, icb), a.id());
+            if (was.icbAssessment() != null && sentOn.equals(was.icbAssessment().requestedOn())) {
+                assertEquals(really, a.icbAssessment().requestedOn(), a.id() + ": the reply is due from the corrected date");
+            }
+        }
+        assertTrue(correctedCount > 0, "some agreement was in the letter");
+        String followUp = campaign.document(ODS, Campaign.Kind.FOLLOW_UP, ws.today()).text();
+        java.time.format.DateTimeFormatter uk = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
+        assertTrue(followUp.contains(really.format(uk)), followUp);
+        assertFalse(followUp.contains(sentOn.format(uk)), "the wrong date is no longer the first letter's: " + followUp);
+    }
+
     @Test
     void noticesAndTheBmaPackSentAreNoLongerDue() {
         LocalDate asOf = ws.today();

@@ -118,13 +118,76 @@ public final class SentLetters {
         return b.history(history).build();
     }
 
-    /** The day {@code letter} was first recorded as sent about {@code a}, from its history; or null. */
-    public static LocalDate firstSent(Agreement a, Letter letter) {
-        if (a.history() == null) {
-            return null;
+    /**
+     * The agreement after recording that {@code letter}, recorded as sent on {@code was}, was in fact sent on
+     * {@code on}: a new history entry whose source names the correction (the entry recorded first stays, the
+     * history is append-only); the same agreement when no such letter was recorded on {@code was}. A request the
+     * letter made on {@code was} ({@code icbAssessment.requestedOn}, still REQUESTED) moves to {@code on}, since the
+     * ICB's days to reply run from the day the letter really went.
+     */
+    public static Agreement correct(Letter letter, Agreement a, LocalDate was, LocalDate on) {
+        Objects.requireNonNull(was, "was");
+        Objects.requireNonNull(on, "on");
+        if (was.equals(on) || !sentDates(a, letter).contains(was)) {
+            return a;
         }
-        return a.history().stream().filter(h -> letter.source().equals(h.source())).map(HistoryEntry::date)
-                .min(LocalDate::compareTo).orElse(null);
+        String source = correctionSource(letter, was);
+        Agreement.Builder b = a.toBuilder();
+        IcbAssessment i = a.icbAssessment();
+        HistoryEntry entry;
+        if ((letter == Letter.ICB || letter == Letter.FOLLOW_UP) && i != null && i.status() == IcbStatus.REQUESTED
+                && was.equals(i.requestedOn())) {
+            entry = new HistoryEntry(on, "icbAssessment.requestedOn", was.toString(), on.toString(), source);
+            b.icbAssessment(IcbAssessment.requested(on));
+        } else {
+            String status = a.status() == null ? null : a.status().name();
+            entry = new HistoryEntry(on, "status", status, status, source);
+        }
+        List<HistoryEntry> history = new ArrayList<>(a.history() == null ? List.of() : a.history());
+        history.add(entry);
+        return b.history(history).build();
+    }
+
+    /** The history source of a correction: the letter's own source, then the date it replaces. */
+    static String correctionSource(Letter letter, LocalDate was) {
+        return letter.source() + " (corrected: recorded before as sent on " + was + ")";
+    }
+
+    /**
+     * The days {@code letter} is recorded as sent about {@code a}, in history order, each correction replacing
+     * the date it names.
+     */
+    static List<LocalDate> sentDates(Agreement a, Letter letter) {
+        List<LocalDate> dates = new ArrayList<>();
+        if (a.history() == null) {
+            return dates;
+        }
+        String corrected = letter.source() + " (corrected: recorded before as sent on ";
+        for (HistoryEntry h : a.history()) {
+            if (h.source() == null || h.date() == null) {
+                continue;
+            }
+            if (letter.source().equals(h.source())) {
+                if (!dates.contains(h.date())) {
+                    dates.add(h.date());
+                }
+            } else if (h.source().startsWith(corrected) && h.source().endsWith(")")) {
+                try {
+                    dates.remove(LocalDate.parse(h.source().substring(corrected.length(), h.source().length() - 1)));
+                } catch (java.time.format.DateTimeParseException e) {
+                    continue;
+                }
+                if (!dates.contains(h.date())) {
+                    dates.add(h.date());
+                }
+            }
+        }
+        return dates;
+    }
+
+    /** The day {@code letter} was first recorded as sent about {@code a}, from its history (corrections applied); or null. */
+    public static LocalDate firstSent(Agreement a, Letter letter) {
+        return sentDates(a, letter).stream().min(LocalDate::compareTo).orElse(null);
     }
 
     /** The day {@code letter} was first recorded as sent about any agreement of the register; or null. */
