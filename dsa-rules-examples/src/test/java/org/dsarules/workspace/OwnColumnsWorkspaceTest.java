@@ -92,6 +92,58 @@ class OwnColumnsWorkspaceTest {
         assertTrue(Workspace.ownColumns(null).isEmpty(), "a version made before V4 has none");
     }
 
+    /**
+     * A workspace made before V4 (its database migrated only to V3, a version written as that schema had it) is
+     * migrated when opened and still exports its register, with no own columns, and still takes an edit.
+     */
+    @Test
+    void aDatabaseMadeBeforeV4StillExports() throws Exception {
+        Path old = dir.resolve("old");
+        Files.createDirectories(old);
+        String url = "jdbc:sqlite:" + old.resolve("workspace.db").toAbsolutePath();
+        org.flywaydb.core.Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("3")
+                .load().migrate();
+        RegisterText.Read read = RegisterText.read(Files.readAllBytes(WorkspaceHttpTest.SAMPLE), RegisterFiles.Format.JSON,
+                "millbrook-register.json");
+        List<org.dsarules.model.Agreement> agreements = read.entries().stream().filter(e -> e instanceof RegisterEntry.Valid)
+                .map(e -> ((RegisterEntry.Valid) e).agreement()).toList();
+        List<String> json = RegisterText.agreementJson(agreements);
+        String now = java.time.Instant.now().toString();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO practice (id, ods_code, created_at, created_by) VALUES (1, 'Z99042', '" + now + "', 'local')");
+            try (var v = c.prepareStatement("INSERT INTO register_version (id, practice_id, number, practice_json, kind, source, "
+                    + "created_at, created_by) VALUES (1, 1, 1, ?, 'IMPORT', 'import: millbrook-register.json', ?, 'local')")) {
+                v.setString(1, RegisterText.practiceJson(read.practice()));
+                v.setString(2, now);
+                v.executeUpdate();
+            }
+            for (int i = 0; i < json.size(); i++) {
+                try (var r = c.prepareStatement("INSERT INTO agreement_revision (id, practice_id, dsa_id, revision, json, created_at, "
+                        + "created_by) VALUES (?, 1, ?, 1, ?, ?, 'local')")) {
+                    r.setInt(1, i + 1);
+                    r.setString(2, agreements.get(i).id());
+                    r.setString(3, json.get(i));
+                    r.setString(4, now);
+                    r.executeUpdate();
+                }
+                st.executeUpdate("INSERT INTO register_version_agreement (version_id, position, revision_id) VALUES (1, " + i + ", "
+                        + (i + 1) + ")");
+            }
+        }
+        try (Workspace before = Workspace.open(old, rules)) {
+            Path out = dir.resolve("old.xlsx");
+            try (OutputStream o = Files.newOutputStream(out)) {
+                before.export("Z99042", 0, RegisterFiles.Format.XLSX, o);
+            }
+            assertTrue(ownColumns(out, RegisterFiles.Format.XLSX).isEmpty());
+            assertEquals(agreements.size(), before.register("Z99042", 1).agreements().size());
+            String id = agreements.get(0).id();
+            assertInstanceOf(Registers.Saved.class, before.edit("Z99042", id, 1, Map.of("notes", "edited after V4"), Actor.LOCAL,
+                    null, before.today()));
+            assertEquals("edited after V4", before.register("Z99042", 2).agreements().get(0).notes());
+        }
+    }
+
     private Map<String, Map<String, String>> exported(RegisterFiles.Format format, String name) throws Exception {
         Path out = dir.resolve(name);
         try (OutputStream o = Files.newOutputStream(out)) {
