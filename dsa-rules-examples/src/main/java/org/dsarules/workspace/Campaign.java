@@ -384,9 +384,7 @@ public final class Campaign {
             }
             if (changed) {
                 String source = before.kind().title + " sent on " + sentOn + " (corrected from " + before.sentOn() + ")";
-                byte[] json = RegisterText.write(new Register(register.practice(), out),
-                        RegisterFiles.Format.JSON);
-                ws.importRegister(json, RegisterFiles.Format.JSON, source, odsCode, actor, comment);
+                ws.importVersion(new Register(register.practice(), out, register.ownColumns()), source, odsCode, actor, comment);
             }
         }
         return sent(odsCode).stream().filter(x -> x.letterId() == letterId).findFirst().orElseThrow();
@@ -449,8 +447,8 @@ public final class Campaign {
             return 0;
         }
         String source = letter.kind().title + " sent on " + sentOn;
-        byte[] json = RegisterText.write(new Register(register.practice(), out), RegisterFiles.Format.JSON);
-        return ws.importRegister(json, RegisterFiles.Format.JSON, source, odsCode, actor, comment).version();
+        return ws.importVersion(new Register(register.practice(), out, register.ownColumns()), source, odsCode, actor, comment)
+                .version();
     }
 
     /** Every document marked as sent, newest first; each with its newest sent date. */
@@ -578,8 +576,7 @@ public final class Campaign {
         int version = 0;
         boolean changed = result.applied().stream().anyMatch(a -> !a.unchanged());
         if (changed) {
-            byte[] json = RegisterText.write(result.registers().get(0).register(), RegisterFiles.Format.JSON);
-            version = ws.importRegister(json, RegisterFiles.Format.JSON, source, odsCode, actor, comment).version();
+            version = ws.importVersion(result.registers().get(0).register(), source, odsCode, actor, comment).version();
         }
         String now = Instant.now(ws.clock()).toString();
         int made = version;

@@ -20,7 +20,6 @@ import org.dsarules.model.Agreement;
 import org.dsarules.model.LmcAdvice;
 import org.dsarules.model.Register;
 import org.dsarules.register.Fields;
-import org.dsarules.register.RegisterFiles;
 import org.dsarules.round.Answers;
 import org.dsarules.round.AuditedRegister;
 import org.dsarules.round.Questionnaire;
@@ -162,8 +161,7 @@ public final class SystemRound {
             boolean changed = result.applied().stream().anyMatch(a -> a.register().equals(register) && !a.unchanged());
             int version = 0;
             if (changed) {
-                byte[] json = RegisterText.write(result.registers().get(i).register(), RegisterFiles.Format.JSON);
-                version = ws().importRegister(json, RegisterFiles.Format.JSON, source, ods, actor, comment).version();
+                version = ws().importVersion(result.registers().get(i).register(), source, ods, actor, comment).version();
             }
             made.put(ods, version);
         }
@@ -320,8 +318,7 @@ public final class SystemRound {
             Answers.Result result = Answers.apply(List.of(new Answers.Named(ods, register)), rows, today, source, aliases);
             int version = 0;
             if (result.applied().stream().anyMatch(a -> !a.unchanged())) {
-                byte[] json = RegisterText.write(result.registers().get(0).register(), RegisterFiles.Format.JSON);
-                version = ws().importRegister(json, RegisterFiles.Format.JSON, source, ods, actor, comment).version();
+                version = ws().importVersion(result.registers().get(0).register(), source, ods, actor, comment).version();
             }
             versions.put(ods, version);
         }

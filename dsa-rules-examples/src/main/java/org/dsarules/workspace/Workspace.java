@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -217,7 +218,8 @@ public final class Workspace implements AutoCloseable {
                 agreements.add(v.agreement());
             }
         }
-        return new Register(read.practice(), agreements);
+        // The practice's own columns (record-format.md v1.2) go with the version: every register written from it carries them.
+        return new Register(read.practice(), agreements, ownColumns(s.ownColumnsJson));
     }
 
     /** Writes a version's register (0: the newest) in {@code format}: the same file {@code dsa-audit} reads. */
@@ -234,7 +236,8 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** A version as stored: its info, the practice block's JSON, each agreement's JSON and revision. */
-    private record Stored(VersionInfo info, String practiceJson, List<String> json, List<Integer> revisions, List<String> ids) {
+    private record Stored(VersionInfo info, String practiceJson, List<String> json, List<Integer> revisions, List<String> ids,
+            String ownColumnsJson) {
     }
 
     private Stored stored(String odsCode, int version) {
@@ -244,11 +247,13 @@ public final class Workspace implements AutoCloseable {
                 throw new WorkspaceException("the workspace has no version " + version + " of " + odsCode + "'s register");
             }
             String practiceJson;
-            try (PreparedStatement s = c.prepareStatement("SELECT practice_json FROM register_version WHERE id = ?")) {
+            String ownColumnsJson;
+            try (PreparedStatement s = c.prepareStatement("SELECT practice_json, own_columns_json FROM register_version WHERE id = ?")) {
                 s.setLong(1, v.get(0).id());
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
                     practiceJson = r.getString(1);
+                    ownColumnsJson = r.getString(2);
                 }
             }
             List<String> json = new ArrayList<>();
@@ -266,7 +271,7 @@ public final class Workspace implements AutoCloseable {
                     }
                 }
             }
-            return new Stored(v.get(0), practiceJson, json, revisions, ids);
+            return new Stored(v.get(0), practiceJson, json, revisions, ids, ownColumnsJson);
         });
     }
 
@@ -377,6 +382,26 @@ public final class Workspace implements AutoCloseable {
      */
     public ImportReport importRegister(byte[] content, RegisterFiles.Format format, String fileName, String odsCodeOrNull,
             Actor actor, String comment, Access access) {
+        return importRegister(content, format, fileName, odsCodeOrNull, actor, comment, access, null);
+    }
+
+    /**
+     * As {@link #importRegister(byte[], RegisterFiles.Format, String, String, Actor, String, Access)}, for a
+     * register the workspace writes itself from its newest version (a letter marked sent, answers applied): its
+     * JSON cannot hold the practice's own columns, so they are given here, the version before's, and kept with the
+     * new version. Null: the file's own columns as read (a file the user imports).
+     */
+    /**
+     * A register the workspace made from a practice's newest version (a letter marked sent, answers applied) kept as
+     * the practice's new version, as an import of it is, with its own columns ({@link Register#ownColumns()}).
+     */
+    ImportReport importVersion(Register register, String source, String odsCode, Actor actor, String comment) {
+        return importRegister(RegisterText.write(register, RegisterFiles.Format.JSON), RegisterFiles.Format.JSON, source,
+                odsCode, actor, comment, Access.EVERYTHING, register.ownColumns());
+    }
+
+    ImportReport importRegister(byte[] content, RegisterFiles.Format format, String fileName, String odsCodeOrNull,
+            Actor actor, String comment, Access access, Map<String, Map<String, String>> ownColumnsOrNull) {
         RegisterText.Read read = RegisterText.read(content, format, fileName);
         String fromFile = read.practice() == null || read.practice().odsCode() == null || read.practice().odsCode().isBlank()
                 ? null : odsCode(read.practice().odsCode());
@@ -392,11 +417,26 @@ public final class Workspace implements AutoCloseable {
             throw new HiddenPracticeException(ods);
         }
         List<Agreement> valid = new ArrayList<>();
+        Map<String, Map<String, String>> own = new LinkedHashMap<>();
         for (RegisterEntry e : read.entries()) {
             if (e instanceof RegisterEntry.Valid v) {
                 valid.add(v.agreement());
+                if (ownColumnsOrNull == null && !v.ownColumns().isEmpty()) {
+                    own.put(v.agreement().id(), v.ownColumns());
+                }
             }
         }
+        if (ownColumnsOrNull != null) {
+            // Only the agreements of the new version: an agreement gone takes its own cells with it.
+            Set<String> ids = new HashSet<>();
+            valid.forEach(a -> ids.add(a.id()));
+            ownColumnsOrNull.forEach((id, cells) -> {
+                if (ids.contains(id) && !cells.isEmpty()) {
+                    own.put(id, cells);
+                }
+            });
+        }
+        String ownColumnsJson = ownColumnsJson(own);
         if (valid.isEmpty() && !read.entries().isEmpty()) {
             throw new WorkspaceException("no record of " + fileName + " could be read, so nothing was imported: "
                     + firstError(read.entries()));
@@ -410,7 +450,7 @@ public final class Workspace implements AutoCloseable {
             long practiceId = practiceId(c, ods, now, actor);
             Map<String, Current> before = currentRevisions(c, practiceId);
             int number = nextVersion(c, practiceId);
-            long versionId = insertVersion(c, practiceId, number, practiceJson, "IMPORT", source, comment, now, actor);
+            long versionId = insertVersion(c, practiceId, number, practiceJson, ownColumnsJson, "IMPORT", source, comment, now, actor);
             List<ImportRow> rows = new ArrayList<>();
             int position = 0;
             Set<String> present = new TreeSet<>();
@@ -558,7 +598,7 @@ public final class Workspace implements AutoCloseable {
                 return null;
             }
             long revisionId = insertRevision(c, practiceId, dsaId, baseRevision + 1, json, now, actor);
-            long versionId = insertVersion(c, practiceId, number + 1, s.practiceJson, "EDIT", source + " (" + dsaId + ")",
+            long versionId = insertVersion(c, practiceId, number + 1, s.practiceJson, s.ownColumnsJson, "EDIT", source + " (" + dsaId + ")",
                     comment, now, actor);
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO register_version_agreement (version_id, position, revision_id) "
@@ -725,10 +765,11 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    private static long insertVersion(Connection c, long practiceId, int number, String practiceJson, String kind, String source,
-            String comment, String now, Actor actor) throws SQLException {
+    private static long insertVersion(Connection c, long practiceId, int number, String practiceJson, String ownColumnsJson,
+            String kind, String source, String comment, String now, Actor actor) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO register_version (practice_id, number, practice_json, kind, "
-                + "source, comment, created_at, created_by) VALUES (?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                + "source, comment, created_at, created_by, own_columns_json) VALUES (?,?,?,?,?,?,?,?,?)",
+                Statement.RETURN_GENERATED_KEYS)) {
             s.setLong(1, practiceId);
             s.setInt(2, number);
             s.setString(3, practiceJson);
@@ -737,6 +778,7 @@ public final class Workspace implements AutoCloseable {
             s.setString(6, blankToNull(comment));
             s.setString(7, now);
             s.setString(8, actor.id());
+            s.setString(9, ownColumnsJson);
             s.executeUpdate();
             return key(s);
         }
@@ -791,6 +833,33 @@ public final class Workspace implements AutoCloseable {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** The practice's own columns as stored with a version: a JSON object by agreement id, null when there are none. */
+    static String ownColumnsJson(Map<String, Map<String, String>> own) {
+        if (own == null || own.isEmpty()) {
+            return null;
+        }
+        try {
+            return RegisterText.JSON.writeValueAsString(own);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The own columns stored with a version, in the order written; empty for null (every version made before V4). */
+    static Map<String, Map<String, String>> ownColumns(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            // LinkedHashMaps: the header's order of the columns is kept, as the spreadsheet writers need it.
+            return new LinkedHashMap<>(RegisterText.JSON.readValue(json,
+                    new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, LinkedHashMap<String, String>>>() {
+                    }));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Practice practice(String json) {
