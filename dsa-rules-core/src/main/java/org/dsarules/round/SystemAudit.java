@@ -145,7 +145,7 @@ public record SystemAudit(List<AuditedRegister> registers, List<Programme> progr
      * shown as {@code NONE}, and never a difference between practices.
      */
     private static String sameMeaning(String path, String value) {
-        return path.equals("lmcAdvice") && value == null ? "NONE" : value;
+        return path.equals("lmcAdvice") ? FieldPaths.asRead(path, value) : value;
     }
 
     /**

@@ -3,7 +3,7 @@ package org.dsarules.round.documents;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.dsarules.model.Placeholders;
+import org.dsarules.round.FieldPaths;
 
 /**
  * A register field as a letter to another organisation names it: words first, then the field's own path in
@@ -65,11 +65,11 @@ final class FieldWords {
      * commas, since the letter separates the practices' values with semicolons.
      */
     static String value(String path, String value) {
-        if (value == null) {
+        if (value == null || value.isBlank()) {
             return "not known";
         }
-        boolean keepsPlaceholder = path.equals("legalRequirement.reference") || path.endsWith(".instructedBy");
-        if (keepsPlaceholder && Placeholders.isPlaceholder(value)) {
+        // FieldPaths.asRead is the one reading of a placeholder: typed, but read as not known
+        if (FieldPaths.asRead(path, value) == null) {
             return "not known (the register says \"" + value.strip() + "\")";
         }
         return value.replace("; ", ", ");
